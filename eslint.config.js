@@ -1,0 +1,36 @@
+// Layering: pure modules (domain, matching, ledger) run in the browser as well as in Node,
+// so they may not reach into I/O layers nor into Node built-ins.
+import tseslint from "typescript-eslint";
+
+const nodeBuiltins = [
+  "assert", "buffer", "child_process", "cluster", "crypto", "dgram", "dns", "events", "fs",
+  "fs/promises", "http", "http2", "https", "module", "net", "os", "path", "perf_hooks",
+  "process", "readline", "stream", "tls", "url", "util", "v8", "vm", "worker_threads", "zlib",
+];
+
+const pureRestrictions = {
+  patterns: [
+    { group: ["node:*"], message: "Pure modules must run in a browser: no Node built-ins." },
+    {
+      group: ["**/store", "**/store/**", "**/server", "**/server/**", "**/cli", "**/cli/**", "**/interop", "**/interop/**"],
+      message: "Pure modules import nothing from store, server, interop or cli.",
+    },
+    { group: ["pg", "@electric-sql/*", "pino", "hono", "hono/*", "@hono/*", "commander", "cli-progress", "pdfkit", "@node-rs/*"], message: "Pure modules import no I/O libraries." },
+  ],
+  paths: nodeBuiltins.map((name) => ({ name, message: "Pure modules must run in a browser: no Node built-ins." })),
+};
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "web/dist/**", "bench/out/**", ".homeward/**"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/domain/**/*.ts", "src/matching/**/*.ts", "src/ledger/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", pureRestrictions] },
+  },
+);

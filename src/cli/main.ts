@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-import { x } from "../ledger/index.ts";
-console.log("homeward", x);
+import { buildProgram } from "./program.ts";
+
+await buildProgram().parseAsync(process.argv);

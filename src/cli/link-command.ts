@@ -1,0 +1,3 @@
+import type { Command } from "commander";
+
+export function registerLinkCommand(_program: Command): void {}

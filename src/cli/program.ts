@@ -1,0 +1,20 @@
+import { Command } from "commander";
+import { registerServeCommands } from "./serve-command.ts";
+import { registerUserCommands } from "./user-command.ts";
+import { registerImportCommands } from "./import-command.ts";
+import { registerLinkCommand } from "./link-command.ts";
+import { registerLogCommands } from "./log-command.ts";
+
+// Each command family lives in its own file and registers itself here, so the program's
+// shape is visible in one place.
+export function buildProgram(): Command {
+  const program = new Command("homeward")
+    .description("Tracing children separated from their families by war and bringing them home")
+    .showHelpAfterError();
+  registerServeCommands(program);
+  registerUserCommands(program);
+  registerImportCommands(program);
+  registerLinkCommand(program);
+  registerLogCommands(program);
+  return program;
+}

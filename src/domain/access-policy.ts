@@ -1,0 +1,120 @@
+import type { ActionType } from "./case-action.ts";
+import type { CaseStatus } from "./lifecycle.ts";
+import { HOLDABLE_STATUSES, OPEN_STATUSES, CASE_STATUSES } from "./lifecycle.ts";
+import type { PartyKind, Role } from "./party.ts";
+
+// The ONE place that says who may do what. Both the store and the tests read it.
+
+// How the acting party relates to the case: it owns it, or the owner shared it with them.
+export type CaseRelation = "owner" | "shared-view" | "shared-participate";
+
+export interface ActorRule {
+  relation: "owner" | "shared-participate";
+  roles: readonly Role[];
+  // When given, only parties of these kinds match.
+  partyKinds?: readonly PartyKind[];
+}
+
+// Named checks an action must also pass (e.g. a signed verification report exists). The
+// store runs the check registered under the name; unregistered names pass, so the later
+// ledger work can require signed reports without touching this table's shape.
+export type PreconditionName = "joint-verification-report" | "mediator-confirmation" | "post-return-report";
+
+export interface PolicyRow {
+  action: ActionType;
+  // Statuses the case must be in; [] means the action creates the case.
+  from: readonly CaseStatus[];
+  // Resulting status: "same" keeps it, "resume" returns to the status before the hold,
+  // "by-decliner" picks declined-by-child/guardian/adult from the action.
+  to: CaseStatus | "same" | "resume" | "by-decliner";
+  actors: readonly ActorRule[];
+  requires?: PreconditionName;
+}
+
+const CASE_WORK: readonly Role[] = ["caseworker", "verifier"];
+const OWNER_WORK: ActorRule = { relation: "owner", roles: CASE_WORK };
+const OWNER_VERIFIER: ActorRule = { relation: "owner", roles: ["verifier"] };
+const MEDIATOR: ActorRule = { relation: "shared-participate", roles: ["mediator"], partyKinds: ["mediator"] };
+const HOLDING_WORK: ActorRule = { relation: "shared-participate", roles: CASE_WORK, partyKinds: ["holding-authority"] };
+const ANY_STATUS: readonly CaseStatus[] = CASE_STATUSES;
+
+export const ACCESS_POLICY: readonly PolicyRow[] = [
+  {
+    action: "report",
+    from: [],
+    to: "reported",
+    actors: [{ relation: "owner", roles: CASE_WORK, partyKinds: ["tracing-authority", "holding-authority", "ngo"] }],
+  },
+  { action: "register", from: ["reported"], to: "registered", actors: [OWNER_WORK] },
+  // The holding side may report that it has found the child on a case shared with it.
+  { action: "locate", from: ["registered"], to: "located", actors: [OWNER_WORK, HOLDING_WORK] },
+  { action: "verify-identity", from: ["located"], to: "identity-verified", actors: [OWNER_VERIFIER], requires: "joint-verification-report" },
+  { action: "confirm-by-mediator", from: ["identity-verified"], to: "confirmed-by-mediator", actors: [MEDIATOR], requires: "mediator-confirmation" },
+  { action: "schedule", from: ["confirmed-by-mediator"], to: "scheduled", actors: [MEDIATOR] },
+  { action: "reunite", from: ["scheduled"], to: "reunited", actors: [OWNER_WORK, MEDIATOR] },
+  { action: "verify-post-return", from: ["reunited"], to: "post-return-verified", actors: [OWNER_VERIFIER, MEDIATOR], requires: "post-return-report" },
+  { action: "close", from: ["post-return-verified"], to: "closed", actors: [OWNER_WORK] },
+  { action: "decline", from: OPEN_STATUSES, to: "by-decliner", actors: [OWNER_WORK, MEDIATOR] },
+  { action: "record-death", from: OPEN_STATUSES, to: "deceased", actors: [OWNER_VERIFIER] },
+  { action: "mark-duplicate", from: OPEN_STATUSES, to: "duplicate", actors: [OWNER_WORK] },
+  { action: "withdraw", from: OPEN_STATUSES, to: "withdrawn", actors: [OWNER_WORK] },
+  { action: "hold", from: HOLDABLE_STATUSES, to: "on-hold", actors: [OWNER_WORK, MEDIATOR] },
+  { action: "resume", from: ["on-hold"], to: "resume", actors: [OWNER_WORK, MEDIATOR] },
+  { action: "update-details", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK] },
+  { action: "record-consent", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK] },
+  { action: "record-views", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK, MEDIATOR] },
+  // Notes stay possible after closing: follow-up after return is recorded there.
+  { action: "add-note", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
+  { action: "share", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
+  { action: "unshare", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
+];
+
+export function policyFor(action: ActionType): PolicyRow {
+  const row = ACCESS_POLICY.find((r) => r.action === action);
+  if (!row) throw new Error(`no policy row for action ${action}`);
+  return row;
+}
+
+export function actorMatches(rule: ActorRule, relation: CaseRelation, role: Role, partyKind: PartyKind): boolean {
+  if (rule.relation !== relation) return false;
+  if (!rule.roles.includes(role)) return false;
+  return rule.partyKinds === undefined || rule.partyKinds.includes(partyKind);
+}
+
+export function mayTake(action: ActionType, relation: CaseRelation, role: Role, partyKind: PartyKind): boolean {
+  return policyFor(action).actors.some((rule) => actorMatches(rule, relation, role, partyKind));
+}
+
+// What a reader sees of a case. null: nothing (the case does not exist for them).
+export type ViewKind = "full" | "shared" | "mediator" | "auditor";
+
+export interface ReadRule {
+  relation: CaseRelation;
+  roles: readonly Role[];
+  partyKinds?: readonly PartyKind[];
+  view: ViewKind;
+}
+
+// First matching rule wins. Admins read no case content: they manage users and the access log.
+export const READ_POLICY: readonly ReadRule[] = [
+  { relation: "owner", roles: ["mediator"], view: "mediator" },
+  { relation: "owner", roles: CASE_WORK, view: "full" },
+  { relation: "owner", roles: ["auditor"], view: "auditor" },
+  { relation: "shared-view", roles: ["auditor"], view: "auditor" },
+  { relation: "shared-participate", roles: ["auditor"], view: "auditor" },
+  { relation: "shared-view", roles: ["caseworker", "verifier", "mediator"], partyKinds: ["mediator"], view: "mediator" },
+  { relation: "shared-participate", roles: ["caseworker", "verifier", "mediator"], partyKinds: ["mediator"], view: "mediator" },
+  { relation: "shared-view", roles: CASE_WORK, view: "shared" },
+  { relation: "shared-participate", roles: CASE_WORK, view: "shared" },
+];
+
+export function viewFor(relation: CaseRelation | null, role: Role, partyKind: PartyKind): ViewKind | null {
+  if (relation === null) return null;
+  const rule = READ_POLICY.find(
+    (r) => r.relation === relation && r.roles.includes(role) && (r.partyKinds === undefined || r.partyKinds.includes(partyKind)),
+  );
+  return rule?.view ?? null;
+}
+
+// Who may read the access log.
+export const ACCESS_LOG_READERS: readonly Role[] = ["admin"];

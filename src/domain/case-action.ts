@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { CaseInputSchema, CaseDetailsPatchSchema, ConsentSchema, PartialDateSchema } from "./case-details.ts";
+
+const reason = z.string().trim().min(1).max(2000).optional();
+// A reference to a signed report (the ledger issue fills these in).
+const reportRef = z.string().trim().min(1).max(200).optional();
+
+export const SHARE_SCOPES = ["view", "participate"] as const;
+export const ShareScopeSchema = z.enum(SHARE_SCOPES);
+export type ShareScope = z.infer<typeof ShareScopeSchema>;
+
+export const DECLINERS = ["child", "guardian", "adult"] as const;
+
+// Every change to a case is one of these; a case is the append-only list of them.
+export const CaseActionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("report"), details: CaseInputSchema }),
+  z.object({ type: z.literal("update-details"), patch: CaseDetailsPatchSchema }),
+  z.object({ type: z.literal("register"), note: reason }),
+  z.object({ type: z.literal("locate"), location: z.string().trim().min(1).max(500).optional(), note: reason }),
+  z.object({ type: z.literal("verify-identity"), reportRef, note: reason }),
+  z.object({ type: z.literal("confirm-by-mediator"), reportRef, note: reason }),
+  z.object({ type: z.literal("schedule"), batchId: z.string().trim().min(1).max(100).optional(), date: PartialDateSchema.optional(), note: reason }),
+  z.object({ type: z.literal("reunite"), date: PartialDateSchema.optional(), place: z.string().trim().min(1).max(500).optional(), note: reason }),
+  z.object({ type: z.literal("verify-post-return"), reportRef, note: reason }),
+  z.object({ type: z.literal("close"), reason }),
+  z.object({ type: z.literal("decline"), by: z.enum(DECLINERS), reason }),
+  z.object({ type: z.literal("record-death"), date: PartialDateSchema.optional(), note: reason }),
+  z.object({ type: z.literal("mark-duplicate"), duplicateOf: z.string().trim().min(1).max(100) }),
+  z.object({ type: z.literal("withdraw"), reason }),
+  z.object({ type: z.literal("hold"), reason }),
+  z.object({ type: z.literal("resume"), reason }),
+  z.object({ type: z.literal("record-consent"), consent: ConsentSchema }),
+  z.object({ type: z.literal("record-views"), views: z.string().trim().min(1).max(20_000) }),
+  z.object({ type: z.literal("add-note"), text: z.string().trim().min(1).max(20_000) }),
+  z.object({ type: z.literal("share"), partyId: z.string().min(1).max(63), scope: ShareScopeSchema }),
+  z.object({ type: z.literal("unshare"), partyId: z.string().min(1).max(63) }),
+]);
+export type CaseActionInput = z.input<typeof CaseActionSchema>;
+export type CaseAction = z.output<typeof CaseActionSchema>;
+export type ActionType = CaseAction["type"];
+export const ACTION_TYPES = CaseActionSchema.options.map((o) => o.shape.type.value) as ActionType[];
+
+// One stored action: what was done, by whom, for which party, when.
+export interface ActionRecord {
+  caseId: string;
+  sequence: number;
+  clientId: string;
+  action: CaseAction;
+  actor: { userId: string; partyId: string; role: string };
+  at: string;
+}

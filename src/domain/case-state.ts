@@ -1,0 +1,137 @@
+import type { ActionRecord, CaseAction, ShareScope } from "./case-action.ts";
+import type { CaseDetails, CaseDetailsInput, Note } from "./case-details.ts";
+import type { CaseStatus } from "./lifecycle.ts";
+import { policyFor } from "./access-policy.ts";
+
+// The current state of a case, derived from its actions by `reduceCase`.
+export interface CaseState {
+  id: string;
+  partyId: string;
+  status: CaseStatus;
+  statusBeforeHold?: CaseStatus;
+  // Number of actions taken; the sequence of the last one.
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  details: CaseDetails;
+  notes: Note[];
+  health?: string;
+  duplicateOf?: string;
+  batchId?: string;
+  // Report references collected on the verification steps (signed reports, later).
+  reportRefs: Partial<Record<"verify-identity" | "confirm-by-mediator" | "verify-post-return", string>>;
+  shares: Record<string, ShareScope>;
+}
+
+function detailsFrom(input: CaseDetailsInput): CaseDetails {
+  const d: CaseDetails = { names: input.names, sex: input.sex, family: input.family ?? [] };
+  if (input.birthDate !== undefined) d.birthDate = input.birthDate;
+  if (input.birthDateEstimated !== undefined) d.birthDateEstimated = input.birthDateEstimated;
+  if (input.birthPlace !== undefined) d.birthPlace = input.birthPlace;
+  if (input.separation !== undefined) d.separation = input.separation;
+  if (input.consent !== undefined) d.consent = input.consent;
+  if (input.childViews !== undefined) d.childViews = input.childViews;
+  return d;
+}
+
+function setOrDelete<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | null | undefined): void {
+  if (value === undefined) return;
+  if (value === null) delete obj[key];
+  else obj[key] = value;
+}
+
+// Target status of an action taken in `state` (assumes the policy allowed it).
+export function nextStatus(state: CaseState | null, action: CaseAction): CaseStatus {
+  const row = policyFor(action.type);
+  if (row.to === "same") return state?.status ?? "reported";
+  if (row.to === "resume") return state?.statusBeforeHold ?? "registered";
+  if (row.to === "by-decliner") {
+    if (action.type !== "decline") throw new Error("by-decliner on a non-decline action");
+    return `declined-by-${action.by}`;
+  }
+  return row.to;
+}
+
+// Pure: applies one stored action. Validation (policy, rules) happens before, in `decideAction`.
+export function applyAction(state: CaseState | null, record: ActionRecord): CaseState {
+  const { action } = record;
+  if (state === null) {
+    if (action.type !== "report") throw new Error("a case starts with a report action");
+    const s: CaseState = {
+      id: record.caseId,
+      partyId: record.actor.partyId,
+      status: "reported",
+      version: record.sequence,
+      createdAt: record.at,
+      updatedAt: record.at,
+      details: detailsFrom(action.details),
+      notes: [],
+      reportRefs: {},
+      shares: {},
+    };
+    if (action.details.notes) s.notes.push({ text: action.details.notes, at: record.at, byUserId: record.actor.userId, byPartyId: record.actor.partyId });
+    if (action.details.health) s.health = action.details.health;
+    return s;
+  }
+  const s: CaseState = structuredClone(state);
+  const status = nextStatus(state, action);
+  if (action.type === "hold") s.statusBeforeHold = state.status;
+  if (action.type === "resume") delete s.statusBeforeHold;
+  s.status = status;
+  s.version = record.sequence;
+  s.updatedAt = record.at;
+  switch (action.type) {
+    case "update-details": {
+      const p = action.patch;
+      const d = s.details;
+      if (p.names) d.names = p.names;
+      if (p.sex) d.sex = p.sex;
+      if (p.family) d.family = p.family;
+      setOrDelete(d, "birthDate", p.birthDate);
+      setOrDelete(d, "birthDateEstimated", p.birthDateEstimated);
+      setOrDelete(d, "birthPlace", p.birthPlace);
+      setOrDelete(d, "separation", p.separation);
+      setOrDelete(d, "childViews", p.childViews);
+      setOrDelete(s, "health", p.health);
+      break;
+    }
+    case "locate":
+      if (action.location && s.details.separation) s.details.separation.lastKnownLocation = action.location;
+      break;
+    case "verify-identity":
+    case "confirm-by-mediator":
+    case "verify-post-return":
+      if (action.reportRef) s.reportRefs[action.type] = action.reportRef;
+      break;
+    case "schedule":
+      if (action.batchId) s.batchId = action.batchId;
+      break;
+    case "mark-duplicate":
+      s.duplicateOf = action.duplicateOf;
+      break;
+    case "record-consent":
+      s.details.consent = action.consent;
+      break;
+    case "record-views":
+      s.details.childViews = action.views;
+      break;
+    case "add-note":
+      s.notes.push({ text: action.text, at: record.at, byUserId: record.actor.userId, byPartyId: record.actor.partyId });
+      break;
+    case "share":
+      s.shares[action.partyId] = action.scope;
+      break;
+    case "unshare":
+      delete s.shares[action.partyId];
+      break;
+    default:
+      break;
+  }
+  return s;
+}
+
+export function reduceCase(records: readonly ActionRecord[]): CaseState | null {
+  let state: CaseState | null = null;
+  for (const r of records) state = applyAction(state, r);
+  return state;
+}

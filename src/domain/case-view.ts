@@ -1,0 +1,159 @@
+import type { ActionRecord, ActionType, CaseAction } from "./case-action.ts";
+import type { Consent, FamilyMember, Note, PersonName, Separation, Sex } from "./case-details.ts";
+import type { CaseState } from "./case-state.ts";
+import type { CaseStatus } from "./lifecycle.ts";
+import type { ViewKind } from "./access-policy.ts";
+import type { AgeRange } from "./partial-date.ts";
+import { adultStatus } from "./partial-date.ts";
+
+// What one reader sees of a case. Optional fields are absent when the view withholds them.
+export interface CaseView {
+  id: string;
+  party: string;
+  view: ViewKind;
+  status: CaseStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  names: PersonName[];
+  sex: Sex;
+  birthDate?: string;
+  birthDateEstimated?: boolean;
+  age: AgeRange | null;
+  // Certainly 18 or over (computed at read time, from the latest possible birth date).
+  adult: boolean;
+  possiblyAdult: boolean;
+  // Adult whose recorded consent came from a guardian: it must be asked of them again.
+  consentNeedsRenewal: boolean;
+  birthPlace?: string;
+  separation?: Separation;
+  consent?: Consent;
+  childViews?: string;
+  statusBeforeHold?: CaseStatus;
+  duplicateOf?: string;
+  batchId?: string;
+  // Present for full, shared and auditor views; contact details only in the full view.
+  family?: FamilyMember[];
+  notes?: Note[];
+  health?: string;
+  shares?: Record<string, string>;
+}
+
+// The list form: enough to recognise a child, nothing sensitive.
+export interface CaseSummary {
+  id: string;
+  party: string;
+  view: ViewKind;
+  status: CaseStatus;
+  version: number;
+  updatedAt: string;
+  names: PersonName[];
+  sex: Sex;
+  birthDate?: string;
+  birthDateEstimated?: boolean;
+  age: AgeRange | null;
+  adult: boolean;
+}
+
+function withoutContact(family: readonly FamilyMember[]): FamilyMember[] {
+  return family.map(({ contact: _contact, ...rest }) => rest);
+}
+
+export function projectCase(state: CaseState, view: ViewKind, now: Date): CaseView {
+  const d = state.details;
+  const a = adultStatus(d.birthDate, now);
+  const out: CaseView = {
+    id: state.id,
+    party: state.partyId,
+    view,
+    status: state.status,
+    version: state.version,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    names: d.names,
+    sex: d.sex,
+    age: a.age,
+    adult: a.adult,
+    possiblyAdult: a.possiblyAdult,
+    consentNeedsRenewal: a.adult && d.consent?.givenBy === "guardian",
+  };
+  if (d.birthDate !== undefined) out.birthDate = d.birthDate;
+  if (d.birthDateEstimated !== undefined) out.birthDateEstimated = d.birthDateEstimated;
+  if (d.birthPlace !== undefined) out.birthPlace = d.birthPlace;
+  if (d.separation !== undefined) out.separation = d.separation;
+  if (d.consent !== undefined) out.consent = d.consent;
+  if (d.childViews !== undefined) out.childViews = d.childViews;
+  if (state.statusBeforeHold !== undefined) out.statusBeforeHold = state.statusBeforeHold;
+  if (view === "mediator") return out;
+  if (state.duplicateOf !== undefined) out.duplicateOf = state.duplicateOf;
+  if (state.batchId !== undefined) out.batchId = state.batchId;
+  if (view === "full") {
+    out.family = d.family;
+    out.notes = state.notes;
+    if (state.health !== undefined) out.health = state.health;
+    out.shares = { ...state.shares };
+  } else {
+    out.family = withoutContact(d.family);
+  }
+  return out;
+}
+
+export function summarise(view: CaseView): CaseSummary {
+  const s: CaseSummary = {
+    id: view.id,
+    party: view.party,
+    view: view.view,
+    status: view.status,
+    version: view.version,
+    updatedAt: view.updatedAt,
+    names: view.names,
+    sex: view.sex,
+    age: view.age,
+    adult: view.adult,
+  };
+  if (view.birthDate !== undefined) s.birthDate = view.birthDate;
+  if (view.birthDateEstimated !== undefined) s.birthDateEstimated = view.birthDateEstimated;
+  return s;
+}
+
+export interface HistoryEntry {
+  caseId: string;
+  sequence: number;
+  type: ActionType;
+  at: string;
+  actor: { partyId: string; role: string; userId?: string };
+  // Absent when the view shows only that a step happened, not what it carried.
+  action?: CaseAction;
+}
+
+const WITHHELD = "[withheld]";
+
+function redactForAuditor(action: CaseAction): CaseAction {
+  switch (action.type) {
+    case "report": {
+      const { notes: _n, health: _h, ...details } = action.details;
+      return { ...action, details: { ...details, family: details.family ? withoutContact(details.family) : undefined } };
+    }
+    case "update-details": {
+      const { health: _h, ...patch } = action.patch;
+      return { ...action, patch: { ...patch, family: patch.family ? withoutContact(patch.family) : undefined } };
+    }
+    case "add-note":
+      return { ...action, text: WITHHELD };
+    default:
+      return action;
+  }
+}
+
+// Full: everything. Auditor: every step and who took it, without contact details, notes or
+// health. Shared and mediator views: which step, when and by which party, nothing more.
+export function projectHistory(records: readonly ActionRecord[], view: ViewKind): HistoryEntry[] {
+  return records.map((r) => {
+    const e: HistoryEntry = { caseId: r.caseId, sequence: r.sequence, type: r.action.type, at: r.at, actor: { partyId: r.actor.partyId, role: r.actor.role } };
+    if (view === "full" || view === "auditor") {
+      e.actor.userId = r.actor.userId;
+      e.action = view === "full" ? r.action : redactForAuditor(r.action);
+    }
+    return e;
+  });
+}

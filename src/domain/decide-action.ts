@@ -1,0 +1,72 @@
+import type { CaseAction } from "./case-action.ts";
+import type { CaseState } from "./case-state.ts";
+import { nextStatus } from "./case-state.ts";
+import type { Actor } from "./party.ts";
+import type { PreconditionName, CaseRelation } from "./access-policy.ts";
+import { mayTake, policyFor } from "./access-policy.ts";
+import { ConflictError, ForbiddenError, ValidationError } from "./errors.ts";
+import { adultStatus } from "./partial-date.ts";
+import type { CaseStatus } from "./lifecycle.ts";
+
+export interface Decision {
+  to: CaseStatus;
+  requires?: PreconditionName;
+}
+
+function checkConsentGiver(givenBy: "guardian" | "person", birthDate: string | undefined, now: Date, path: string): void {
+  const a = adultStatus(birthDate, now);
+  if (givenBy === "guardian" && a.adult) {
+    throw new ValidationError(path, "the person is 18 or over: consent is theirs, not a guardian's");
+  }
+  if (givenBy === "person" && a.age !== null && !a.possiblyAdult) {
+    throw new ValidationError(path, "the child is under 18: consent is given by a legal guardian");
+  }
+}
+
+// Checks that `actor` (related to the case as `relation`) may take `action` on `state` now.
+// Throws ForbiddenError (role/party not allowed), ConflictError (wrong status),
+// ValidationError (a rule of the case, with the field path). Pure.
+export function decideAction(input: {
+  state: CaseState | null;
+  action: CaseAction;
+  actor: Actor;
+  relation: CaseRelation;
+  now: Date;
+}): Decision {
+  const { state, action, actor, relation, now } = input;
+  const row = policyFor(action.type);
+  if (!mayTake(action.type, relation, actor.role, actor.partyKind)) {
+    throw new ForbiddenError(`a ${actor.role} of a ${actor.partyKind} (${relation}) may not take "${action.type}"`);
+  }
+  if (state === null) {
+    if (row.from.length !== 0) throw new ValidationError("action.type", `"${action.type}" needs an existing case`);
+  } else {
+    if (row.from.length === 0) throw new ConflictError(`"${action.type}" only starts a case`, state.version);
+    if (!row.from.includes(state.status)) {
+      throw new ConflictError(`"${action.type}" is not possible in status "${state.status}"`, state.version);
+    }
+  }
+  const birthDate = action.type === "report" ? action.details.birthDate : state?.details.birthDate;
+  if (action.type === "report" && action.details.consent) {
+    checkConsentGiver(action.details.consent.givenBy, birthDate, now, "details.consent.givenBy");
+  }
+  if (action.type === "record-consent") checkConsentGiver(action.consent.givenBy, birthDate, now, "consent.givenBy");
+  if (action.type === "decline") {
+    const a = adultStatus(birthDate, now);
+    if (a.adult && action.by !== "adult") {
+      throw new ValidationError("by", "the person is 18 or over: only they can decline");
+    }
+    if (action.by === "adult" && !a.possiblyAdult && a.age !== null) {
+      throw new ValidationError("by", "the child is under 18");
+    }
+  }
+  if ((action.type === "share" || action.type === "unshare") && state && action.partyId === state.partyId) {
+    throw new ValidationError("partyId", "a case is not shared with the party that owns it");
+  }
+  if (action.type === "mark-duplicate" && state && action.duplicateOf === state.id) {
+    throw new ValidationError("duplicateOf", "a case cannot duplicate itself");
+  }
+  const decision: Decision = { to: nextStatus(state, action) };
+  if (row.requires) decision.requires = row.requires;
+  return decision;
+}

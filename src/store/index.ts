@@ -1,0 +1,2 @@
+export type * from "./types.ts";
+export { openStore } from "./open-store.ts";

@@ -1,0 +1,235 @@
+import type { Kysely, Transaction } from "kysely";
+import type {
+  ActionRecord,
+  ActionType,
+  CaseAction,
+  CaseActionInput,
+  CaseInput,
+  CaseState,
+  CaseStatus,
+  CaseSummary,
+  CaseView,
+  HistoryEntry,
+  Party,
+  PartyKind,
+  PreconditionName,
+  Role,
+  ShareScope,
+} from "../domain/index.ts";
+import type { Database } from "./schema.ts";
+
+export type { Database } from "./schema.ts";
+export type Db = Kysely<Database>;
+// The transaction handle given to action sinks and preconditions.
+export type Tx = Transaction<Database>;
+
+// Who is asking, resolved by the caller from the session. Passed to every case data method;
+// access is decided in the store from it.
+export interface RequestContext {
+  partyId: string;
+  userId: string;
+  role: Role;
+  // Why the data is read (recorded in the access log), e.g. "api", "import", "review".
+  purpose?: string;
+}
+
+export interface OpenStoreOptions {
+  // PostgreSQL connection string; without it an embedded PGlite database is used.
+  databaseUrl?: string;
+  // PGlite files go to dataDir/pgdata; without dataDir PGlite runs in memory.
+  dataDir?: string;
+  // The encryption key file. Default: dataDir/homeward.key; with databaseUrl and no dataDir,
+  // $HOMEWARD_KEY_FILE or ./.homeward/homeward.key. In-memory stores without keyFile use a
+  // random key that lives as long as the store.
+  keyFile?: string;
+  // Apply migrations at open (default true).
+  migrate?: boolean;
+  // Clock, for tests of age-dependent rules.
+  now?: () => Date;
+  // Pool size for PostgreSQL (default 10).
+  poolSize?: number;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  partyId: string;
+  role: Role;
+  displayName: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+export interface NewUser {
+  username: string;
+  passwordHash: string;
+  partyId: string;
+  role: Role;
+  displayName?: string;
+}
+
+export interface Session {
+  userId: string;
+  user: User;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ActionEvent {
+  caseId: string;
+  action: CaseAction;
+  actor: { userId: string; partyId: string; partyKind: PartyKind; role: Role };
+  at: string;
+  clientId: string;
+  sequence: number;
+  // State before and after this action.
+  before: CaseState | null;
+  after: CaseState;
+}
+
+// Runs inside the transaction that appends the action: throwing aborts the action.
+export type ActionSink = (tx: Tx, event: ActionEvent) => Promise<void>;
+
+// Returns null when satisfied, or the reason the step may not be taken yet.
+export type Precondition = (
+  tx: Tx,
+  input: { caseId: string; action: CaseAction; actor: ActionEvent["actor"]; state: CaseState },
+) => Promise<string | null>;
+
+export interface ListCasesQuery {
+  q?: string;
+  status?: CaseStatus | CaseStatus[];
+  limit?: number; // default 50, max 500
+  offset?: number;
+}
+
+export interface CreateResult {
+  id: string;
+  case: CaseView;
+  // True when the clientId had been used before: nothing changed, the original case returns.
+  replayed: boolean;
+}
+
+export interface ActionResult {
+  case: CaseView;
+  sequence: number;
+  replayed: boolean;
+}
+
+export interface ImportRow {
+  clientId: string;
+  input: CaseInput;
+}
+
+export interface ImportResult {
+  created: number;
+  // Rows whose clientId had been imported before (nothing changed for them).
+  existing: number;
+  ids: string[];
+}
+
+export interface AccessLogEntry {
+  id: string;
+  at: string;
+  userId: string;
+  partyId: string;
+  role: string;
+  caseId: string;
+  kind: "read" | "list" | "history";
+  purpose: string | null;
+}
+
+export interface Share {
+  caseId: string;
+  partyId: string;
+  scope: ShareScope;
+  grantedAt: string;
+}
+
+export interface CasesApi {
+  create(ctx: RequestContext, input: CaseInput, opts: { clientId: string }): Promise<CreateResult>;
+  // null when the caller may not see the case (never "forbidden": existence is sensitive).
+  get(ctx: RequestContext, id: string): Promise<CaseView | null>;
+  list(ctx: RequestContext, query?: ListCasesQuery): Promise<{ items: CaseSummary[]; total: number }>;
+  appendAction(
+    ctx: RequestContext,
+    caseId: string,
+    action: CaseActionInput,
+    opts: { clientId: string; expectedVersion?: number },
+  ): Promise<ActionResult>;
+  // NotFoundError when the caller may not see the case.
+  history(ctx: RequestContext, caseId: string): Promise<HistoryEntry[]>;
+  // All rows or none, in one transaction.
+  importBatch(ctx: RequestContext, rows: readonly ImportRow[]): Promise<ImportResult>;
+}
+
+export interface SharesApi {
+  // Records a "share" action on the case; owner caseworker/verifier only.
+  grant(ctx: RequestContext, caseId: string, toPartyId: string, scope: ShareScope, opts?: { clientId?: string }): Promise<Share>;
+  revoke(ctx: RequestContext, caseId: string, toPartyId: string, opts?: { clientId?: string }): Promise<void>;
+  list(ctx: RequestContext, caseId: string): Promise<Share[]>;
+}
+
+export interface PartiesApi {
+  list(): Promise<Party[]>;
+  get(id: string): Promise<Party | null>;
+  // Idempotent on id.
+  ensure(party: Party): Promise<Party>;
+}
+
+export interface UsersApi {
+  // ConflictError when the username exists.
+  create(user: NewUser): Promise<User>;
+  findByUsername(username: string): Promise<UserWithHash | null>;
+  get(id: string): Promise<User | null>;
+  list(): Promise<User[]>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  setDisabled(userId: string, disabled: boolean): Promise<void>;
+}
+
+export interface SessionsApi {
+  // The token is random; only its SHA-256 is stored.
+  create(userId: string, ttlMs: number): Promise<{ token: string; expiresAt: string }>;
+  // null when unknown, expired, revoked, or the user is disabled.
+  get(token: string): Promise<Session | null>;
+  revoke(token: string): Promise<void>;
+  revokeAllForUser(userId: string): Promise<void>;
+  deleteExpired(): Promise<number>;
+}
+
+export interface RateLimitApi {
+  // Counts one hit in the current fixed window; allowed while count <= max.
+  hit(key: string, windowMs: number, max: number): Promise<{ allowed: boolean; count: number; retryAfterMs: number }>;
+  reset(key: string): Promise<void>;
+  recordFailedLogin(key: string): Promise<void>;
+  failedLoginsSince(key: string, since: Date): Promise<number>;
+  clearFailedLogins(key: string): Promise<void>;
+}
+
+export interface AccessLogApi {
+  // Admins only (ForbiddenError otherwise): reads of their party's cases and reads by their party's users.
+  list(ctx: RequestContext, query?: { caseId?: string; limit?: number; offset?: number }): Promise<{ items: AccessLogEntry[]; total: number }>;
+}
+
+export interface Store {
+  readonly kind: "pglite" | "postgres";
+  readonly db: Db;
+  cases: CasesApi;
+  shares: SharesApi;
+  parties: PartiesApi;
+  users: UsersApi;
+  sessions: SessionsApi;
+  rateLimit: RateLimitApi;
+  accessLog: AccessLogApi;
+  onAction(sink: ActionSink): () => void;
+  registerPrecondition(name: PreconditionName, check: Precondition): void;
+  // Applies pending migrations (already done by openStore unless migrate: false).
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export type { ActionRecord, ActionType };

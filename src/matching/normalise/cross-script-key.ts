@@ -1,0 +1,150 @@
+// A phonetic key that brings Ukrainian Cyrillic, Russian Cyrillic and their Latin renderings
+// (KMU 2010, ICAO 9303, older passport systems, BGN/PCGN, ISO 9, informal English/German/Polish
+// spellings) to one form, so that a child written by each side in its own script compares equal.
+//
+// Output alphabet (closed under the function, which makes it idempotent): a b d e f g i k l m n
+// o p r s t u v z, the digraphs zh ch sh ts, and any letters or digits of other scripts,
+// lower-cased and without diacritics. The merges are deliberately coarse — they decide what a
+// search or blocking key can still find; the model weighs finer differences:
+//   г/ґ/h/g/х/kh/x-as-h → g   (Ukrainian г is h, Russian г is g; х is kh, h or x)
+//   и/і/ї/ы/й/y/j → i, runs of i collapse, i before e is dropped (є/ye/ie/je → e)
+//   ё/yo/io after a consonant → e;  ц/ts/tc/c before e,i,y or at the end → ts;  other c, q → k;  x → ks
+//   w → v;  ph → f;  soft sign, hard sign and apostrophes vanish;  doubled letters collapse.
+
+const CYRILLIC: Readonly<Record<string, string>> = {
+  а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", є: "ie", ё: "io", ж: "zh", з: "z",
+  и: "i", і: "i", ї: "ii", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r",
+  с: "s", т: "t", у: "u", ў: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
+  ъ: "", ы: "i", ь: "", э: "e", ю: "iu", я: "ia",
+};
+
+// Latin letters with diacritics that stand for a digraph in scholarly/ISO renderings; mapped
+// before diacritics are stripped so that č is ch rather than c.
+const LATIN_SPECIAL: Readonly<Record<string, string>> = {
+  č: "ch", š: "sh", ž: "zh", ŝ: "shch", â: "ia", û: "iu", ê: "ie", ǵ: "g", ß: "ss", ł: "l",
+  ø: "o", æ: "ae", œ: "oe", đ: "d", ħ: "h", ı: "i", ŀ: "l",
+};
+
+const VOWELS = new Set(["a", "e", "i", "o", "u"]);
+
+function mapChars(input: string): string {
+  // NFC first so that й, ї, ё are single code points and hit the Cyrillic table.
+  const lower = input.normalize("NFC").toLowerCase();
+  let out = "";
+  for (const ch of lower) {
+    const cyr = CYRILLIC[ch];
+    if (cyr !== undefined) { out += cyr; continue; }
+    const special = LATIN_SPECIAL[ch];
+    if (special !== undefined) { out += special; continue; }
+    out += ch;
+  }
+  // Strip remaining diacritics (é → e, ĭ → i, ö → o) and keep letters and digits only.
+  return out
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+function foldLatin(s: string): string {
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    const n1 = s[i + 1] ?? "";
+    const n2 = s[i + 2] ?? "";
+    const n3 = s[i + 3] ?? "";
+    switch (c) {
+      case "s":
+        if (n1 === "h" && n2 === "c" && n3 === "h") { out += "shch"; i += 4; continue; }
+        if (n1 === "h") { out += "sh"; i += 2; continue; }
+        out += "s"; i += 1; continue;
+      case "z":
+        if (n1 === "h") { out += "zh"; i += 2; continue; }
+        out += "z"; i += 1; continue;
+      case "k":
+        if (n1 === "h") { out += "g"; i += 2; continue; }
+        out += "k"; i += 1; continue;
+      case "g":
+        if (n1 === "h") { out += "g"; i += 2; continue; }
+        out += "g"; i += 1; continue;
+      case "h":
+        out += "g"; i += 1; continue;
+      case "c":
+        if (n1 === "h") { out += "ch"; i += 2; continue; }
+        if (n1 === "k") { out += "k"; i += 2; continue; }
+        // Before a front vowel, and word-finally (ISO 9 / Polish Kravec), c is ц; elsewhere k.
+        if (n1 === "e" || n1 === "i" || n1 === "y" || n1 === "j" || n1 === "") { out += "ts"; i += 1; continue; }
+        out += "k"; i += 1; continue;
+      case "t":
+        // "tch" is т+ч, not GOST 52535 "tc" (ц) + h: keeps the key closed under itself.
+        if (n1 === "c" && n2 !== "h") { out += "ts"; i += 2; continue; }
+        if (n1 === "s") { out += "ts"; i += 2; continue; }
+        out += "t"; i += 1; continue;
+      case "p":
+        if (n1 === "h") { out += "f"; i += 2; continue; }
+        out += "p"; i += 1; continue;
+      case "x":
+        out += "ks"; i += 1; continue;
+      case "w":
+        out += "v"; i += 1; continue;
+      case "q":
+        out += "k"; i += 1; continue;
+      case "y":
+      case "j":
+        out += "i"; i += 1; continue;
+      default:
+        out += c; i += 1; continue;
+    }
+  }
+  return out;
+}
+
+function isConsonant(c: string | undefined): boolean {
+  return c !== undefined && /[a-z]/.test(c) && !VOWELS.has(c);
+}
+
+function foldVowels(s: string): string {
+  let out = s.replace(/i+/g, "i");
+  out = out.replace(/ie/g, "e");
+  // ё rendered yo/io after a consonant (Fyodor, Artyomovsk) is written е in ordinary Cyrillic.
+  let res = "";
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] === "i" && out[i + 1] === "o" && isConsonant(res[res.length - 1])) {
+      res += "e";
+      i += 1;
+      continue;
+    }
+    res += out[i];
+  }
+  return res;
+}
+
+function collapseDoubles(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    if (out.length > 0 && out.endsWith(ch)) continue;
+    out += ch;
+  }
+  return out;
+}
+
+function foldOnce(s: string): string {
+  return collapseDoubles(foldVowels(foldLatin(mapChars(s))));
+}
+
+/**
+ * Cross-script phonetic key of one name token (or any string; spaces and punctuation vanish).
+ * Idempotent, never throws. Empty string when the input has no letters or digits.
+ */
+export function crossScriptKey(token: string): string {
+  // A few passes reach the fixed point (e.g. "iie" → "ie" → "e"); the loop makes idempotence
+  // a property of the function rather than of careful rule ordering.
+  let prev = token;
+  let cur = foldOnce(token);
+  for (let k = 0; k < 4 && cur !== prev; k++) {
+    prev = cur;
+    cur = foldOnce(cur);
+  }
+  return cur;
+}

@@ -1,0 +1,100 @@
+// Hand-written core list of Ukrainian given names with their Russian equivalents, common
+// foreign/Latin spellings not reachable by the phonetic key, and diminutives. Masculine and
+// feminine forms of one root share a group: the record's sex field tells them apart, and a
+// diminutive such as Саша or Женя belongs to both.
+//
+// Format per line: ukrainian forms | russian forms | other spellings | diminutives
+// (comma-separated; the first Ukrainian form names the group). Cyrillic diminutives are given
+// in both languages where they differ; Latin forms of every Cyrillic entry are derived by the
+// phonetic key and need not be listed.
+export const GIVEN_NAME_DATA = `
+Олександр,Олександра|Александр,Александра|Alexander,Alexandra,Alexandre,Aleksander,Alex,Sandra|Саша,Сашко,Сашка,Шура,Саня,Санька,Олесь,Леся
+Олексій|Алексей|Alexei,Alexey,Aleksej,Alexis|Льоша,Олекса,Лёша,Алёша,Альоша,Лёха
+Андрій|Андрей|Andrew,Andrzej,Andreas,Andre|Андрійко,Андрюша,Андрюха
+Анатолій|Анатолий||Толя,Толік,Толик
+Антон,Антоніна|Антон,Антонина||Антоша,Тоня
+Аркадій|Аркадий||Аркаша
+Артем|Артём,Артем|Artyom,Artiom|Тема,Тёма,Артемко
+Богдан,Богдана|Богдан,Богдана||Богданчик,Даня
+Борис|Борис||Боря
+Вадим|Вадим||Вадик
+Валентин,Валентина|Валентин,Валентина||Валя,Валік,Валик
+Валерій,Валерія|Валерий,Валерия|Valery,Valeria|Валєра,Валера,Лера
+Василь,Василина|Василий,Василиса|Vasily,Vasili,Wasyl|Вася,Василько
+Віктор,Вікторія|Виктор,Виктория|Victor,Victoria,Wiktor|Вітя,Витя,Віка,Вика
+Віталій,Віталіна|Виталий,Виталина||Вітальок,Виталик,Віталік
+Володимир|Владимир|Vladimir,Wladimir,Volodymyr,Wolodymyr|Володя,Вова,Вовка,Вовчик
+Владислав,Владислава|Владислав,Владислава||Влад,Владик,Славік
+В'ячеслав,Вячеслава|Вячеслав|Viacheslav,Vyacheslav|Слава,Славік,Славик
+Геннадій|Геннадий|Gennady|Гена
+Георгій|Георгий|George,Georgy,Georgii,Heorhii|Жора,Гоша
+Григорій|Григорий|Gregory,Grigory|Гриша,Грицько
+Давид|Давид|David|Дава
+Данило|Даниил,Данила|Daniel,Danylo,Daniil|Даня,Данилко
+Денис|Денис|Dennis|Дениска
+Дмитро|Дмитрий|Dmitry,Dmitri,Dmytro|Дима,Діма,Митя,Дімка
+Євген,Євгенія|Евгений,Евгения|Eugene,Eugenia,Yevgeny,Evgeny|Женя,Жека,Євгенко
+Єгор|Егор|Yegor,Egor|Єгорка,Егорка
+Захар|Захар||Захарко
+Іван,Іванна|Иван,Иванна|John,Johann,Ivan|Ваня,Івасик,Іванко,Ванюша
+Ігор|Игорь|Igor,Ihor|Ігорьок,Игорёк
+Ілля|Илья|Ilya,Illia,Elias|Іллюша,Илюша
+Кирило|Кирилл|Kirill,Kyrylo,Cyril|Кирюша,Кірюша
+Костянтин|Константин|Konstantin,Constantine,Kostiantyn|Костя,Костик
+Максим|Максим|Maxim,Maksym,Maksim,Max|Макс,Максимко
+Марко|Марк|Mark,Marcus|Марчик
+Матвій|Матвей|Matthew,Matvei,Matvii|Мотя
+Михайло|Михаил|Michael,Mikhail,Mykhailo,Michal|Миша,Михась,Мішка
+Микола|Николай|Nicholas,Nikolai,Nikolay,Mykola,Nicolas|Коля,Колька,Миколка
+Назар|Назар||Назарко
+Олег|Олег|Oleg,Oleh|Олежка
+Павло,Павлина|Павел,Павлина|Paul,Pavel,Pavlo,Pawel|Паша,Павлик
+Петро|Пётр,Петр|Peter,Pyotr,Petro,Piotr|Петя,Петрик
+Роман,Романа|Роман||Рома,Ромко
+Ростислав,Ростислава|Ростислав,Ростислава||Ростик,Слава
+Руслан,Руслана|Руслан,Руслана||Русик
+Сергій|Сергей|Sergei,Sergey,Serhii,Serge|Сергійко,Серьожа,Серёжа
+Станіслав,Станіслава|Станислав,Станислава|Stanislaw|Стас
+Степан|Степан|Stephen,Stepan,Stefan|Стьопа,Стёпа
+Тарас|Тарас||Тарасик
+Тимофій|Тимофей|Timothy,Tymofii|Тима,Тимоша
+Тимур|Тимур||Тимурчик
+Федір|Фёдор,Федор|Theodore,Fedor,Fyodor,Fedir|Федя,Федько
+Юрій|Юрий|Yuri,Yury,Jurij|Юра,Юрко,Юрчик
+Ярослав,Ярослава|Ярослав,Ярослава||Ярик,Яся
+Аліна|Алина|Alina|Алінка
+Алла|Алла||Аллочка
+Анастасія|Анастасия|Anastasia|Настя,Настуся,Стася
+Ангеліна|Ангелина|Angelina|Ангелінка,Геля
+Ганна|Анна|Anna,Hanna,Ann,Anne|Аня,Ганнуся,Ганя,Анюта,Анька
+Дар'я|Дарья,Дария|Daria,Darya,Daryna|Даша,Дарина,Дарка
+Діана|Диана|Diana|Діанка
+Єва|Ева|Eva,Eve|Євка
+Єлизавета|Елизавета|Elizabeth,Elisabeth,Yelyzaveta|Ліза,Лиза,Лізонька
+Злата|Злата||Златка
+Ірина|Ирина|Irina,Iryna|Іра,Ира,Ірочка,Ириша
+Катерина|Екатерина|Catherine,Katherine,Ekaterina,Kateryna,Katarzyna|Катя,Катруся,Катька
+Кіра|Кира|Kira|Кірочка
+Ксенія|Ксения|Xenia,Kseniia|Ксюша
+Лариса|Лариса|Larissa|Лара
+Людмила|Людмила|Ludmila,Lyudmila|Люда,Мила
+Любов|Любовь|Lubov|Люба
+Марія|Мария|Maria,Mary,Marie,Mariya|Маша,Марійка,Маруся,Мася
+Марина|Марина|Marina,Maryna|Маринка
+Мілана|Милана|Milana|Міла
+Надія|Надежда|Nadia,Nadiia,Nadezhda|Надя
+Наталія,Наталя|Наталья,Наталия|Natalia,Natalie,Nataliya|Наташа,Ната
+Ніна|Нина|Nina|Ніночка
+Олена|Елена|Helen,Helena,Elena,Olena,Yelena|Лена,Оленка,Леночка
+Ольга|Ольга|Olga,Olha|Оля,Олька,Олюся
+Поліна|Полина|Polina|Поля
+Світлана|Светлана|Svetlana,Svitlana|Світла,Світланка,Света
+Софія|София,Софья|Sophia,Sofia,Sofiia,Zofia|Соня,Софійка,Софа
+Тетяна|Татьяна|Tatiana,Tatyana,Tetiana|Таня,Танюша
+Уляна|Ульяна|Uliana,Ulyana,Juliana|Уля
+Юлія|Юлия|Julia,Yulia,Yuliia|Юля,Юленька
+Яна|Яна|Yana|Яночка
+Вероніка|Вероника|Veronica,Veronika|Ніка,Ника
+Оксана|Оксана|Oksana|Ксана
+Христина|Кристина|Christina,Kristina,Khrystyna|Христя,Кристя,Тіна
+`;

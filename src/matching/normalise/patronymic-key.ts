@@ -1,0 +1,43 @@
+import { givenNameGroupOfKey } from "./given-names.ts";
+
+export interface PatronymicKey {
+  /** given-name group id of the father when known, else the cross-script key of the stem */
+  readonly father: string;
+  readonly fatherKnown: boolean;
+  readonly sex: "male" | "female";
+}
+
+// Endings on the cross-script key: Ukrainian -ович/-евич/-ійович, -івна/-ївна; Russian
+// -ович/-евич/-еевич, -овна/-евна/-еевна. The vowel folds of the key have already merged
+// -ійович and -еевич into "-evich".
+const ENDINGS: readonly { readonly suffix: string; readonly sex: "male" | "female" }[] = [
+  { suffix: "ovich", sex: "male" },
+  { suffix: "evich", sex: "male" },
+  { suffix: "ovna", sex: "female" },
+  { suffix: "evna", sex: "female" },
+  { suffix: "ivna", sex: "female" },
+];
+
+// Father's names whose stem loses a final vowel or й in the patronymic: Андрій → Андрійович
+// (stem andr + ei/i), Микола → Миколайович (mikolai → mikola), Петро → Петрович (petr + o).
+const STEM_COMPLETIONS: readonly string[] = ["", "i", "ei", "e", "a", "o"];
+
+/**
+ * Reads a patronymic from its cross-script key. Null when the key does not end like one or the
+ * stem is too short to be a given name.
+ */
+export function patronymicKey(key: string): PatronymicKey | null {
+  for (const { suffix, sex } of ENDINGS) {
+    if (!key.endsWith(suffix)) continue;
+    const stem = key.slice(0, key.length - suffix.length);
+    if (stem.length < 3) return null;
+    const candidates = [...STEM_COMPLETIONS.map((c) => stem + c)];
+    if (stem.endsWith("i")) candidates.push(stem.slice(0, -1));
+    for (const c of candidates) {
+      const g = givenNameGroupOfKey(c);
+      if (g !== null) return { father: g, fatherKnown: true, sex };
+    }
+    return { father: stem, fatherKnown: false, sex };
+  }
+  return null;
+}

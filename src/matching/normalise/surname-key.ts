@@ -1,0 +1,36 @@
+// Masculine and feminine surname forms folded on the cross-script key, so that Ковальський,
+// Ковальська, Ковальский and Ковальская (and Иванов/Иванова, Бабін/Бабіна) share one key.
+// Rules act on keys (not Cyrillic) so that Latin renderings fold the same way.
+
+export type SurnameSex = "male" | "female" | "unknown";
+
+export interface FoldedSurname {
+  /** key of the masculine form */
+  readonly key: string;
+  /** the sex the written form implies, "unknown" when the form is the same for both */
+  readonly sex: SurnameSex;
+}
+
+interface Rule {
+  readonly re: RegExp;
+  readonly to: string;
+  readonly sex: SurnameSex;
+}
+
+// Order matters: the adjectival -ska/-skaia family before the generic -a endings. Stems must
+// keep at least two letters so that short words are left alone.
+const RULES: readonly Rule[] = [
+  { re: /^(.{2,}(?:s|ts|z|ch))k(?:aia|a)$/, to: "$1ki", sex: "female" },
+  { re: /^(.{2,}(?:s|ts|z|ch))k(?:i|oi)$/, to: "$1ki", sex: "male" },
+  { re: /^(.{2,}[^aeiou])aia$/, to: "$1i", sex: "female" },
+  { re: /^(.{2,})(ov|ev|in)a$/, to: "$1$2", sex: "female" },
+  { re: /^(.{2,})(ov|ev|in)$/, to: "$1$2", sex: "male" },
+];
+
+/** Fold a surname's cross-script key to its masculine form and note the sex it implies. */
+export function foldSurnameKey(key: string): FoldedSurname {
+  for (const r of RULES) {
+    if (r.re.test(key)) return { key: key.replace(r.re, r.to), sex: r.sex };
+  }
+  return { key, sex: "unknown" };
+}

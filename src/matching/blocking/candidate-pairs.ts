@@ -1,0 +1,117 @@
+/** Growable pair list in typed arrays: no object per pair. */
+export class PairList {
+  left: Int32Array;
+  right: Int32Array;
+  rule: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.left = new Int32Array(capacity);
+    this.right = new Int32Array(capacity);
+    this.rule = new Uint8Array(capacity);
+  }
+  push(l: number, r: number, rule: number): void {
+    if (this.length === this.left.length) {
+      const cap = this.left.length * 2;
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(cap);
+        b.set(a);
+        return b;
+      };
+      this.left = grow(this.left, (n) => new Int32Array(n));
+      this.right = grow(this.right, (n) => new Int32Array(n));
+      this.rule = grow(this.rule, (n) => new Uint8Array(n));
+    }
+    this.left[this.length] = l;
+    this.right[this.length] = r;
+    this.rule[this.length] = rule;
+    this.length++;
+  }
+}
+
+export interface RuleStats {
+  name: string;
+  /** Pairs this rule produced that no earlier rule had produced. */
+  newPairs: number;
+  /** All pairs agreeing on this rule's key (before removing earlier rules' pairs). */
+  pairs: number;
+  skippedBlocks: number;
+  skippedPairs: number;
+}
+
+/** Buckets of record indexes by key code (compressed sparse rows). */
+function buckets(codes: Int32Array, keyCount: number): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(keyCount + 1);
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) start[codes[i]! + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, keyCount);
+  const items = new Int32Array(start[keyCount]!);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c >= 0) items[fill[c]!++] = i;
+  }
+  return { start, items };
+}
+
+/**
+ * Union of blocking rules. A pair is produced once, by the first rule whose key it shares;
+ * later rules skip it by checking the earlier rules' keys (no pair set needed).
+ * For deduplication pass the same key arrays as left and right: only i < j pairs are made.
+ */
+export function candidatePairs(
+  leftKeys: readonly Int32Array[],
+  rightKeys: readonly Int32Array[],
+  keyCounts: readonly number[],
+  ruleNames: readonly string[],
+  maxBlockPairs: readonly number[],
+  dedupe: boolean,
+  onProgress?: (rule: number, fraction: number) => void,
+): { pairs: PairList; stats: RuleStats[] } {
+  const pairs = new PairList(1 << 16);
+  const stats: RuleStats[] = [];
+  // Keys of blocks skipped as too large: a pair in such a block was not produced there, so a
+  // later rule must still produce it.
+  const skipped: Uint8Array[] = [];
+  for (let r = 0; r < leftKeys.length; r++) {
+    skipped.push(new Uint8Array(keyCounts[r]!));
+    const st: RuleStats = { name: ruleNames[r]!, newPairs: 0, pairs: 0, skippedBlocks: 0, skippedPairs: 0 };
+    const lb = buckets(leftKeys[r]!, keyCounts[r]!);
+    const rb = dedupe ? lb : buckets(rightKeys[r]!, keyCounts[r]!);
+    const K = keyCounts[r]!;
+    const step = Math.max(1, Math.floor(K / 20));
+    for (let k = 0; k < K; k++) {
+      if (onProgress && k % step === 0) onProgress(r, k / K);
+      const l0 = lb.start[k]!;
+      const l1 = lb.start[k + 1]!;
+      const r0 = rb.start[k]!;
+      const r1 = rb.start[k + 1]!;
+      if (l1 === l0 || r1 === r0) continue;
+      const blockPairs = dedupe ? ((l1 - l0) * (l1 - l0 - 1)) / 2 : (l1 - l0) * (r1 - r0);
+      if (blockPairs > maxBlockPairs[r]!) {
+        st.skippedBlocks++;
+        skipped[r]![k] = 1;
+        st.skippedPairs += blockPairs;
+        continue;
+      }
+      st.pairs += blockPairs;
+      for (let a = l0; a < l1; a++) {
+        const i = lb.items[a]!;
+        for (let b = dedupe ? a + 1 : r0; b < r1; b++) {
+          const j = rb.items[b]!;
+          let seen = false;
+          for (let q = 0; q < r; q++) {
+            const c = leftKeys[q]![i]!;
+            if (c >= 0 && c === rightKeys[q]![j] && skipped[q]![c] === 0) {
+              seen = true;
+              break;
+            }
+          }
+          if (seen) continue;
+          pairs.push(i, j, r);
+          st.newPairs++;
+        }
+      }
+    }
+    stats.push(st);
+  }
+  return { pairs, stats };
+}

@@ -1,0 +1,168 @@
+import { KeyCoder } from "../blocking/blocking-keys.ts";
+import { candidatePairs, type RuleStats } from "../blocking/candidate-pairs.ts";
+import { compareField } from "../model/comparison-levels.ts";
+import { defaultParams, type ModelParams } from "../model/em-training.ts";
+import { describeFlags, flagConflicts } from "../model/family-conflict.ts";
+import type { FieldNormaliser } from "../model/field-normaliser.ts";
+import { contributions, explain, fieldWeight, probability, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
+import { newSharedCodes, prepareTable, type PreparedTable, type RawRecord } from "../model/prepared-table.ts";
+import type { LinkSettings } from "../model/settings-schema.ts";
+import { trainModel, type TrainingReport } from "./train-model.ts";
+
+const MIN_TRAINING_PAIRS = 250_000;
+
+export type LinkPhase = "prepare" | "block" | "compare" | "train" | "score";
+
+export interface LinkOptions {
+  /** Pre-trained parameters; when absent the model is trained on these tables without labels. */
+  params?: ModelParams;
+  /** Output threshold; defaults to the settings' review threshold. */
+  threshold?: number;
+  onProgress?: (phase: LinkPhase, fraction: number) => void;
+}
+
+export interface LinkResult {
+  settings: LinkSettings;
+  left: PreparedTable;
+  right: PreparedTable;
+  params: ModelParams;
+  training: TrainingReport | null;
+  ruleStats: RuleStats[];
+  candidatePairs: number;
+  /** Output pairs (at or above the threshold), as indexes into left/right. */
+  matches: { left: Int32Array; right: Int32Array; weight: Float64Array; probability: Float64Array; flags: Uint8Array; count: number };
+  /** Other records competing with output pair p (indexes into the same output arrays). */
+  competitors: Map<number, number[]>;
+  timingsMs: Record<LinkPhase, number>;
+  explainMatch(p: number): { contributions: FieldContribution[]; text: string; flag: string };
+}
+
+/**
+ * Links two tables (or deduplicates one, when right is null) with a Fellegi–Sunter model.
+ * Every output pair is a candidate for a person to decide; nothing is merged.
+ */
+export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly RawRecord[] | null, settings: LinkSettings, normaliser: FieldNormaliser, options: LinkOptions = {}): LinkResult {
+  const progress = options.onProgress ?? (() => {});
+  const timings = { prepare: 0, block: 0, compare: 0, train: 0, score: 0 };
+  const dedupe = rightRows === null;
+  const F = settings.fields.length;
+
+  let t = performance.now();
+  progress("prepare", 0);
+  const codes = newSharedCodes(F);
+  const left = prepareTable(leftRows, settings, normaliser, codes);
+  const right = dedupe ? left : prepareTable(rightRows, settings, normaliser, codes);
+  timings.prepare = performance.now() - t;
+
+  t = performance.now();
+  progress("block", 0);
+  const coder = new KeyCoder(settings);
+  const leftKeys = coder.codeTable(left);
+  const rightKeys = dedupe ? leftKeys : coder.codeTable(right);
+  const { pairs, stats } = candidatePairs(
+    leftKeys,
+    rightKeys,
+    settings.blocking.map((_, r) => coder.keyCount(r)),
+    settings.blocking.map((r) => r.name),
+    settings.blocking.map((r) => r.maxBlockPairs),
+    dedupe,
+    (r, frac) => progress("block", (r + frac) / settings.blocking.length),
+  );
+  timings.block = performance.now() - t;
+
+  t = performance.now();
+  const P = pairs.length;
+  const gamma = new Uint8Array(P * F);
+  const step = Math.max(1, Math.floor(P / 50));
+  for (let p = 0; p < P; p++) {
+    if (p % step === 0) progress("compare", p / P);
+    const i = pairs.left[p]!;
+    const j = pairs.right[p]!;
+    for (let f = 0; f < F; f++) gamma[p * F + f] = compareField(left.fields[f]!, i, right.fields[f]!, j);
+  }
+  timings.compare = performance.now() - t;
+
+  t = performance.now();
+  progress("train", 0);
+  let params = options.params;
+  let training: TrainingReport | null = null;
+  // Below this many possible pairs, random-pair frequencies say nothing about a population.
+  const tooSmall = left.size * right.size < MIN_TRAINING_PAIRS || P < 50;
+  if (!params && tooSmall) {
+    params = defaultParams(settings.fields.map((f) => f.levels), new Set(settings.fields.flatMap((f, k) => (f.type === "sex" ? [k] : []))));
+  }
+  if (!params) {
+    const trained = trainModel(settings, left, right, dedupe, gamma, pairs.rule, P);
+    params = trained.params;
+    training = trained.report;
+  }
+  timings.train = performance.now() - t;
+
+  t = performance.now();
+  const wt = weightTable(settings, params);
+  const tf = tooSmall ? { tf: settings.fields.map(() => null) } : termFrequencies(settings, dedupe ? [left] : [left, right], codes.text.map((c) => c.size));
+  const threshold = options.threshold ?? settings.thresholds.review;
+  const keepFrom = Math.min(threshold, settings.thresholds.conflict);
+  const kept: number[] = [];
+  const keptWeight: number[] = [];
+  for (let p = 0; p < P; p++) {
+    if (p % step === 0) progress("score", p / P);
+    const i = pairs.left[p]!;
+    let w = wt.prior;
+    for (let f = 0; f < F; f++) w += fieldWeight(wt, tf, f, gamma[p * F + f]!, left.fields[f]!.code[i]!);
+    if (probability(w) >= keepFrom) {
+      kept.push(p);
+      keptWeight.push(w);
+    }
+  }
+  // Conflicts are judged among all plausible candidates, then only pairs at the threshold are output.
+  const pool = {
+    left: Int32Array.from(kept, (p) => pairs.left[p]!),
+    right: Int32Array.from(kept, (p) => pairs.right[p]!),
+    prob: Float64Array.from(keptWeight, probability),
+    count: kept.length,
+  };
+  const conflicts = flagConflicts(pool, left, right, settings);
+  const out: number[] = [];
+  for (let k = 0; k < pool.count; k++) if (pool.prob[k]! >= threshold) out.push(k);
+  const outIndex = new Map(out.map((k, n) => [k, n]));
+  const competitors = new Map<number, number[]>();
+  out.forEach((k, n) => {
+    const list = conflicts.competitors.get(k);
+    if (list) competitors.set(n, list.map((q) => outIndex.get(q) ?? -1 - q));
+  });
+  const matches = {
+    left: Int32Array.from(out, (k) => pool.left[k]!),
+    right: Int32Array.from(out, (k) => pool.right[k]!),
+    weight: Float64Array.from(out, (k) => keptWeight[k]!),
+    probability: Float64Array.from(out, (k) => pool.prob[k]!),
+    flags: Uint8Array.from(out, (k) => conflicts.flags[k]!),
+    count: out.length,
+  };
+  timings.score = performance.now() - t;
+  progress("score", 1);
+
+  return {
+    settings,
+    left,
+    right,
+    params,
+    training,
+    ruleStats: stats,
+    candidatePairs: P,
+    matches,
+    competitors,
+    timingsMs: timings,
+    explainMatch: (p) => explainPair(settings, wt, tf, left, matches.left[p]!, right, matches.right[p]!, matches.probability[p]!, matches.flags[p]!),
+  };
+}
+
+function explainPair(settings: LinkSettings, wt: WeightTable, tf: TermFrequencies, left: PreparedTable, i: number, right: PreparedTable, j: number, prob: number, flag: number) {
+  const gamma = settings.fields.map((_, f) => compareField(left.fields[f]!, i, right.fields[f]!, j));
+  const parts = contributions(settings, wt, tf, gamma, left, i, right, j);
+  let text = explain(parts, prob);
+  const flagName = describeFlags(flag);
+  if (flagName === "family_conflict") text = `REVIEW AS A SET: records of one family (siblings or twins) compete for this record. ${text}`;
+  else if (flagName === "multiple_candidates") text = `Several candidates compete for this record. ${text}`;
+  return { contributions: parts, text, flag: flagName };
+}

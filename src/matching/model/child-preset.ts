@@ -1,0 +1,55 @@
+import { parseSettings, type LinkSettings, type LinkSettingsInput } from "./settings-schema.ts";
+
+const nameLevels = [
+  { kind: "exact" },
+  { kind: "name_equivalent" },
+  { kind: "jaro_winkler", threshold: 0.92 },
+  { kind: "jaro_winkler", threshold: 0.8 },
+] as const;
+
+/**
+ * Built-in settings for the child-record layout:
+ * record_id, given_name, family_name, patronymic, sex, birth_date, birth_place, mother_name, father_name.
+ * Blocking rules are chosen to survive renaming: a child with a new name still has a birth
+ * date, a birth place and a mother.
+ */
+export const CHILD_PRESET_INPUT: LinkSettingsInput = {
+  version: 1,
+  idColumn: "record_id",
+  fields: [
+    { name: "given_name", type: "given_name", label: "given name", levels: [...nameLevels], termFrequency: true },
+    { name: "family_name", type: "family_name", label: "family name", levels: [...nameLevels], termFrequency: true },
+    { name: "patronymic", type: "patronymic", levels: [{ kind: "exact" }, { kind: "name_equivalent" }, { kind: "jaro_winkler", threshold: 0.88 }] },
+    { name: "sex", type: "sex", levels: [{ kind: "exact" }] },
+    {
+      name: "birth_date",
+      type: "date",
+      label: "date of birth",
+      levels: [
+        { kind: "date_exact" },
+        { kind: "date_swapped" },
+        { kind: "date_within_days", days: 3 },
+        { kind: "date_year_off" },
+        { kind: "date_partial" },
+      ],
+    },
+    { name: "birth_place", type: "place", label: "place of birth", levels: [{ kind: "place_same" }, { kind: "place_same_region" }] },
+    { name: "mother_name", type: "person_name", label: "mother's name", levels: [...nameLevels] },
+    { name: "father_name", type: "person_name", label: "father's name", levels: [...nameLevels] },
+  ],
+  blocking: [
+    { name: "birth date + birth place", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "birth_place", transform: "place" }] },
+    { name: "birth date + mother", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "mother_name", transform: "name_group" }] },
+    { name: "family name + given name", keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }] },
+    { name: "family name + birth year + place", keys: [{ field: "family_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
+    { name: "given name + birth day/month", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "month_day_unordered" }, { field: "birth_place", transform: "region" }] },
+    { name: "mother + birth year + place", keys: [{ field: "mother_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
+    { name: "mother + father", keys: [{ field: "mother_name", transform: "name_group" }, { field: "father_name", transform: "name_group" }] },
+  ],
+  thresholds: { review: 0.9, conflict: 0.5 },
+  family: { fields: ["family_name", "mother_name", "father_name", "birth_place"], minShared: 2 },
+};
+
+export function childPreset(): LinkSettings {
+  return parseSettings(CHILD_PRESET_INPUT);
+}

@@ -1,0 +1,143 @@
+import { describeLevel, NULL_LEVEL } from "./comparison-levels.ts";
+import type { ModelParams } from "./em-training.ts";
+import type { PreparedTable } from "./prepared-table.ts";
+import type { LinkSettings } from "./settings-schema.ts";
+
+/**
+ * Term frequencies of a field's values (by interned code) over both tables, so agreeing on a
+ * rare surname counts for more than agreeing on Kovalenko.
+ */
+export interface TermFrequencies {
+  /** tf[field] is null when the field has no adjustment. */
+  tf: (Float64Array | null)[];
+}
+
+export function termFrequencies(settings: LinkSettings, tables: readonly PreparedTable[], codeCounts: readonly number[]): TermFrequencies {
+  return {
+    tf: settings.fields.map((spec, f) => {
+      if (!spec.termFrequency) return null;
+      const counts = new Float64Array(codeCounts[f]!);
+      let total = 0;
+      for (const t of tables) {
+        const codes = t.fields[f]!.code;
+        for (let i = 0; i < codes.length; i++) {
+          if (codes[i]! >= 0) {
+            counts[codes[i]!]!++;
+            total++;
+          }
+        }
+      }
+      for (let c = 0; c < counts.length; c++) counts[c] = Math.max(counts[c]!, 1) / Math.max(total, 1);
+      return counts;
+    }),
+  };
+}
+
+/** log2 Bayes factors per field and level, with the prior, ready for fast scoring. */
+export interface WeightTable {
+  prior: number;
+  weights: Float64Array[]; // per field, per level
+  /** log2(u_exact) per field, for the term-frequency adjustment at the exact level; NaN if none. */
+  logUExact: Float64Array;
+  exactLevel: Int8Array; // level index of "exact" for TF fields, -1 otherwise
+}
+
+/** Caps how far one field can move the score, so one odd parameter cannot decide a match alone. */
+const MAX_FIELD_WEIGHT = 20;
+
+export function weightTable(settings: LinkSettings, params: ModelParams): WeightTable {
+  const F = settings.fields.length;
+  const logUExact = new Float64Array(F).fill(Number.NaN);
+  const exactLevel = new Int8Array(F).fill(-1);
+  const weights = params.fields.map((fp, f) => {
+    const w = new Float64Array(fp.m.length);
+    for (let l = 0; l < w.length; l++) w[l] = clamp(Math.log2(fp.m[l]! / fp.u[l]!));
+    const spec = settings.fields[f]!;
+    if (spec.termFrequency) {
+      const k = spec.levels.findIndex((lv) => lv.kind === "exact");
+      if (k >= 0) {
+        exactLevel[f] = k;
+        logUExact[f] = Math.log2(fp.u[k]!);
+      }
+    }
+    return w;
+  });
+  return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, logUExact, exactLevel };
+}
+
+function clamp(w: number): number {
+  return Math.max(-MAX_FIELD_WEIGHT, Math.min(MAX_FIELD_WEIGHT, w));
+}
+
+/** Contribution of one field at a level, with the term-frequency adjustment when it applies. */
+export function fieldWeight(wt: WeightTable, tf: TermFrequencies, f: number, level: number, code: number): number {
+  if (level === NULL_LEVEL) return 0;
+  let w = wt.weights[f]![level]!;
+  if (level === wt.exactLevel[f] && code >= 0) {
+    const table = tf.tf[f];
+    if (table) w = clamp(w + wt.logUExact[f]! - Math.log2(table[code]!));
+  }
+  return w;
+}
+
+export function probability(weight: number): number {
+  return 1 / (1 + 2 ** -weight);
+}
+
+/** Inverse of probability(): the match weight a probability threshold corresponds to. */
+export function weightForProbability(p: number): number {
+  return Math.log2(p / (1 - p));
+}
+
+export interface FieldContribution {
+  field: string;
+  label: string;
+  left: string;
+  right: string;
+  level: string;
+  weight: number;
+}
+
+export function contributions(
+  settings: LinkSettings,
+  wt: WeightTable,
+  tf: TermFrequencies,
+  gamma: ArrayLike<number>,
+  left: PreparedTable,
+  i: number,
+  right: PreparedTable,
+  j: number,
+): FieldContribution[] {
+  return settings.fields.map((spec, f) => {
+    const level = gamma[f]!;
+    return {
+      field: spec.name,
+      label: spec.label ?? spec.name.replace(/_/g, " "),
+      left: left.fields[f]!.raw[i]!,
+      right: right.fields[f]!.raw[j]!,
+      level: level === NULL_LEVEL ? "missing" : describeLevel(spec.levels[level]),
+      weight: fieldWeight(wt, tf, f, level, left.fields[f]!.code[i]!),
+    };
+  });
+}
+
+function strength(w: number): string {
+  const a = Math.abs(w);
+  const dir = w > 0 ? "for" : "against";
+  if (a >= 10) return `very strong evidence ${dir}`;
+  if (a >= 5) return `strong evidence ${dir}`;
+  if (a >= 2) return `some evidence ${dir}`;
+  return `weak evidence ${dir}`;
+}
+
+/** A caseworker-readable account of why the engine scored a pair as it did. */
+export function explain(parts: readonly FieldContribution[], probabilityValue: number): string {
+  const sentences = parts.map((p) => {
+    const label = p.label.charAt(0).toUpperCase() + p.label.slice(1);
+    if (p.level === "missing") return `${label}: missing on ${p.left ? "the right" : p.right ? "the left" : "both sides"}, no evidence.`;
+    const values = p.left === p.right ? `"${p.left}"` : `"${p.left}" / "${p.right}"`;
+    return `${label} ${values}: ${p.level}, ${strength(p.weight)} (${p.weight >= 0 ? "+" : ""}${p.weight.toFixed(1)}).`;
+  });
+  const pct = (probabilityValue * 100).toFixed(probabilityValue > 0.99 && probabilityValue < 1 ? 2 : 0);
+  return `Estimated ${pct}% likely the same child. ${sentences.join(" ")} A person must decide; nothing is merged.`;
+}

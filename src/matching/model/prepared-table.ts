@@ -1,0 +1,141 @@
+import type { FieldNormaliser, NameKind } from "./field-normaliser.ts";
+import type { FieldSpec, LinkSettings } from "./settings-schema.ts";
+
+/** Maps strings to small integers so comparisons and blocking work on integers, not strings. */
+export class Interner {
+  private readonly map = new Map<string, number>();
+  readonly values: string[] = [];
+  code(value: string): number {
+    if (value === "") return -1;
+    let c = this.map.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.map.set(value, c);
+      this.values.push(value);
+    }
+    return c;
+  }
+  get size(): number {
+    return this.values.length;
+  }
+}
+
+/** Interners shared by the two tables being linked, so equal keys get equal codes on both sides. */
+export interface SharedCodes {
+  text: Interner[]; // per field
+  group: Interner[]; // per field
+  region: Interner[]; // per field
+}
+
+export function newSharedCodes(fieldCount: number): SharedCodes {
+  const make = () => Array.from({ length: fieldCount }, () => new Interner());
+  return { text: make(), group: make(), region: make() };
+}
+
+/** One field of one table, column-wise. Missing values are "" / -1 / 0. */
+export interface PreparedField {
+  spec: FieldSpec;
+  raw: string[]; // the original value, for explanations
+  text: string[]; // comparable text (name key, normalised string, place id)
+  code: Int32Array; // interned text
+  group: Int32Array; // interned equivalence group (names) or region (places)
+  year: Int16Array;
+  month: Int8Array;
+  day: Int8Array;
+  dayNumber: Int32Array; // days since 1970 for complete dates, NO_DAY otherwise
+}
+
+export const NO_DAY = -2147483648;
+
+export interface PreparedTable {
+  ids: string[];
+  size: number;
+  fields: PreparedField[];
+}
+
+export type RawRecord = Record<string, string | undefined>;
+
+const NAME_KIND: Partial<Record<FieldSpec["type"], NameKind>> = {
+  given_name: "given",
+  family_name: "family",
+  patronymic: "patronymic",
+  person_name: "person",
+};
+
+export function fieldValue(spec: FieldSpec, row: RawRecord): string {
+  if (spec.columns) {
+    return spec.columns
+      .map((c) => (row[c] ?? "").trim())
+      .filter((v) => v !== "")
+      .join(" ");
+  }
+  return (row[spec.column ?? spec.name] ?? "").trim();
+}
+
+export function prepareTable(
+  rows: readonly RawRecord[],
+  settings: LinkSettings,
+  normaliser: FieldNormaliser,
+  codes: SharedCodes,
+): PreparedTable {
+  const n = rows.length;
+  const ids = rows.map((r) => r[settings.idColumn] ?? "");
+  const fields = settings.fields.map((spec, f): PreparedField => {
+    const pf: PreparedField = {
+      spec,
+      raw: new Array<string>(n),
+      text: new Array<string>(n),
+      code: new Int32Array(n).fill(-1),
+      group: new Int32Array(n).fill(-1),
+      year: new Int16Array(n),
+      month: new Int8Array(n),
+      day: new Int8Array(n),
+      dayNumber: new Int32Array(n).fill(NO_DAY),
+    };
+    const textCodes = codes.text[f]!;
+    const groupCodes = codes.group[f]!;
+    const regionCodes = codes.region[f]!;
+    const kind = NAME_KIND[spec.type];
+    for (let i = 0; i < n; i++) {
+      const raw = fieldValue(spec, rows[i]!);
+      pf.raw[i] = raw;
+      pf.text[i] = "";
+      if (raw === "") continue;
+      if (kind) {
+        const key = normaliser.nameKey(raw, kind);
+        pf.text[i] = key;
+        pf.code[i] = textCodes.code(key);
+        pf.group[i] = key === "" ? -1 : groupCodes.code(normaliser.nameGroup(raw, kind));
+      } else if (spec.type === "date") {
+        const d = normaliser.parseDate(raw);
+        if (!d) continue;
+        pf.year[i] = d.year;
+        pf.month[i] = d.month;
+        pf.day[i] = d.day;
+        const iso = `${d.year}-${d.month}-${d.day}`;
+        pf.text[i] = iso;
+        pf.code[i] = textCodes.code(iso);
+        if (d.year && d.month && d.day) pf.dayNumber[i] = Math.floor(Date.UTC(d.year, d.month - 1, d.day) / 86_400_000);
+      } else if (spec.type === "place") {
+        const p = normaliser.place(raw);
+        if (!p) continue;
+        pf.text[i] = p.place;
+        pf.code[i] = textCodes.code(p.place);
+        pf.group[i] = regionCodes.code(p.region);
+      } else if (spec.type === "sex") {
+        const t = normaliser.text(raw);
+        const c = t[0];
+        // Ukrainian/Russian "ч"/"м" (male), "ж" (female) and Latin m/f all fold to one code.
+        const norm = c === "m" || c === "ч" || c === "м" ? "m" : c === "f" || c === "ж" || c === "w" ? "f" : t;
+        pf.text[i] = norm;
+        pf.code[i] = textCodes.code(norm);
+      } else {
+        const t = normaliser.text(raw);
+        pf.text[i] = t;
+        pf.code[i] = textCodes.code(t);
+      }
+    }
+    return pf;
+  });
+  return { ids, size: n, fields };
+}

@@ -1,0 +1,165 @@
+import { z } from "zod";
+
+// Linkage settings are data, not code: a caseworker's team can tune fields, levels, blocking
+// and thresholds by editing JSON, and the engine checks it here before any record is read.
+// docs/matching-settings.md describes each key in prose.
+
+export const FIELD_TYPES = ["given_name", "family_name", "patronymic", "person_name", "date", "place", "sex", "string"] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+const jaroLevel = z.object({
+  kind: z.literal("jaro_winkler"),
+  threshold: z.number().min(0).max(1),
+});
+const levenshteinLevel = z.object({
+  kind: z.literal("levenshtein"),
+  maxDistance: z.number().int().min(1).max(5),
+});
+const withinDaysLevel = z.object({
+  kind: z.literal("date_within_days"),
+  days: z.number().int().min(1).max(366),
+});
+
+export const levelSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("exact") }),
+  z.object({ kind: z.literal("name_equivalent") }),
+  z.object({ kind: z.literal("initial") }),
+  jaroLevel,
+  levenshteinLevel,
+  z.object({ kind: z.literal("date_exact") }),
+  z.object({ kind: z.literal("date_swapped") }),
+  withinDaysLevel,
+  z.object({ kind: z.literal("date_year_off") }),
+  z.object({ kind: z.literal("date_partial") }),
+  z.object({ kind: z.literal("place_same") }),
+  z.object({ kind: z.literal("place_same_region") }),
+]);
+export type LevelSpec = z.infer<typeof levelSchema>;
+
+/** Which level kinds make sense for which field type; a mismatch is a settings error. */
+export const LEVELS_FOR_TYPE: Record<FieldType, readonly LevelSpec["kind"][]> = {
+  given_name: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein"],
+  family_name: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein"],
+  patronymic: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein"],
+  person_name: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein"],
+  date: ["date_exact", "date_swapped", "date_within_days", "date_year_off", "date_partial"],
+  place: ["exact", "place_same", "place_same_region", "jaro_winkler"],
+  sex: ["exact"],
+  string: ["exact", "jaro_winkler", "levenshtein", "initial"],
+};
+
+export const fieldSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/, "field names are lower_snake_case"),
+  column: z.string().min(1).optional(),
+  /** Columns joined with a space before comparison (e.g. address lines); overrides column. */
+  columns: z.array(z.string().min(1)).min(1).optional(),
+  type: z.enum(FIELD_TYPES),
+  label: z.string().min(1).optional(),
+  levels: z.array(levelSchema).min(1).max(8),
+  termFrequency: z.boolean().default(false),
+});
+export type FieldSpec = z.infer<typeof fieldSchema>;
+
+export const KEY_TRANSFORMS = [
+  "value", "name_key", "name_group", "date", "date_unordered", "year", "month_day_unordered", "place", "region", "first3",
+] as const;
+export type KeyTransform = (typeof KEY_TRANSFORMS)[number];
+
+export const blockingRuleSchema = z.object({
+  name: z.string().min(1),
+  keys: z.array(z.object({ field: z.string(), transform: z.enum(KEY_TRANSFORMS) })).min(1),
+  /** Blocks producing more pairs than this are skipped and reported, so one bad key cannot explode the run. */
+  maxBlockPairs: z.number().int().positive().default(250_000),
+});
+export type BlockingRuleSpec = z.infer<typeof blockingRuleSchema>;
+
+export const settingsSchema = z
+  .object({
+    version: z.literal(1),
+    idColumn: z.string().min(1).default("record_id"),
+    fields: z.array(fieldSchema).min(1),
+    blocking: z.array(blockingRuleSchema).min(1),
+    thresholds: z
+      .object({
+        /** Pairs at or above this probability go to a person for review. */
+        review: z.number().gt(0).lt(1).default(0.9),
+        /** Competing candidates at or above this probability count when flagging family conflicts. */
+        conflict: z.number().gt(0).lt(1).default(0.5),
+      })
+      .prefault({}),
+    /** Which fields decide that two records on one side belong to one family (sibling/twin detection). */
+    family: z
+      .object({
+        fields: z.array(z.string()).min(1),
+        minShared: z.number().int().min(1).default(2),
+      })
+      .optional(),
+    training: z
+      .object({
+        randomPairs: z.number().int().min(1000).default(200_000),
+        emIterations: z.number().int().min(1).max(200).default(30),
+        maxEmPairs: z.number().int().min(1000).default(2_000_000),
+        seed: z.number().int().default(1),
+      })
+      .prefault({}),
+  })
+  .superRefine((s, ctx) => {
+    const names = new Set<string>();
+    s.fields.forEach((f, i) => {
+      if (names.has(f.name)) ctx.addIssue({ code: "custom", path: ["fields", i, "name"], message: `field "${f.name}" is defined twice` });
+      names.add(f.name);
+      f.levels.forEach((l, j) => {
+        if (!LEVELS_FOR_TYPE[f.type].includes(l.kind)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["fields", i, "levels", j, "kind"],
+            message: `level "${l.kind}" does not apply to a ${f.type} field (allowed: ${LEVELS_FOR_TYPE[f.type].join(", ")})`,
+          });
+        }
+      });
+    });
+    s.blocking.forEach((r, i) =>
+      r.keys.forEach((k, j) => {
+        if (!names.has(k.field)) ctx.addIssue({ code: "custom", path: ["blocking", i, "keys", j, "field"], message: `blocking rule "${r.name}" uses unknown field "${k.field}"` });
+      }),
+    );
+    s.family?.fields.forEach((f, i) => {
+      if (!names.has(f)) ctx.addIssue({ code: "custom", path: ["family", "fields", i], message: `family uses unknown field "${f}"` });
+    });
+  });
+
+export type LinkSettings = z.infer<typeof settingsSchema>;
+export type LinkSettingsInput = z.input<typeof settingsSchema>;
+
+export class SettingsError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid linkage settings:\n  - ${problems.join("\n  - ")}`);
+    this.name = "SettingsError";
+    this.problems = problems;
+  }
+}
+
+/** Validates settings from JSON text or an object; throws SettingsError listing every problem with its path. */
+export function parseSettings(input: unknown): LinkSettings {
+  let value = input;
+  if (typeof input === "string") {
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      throw new SettingsError([`not valid JSON: ${(e as Error).message}`]);
+    }
+  }
+  const result = settingsSchema.safeParse(value);
+  if (!result.success) {
+    throw new SettingsError(
+      result.error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** JSON Schema of the settings file, for editors and other tooling. */
+export function settingsJsonSchema(): unknown {
+  return z.toJSONSchema(settingsSchema, { io: "input", unrepresentable: "any" });
+}

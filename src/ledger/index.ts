@@ -1,1 +1,14 @@
-export {};
+// The verifiable record: canonical JSON, Ed25519 signatures, the Merkle log, its export format
+// and verifiers. Pure: runs unchanged in the browser.
+export * from "./bytes.ts";
+export * from "./canonical-json.ts";
+export * from "./sha256.ts";
+export * from "./ed25519.ts";
+export * from "./merkle.ts";
+export * from "./merkle-tree.ts";
+export * from "./schemas.ts";
+export * from "./entry-types.ts";
+export * from "./entry.ts";
+export * from "./key-ring.ts";
+export * from "./ledger.ts";
+export * from "./log-verifier.ts";

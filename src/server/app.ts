@@ -1,0 +1,88 @@
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { registerAuthRoutes, requireSession } from "./auth-routes.ts";
+import { registerCaseRoutes } from "./case-routes.ts";
+import { docsRoutes } from "./docs.ts";
+import { errorToResponse } from "./errors.ts";
+import { createLogger } from "./logger.ts";
+import { ProblemError, problemResponse, validationProblem } from "./problem.ts";
+import { HealthSchema } from "./schemas.ts";
+import type { AppDeps, AppEnv, AppOptions } from "./app-env.ts";
+
+const OPEN_PATHS = new Set(["/api/health", "/api/openapi.json", "/api/session"]);
+
+const healthRoute = createRoute({
+  method: "get",
+  path: "/api/health",
+  tags: ["meta"],
+  summary: "Liveness and database kind",
+  responses: { 200: { description: "Up", content: { "application/json": { schema: HealthSchema } } } },
+});
+
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const deps: AppDeps = {
+    store: options.store,
+    logger: options.logger ?? createLogger(),
+    sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
+    loginFailures: options.loginFailures ?? { max: 5, windowMs: 15 * 60 * 1000 },
+    now: options.now ?? (() => new Date()),
+  };
+  const { logger } = deps;
+
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return problemResponse(validationProblem(result.target, result.error).problem);
+      return undefined;
+    },
+  });
+
+  app.onError((error, c) => errorToResponse(error, logger, { method: c.req.method, path: c.req.path }));
+  app.notFound(() => problemResponse(new ProblemError(404, "no such endpoint").problem));
+
+  // Request lines carry the route, never the query string: searches hold children's names.
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    logger.info({ method: c.req.method, path: c.req.routePath, status: c.res.status, ms, userId: c.get("user")?.id }, "request");
+  });
+  app.use("/api/*", bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => problemResponse(new ProblemError(413, "the request body is larger than 1 MiB").problem),
+  }));
+  app.use("/api/*", async (c, next) => {
+    if (OPEN_PATHS.has(c.req.path) || c.req.path === "/api/docs" || c.req.path.startsWith("/api/docs/")) return next();
+    return requireSession(deps)(c, next);
+  });
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "The token from POST /api/session.",
+  });
+
+  app.openapi(healthRoute, (c) => c.json({ status: "ok" as const, database: deps.store.kind }, 200));
+  registerAuthRoutes(app, deps);
+  registerCaseRoutes(app, deps);
+
+  app.doc("/api/openapi.json", {
+    openapi: "3.0.3",
+    info: {
+      title: "Homeward API",
+      version: "0.1.0",
+      description:
+        "Case registry for tracing children separated from their families by war. Every party sees only what it is entitled to: " +
+        "a case of another party is answered 404, exactly as a case that does not exist. Errors are RFC 9457 problem+json.",
+      license: { name: "AGPL-3.0-or-later" },
+    },
+    tags: [
+      { name: "session", description: "Logging in and out" },
+      { name: "cases", description: "The case registry" },
+      { name: "admin", description: "Administration" },
+      { name: "meta", description: "Service information" },
+    ],
+  });
+  app.route("/api/docs", docsRoutes());
+  app.get("/", (c) => c.redirect("/api/docs"));
+  return app;
+}

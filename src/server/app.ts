@@ -30,7 +30,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const { logger } = deps;
 
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
+    defaultHook: (result) => {
       if (!result.success) return problemResponse(validationProblem(result.target, result.error).problem);
       return undefined;
     },

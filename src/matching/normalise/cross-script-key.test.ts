@@ -36,6 +36,12 @@ describe("crossScriptKey", () => {
     expect(crossScriptKey("  ,. ")).toBe("");
   });
 
+  it("reads Latin look-alike letters inside Cyrillic words as Cyrillic", () => {
+    expect(crossScriptKey("Пeтpенко")).toBe(crossScriptKey("Петренко"));
+    expect(crossScriptKey("Сергiй")).toBe(crossScriptKey("Сергій"));
+    expect(crossScriptKey("Хуpсенко")).toBe(crossScriptKey("Хурсенко"));
+  });
+
   it("keeps letters of other scripts instead of dropping them", () => {
     expect(crossScriptKey("Ἀλέξανδρος")).not.toBe("");
     expect(crossScriptKey("李")).toBe("李");

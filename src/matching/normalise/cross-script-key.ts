@@ -11,6 +11,8 @@
 //   ё/yo/io after a consonant → e;  ц/ts/tc/c before e,i,y or at the end → ts;  other c, q → k;  x → ks
 //   w → v;  ph → f;  soft sign, hard sign and apostrophes vanish;  doubled letters collapse.
 
+import { fixHomoglyphs } from "./script.ts";
+
 const CYRILLIC: Readonly<Record<string, string>> = {
   а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", є: "ie", ё: "io", ж: "zh", з: "z",
   и: "i", і: "i", ї: "ii", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r",
@@ -29,7 +31,8 @@ const VOWELS = new Set(["a", "e", "i", "o", "u"]);
 
 function mapChars(input: string): string {
   // NFC first so that й, ї, ё are single code points and hit the Cyrillic table.
-  const lower = input.normalize("NFC").toLowerCase();
+  // Latin look-alikes inside Cyrillic words (Пeтpенко with Latin e, p) read as Cyrillic.
+  const lower = fixHomoglyphs(input).toLowerCase();
   let out = "";
   for (const ch of lower) {
     const cyr = CYRILLIC[ch];

@@ -6,3 +6,8 @@ export { foldSurnameKey } from "./surname-key.ts";
 export type { FoldedSurname, SurnameSex } from "./surname-key.ts";
 export { patronymicKey } from "./patronymic-key.ts";
 export type { PatronymicKey } from "./patronymic-key.ts";
+export { detectScript, detectScriptInfo, fixHomoglyphs } from "./script.ts";
+export type { Script, ScriptInfo } from "./script.ts";
+export { ukrainianToLatin } from "./transliterate/ukrainian-kmu-2010.ts";
+export { russianToLatin, RUSSIAN_SCHEMES } from "./transliterate/russian-schemes.ts";
+export type { RussianScheme } from "./transliterate/russian-schemes.ts";

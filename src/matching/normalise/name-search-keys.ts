@@ -9,7 +9,8 @@ import { foldSurnameKey } from "./surname-key.ts";
  * data, the surname or patronymic rules — must bump this number, and stored keys must be
  * recomputed (re-indexed) before searching with the new version.
  */
-export const SEARCH_KEY_VERSION = 1;
+// History: 1 — first version; 2 — Latin look-alike letters inside Cyrillic words read as Cyrillic.
+export const SEARCH_KEY_VERSION = 2;
 
 /** Splits a name string into tokens: letters, digits and in-word apostrophes. */
 export function nameTokens(text: string): string[] {

@@ -11,3 +11,5 @@ export type { Script, ScriptInfo } from "./script.ts";
 export { ukrainianToLatin } from "./transliterate/ukrainian-kmu-2010.ts";
 export { russianToLatin, RUSSIAN_SCHEMES } from "./transliterate/russian-schemes.ts";
 export type { RussianScheme } from "./transliterate/russian-schemes.ts";
+export { parseDate, formatDate, compareDates, DATE_LEVELS, NEAR_DAYS, ESTIMATE_YEARS } from "./dates.ts";
+export type { PartialDate, DateLevel } from "./dates.ts";

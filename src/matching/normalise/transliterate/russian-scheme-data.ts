@@ -1,5 +1,5 @@
 // Russian Cyrillic → Latin mapping tables, derived from the iuliia schema files
-// (https://github.com/nalgeon/iuliia, MIT, Copyright (c) 2020 Anton Zhiyanov; see ATTRIBUTION).
+// (https://github.com/nalgeon/iuliia, MIT, Copyright (c) 2020 Anton Zhiyanov; see NOTICE.md).
 // Keys of prev/next tables are two-letter sequences (previous+current, current+next); a
 // one-letter key means "at the start of the word" (prev) or "at its end" (next).
 // One deliberate difference: iuliia writes the Cyrillic letter ё in its ISO 9 and BGN/PCGN

@@ -19,10 +19,10 @@ export function checkpointMessage(canonicalCheckpoint: string): Uint8Array {
   return utf8(CHECKPOINT_DOMAIN + canonicalCheckpoint);
 }
 
-/** A key able to sign: its public record and its secret. */
+/** A key able to sign: its public record and a way to sign (the secret may live elsewhere). */
 export interface Signer {
   key: KeyRecord;
-  secretKey: Uint8Array;
+  sign(message: Uint8Array): Uint8Array;
 }
 
 export function keyRecord(publicKey: Uint8Array, party: string, user?: string): KeyRecord {
@@ -36,7 +36,7 @@ export function keyRecord(publicKey: Uint8Array, party: string, user?: string): 
 }
 
 export function signerFor(secretKey: Uint8Array, party: string, user?: string): Signer {
-  return { key: keyRecord(publicKeyOf(secretKey), party, user), secretKey };
+  return { key: keyRecord(publicKeyOf(secretKey), party, user), sign: (message) => sign(message, secretKey) };
 }
 
 export interface EntryInput {
@@ -73,7 +73,7 @@ export function buildEntry(log: string, index: number, input: EntryInput): Entry
 }
 
 function signatures(message: Uint8Array, signers: readonly Signer[]): Signature[] {
-  return signers.map((s) => ({ key: s.key.id, sig: toHex(sign(message, s.secretKey)) }));
+  return signers.map((s) => ({ key: s.key.id, sig: toHex(s.sign(message)) }));
 }
 
 export function signEntry(entry: Entry, signers: readonly Signer[]): EntryLine {

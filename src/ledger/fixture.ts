@@ -14,8 +14,11 @@ export const fixtureAction = defineEntryType({
   payload: z.strictObject({ n: z.number().int(), note: z.string() }),
 });
 
-export function seededSigner(name: string, party: string, user?: string): Signer {
-  return signerFor(generateKeyPair(sha256(utf8(`homeward fixture key ${name}`))).secretKey, party, user);
+/** Makes a signer from a 32-byte secret; the benchmarks pass a native one. */
+export type SignerFactory = (secretKey: Uint8Array, party: string, user?: string) => Signer;
+
+export function seededSigner(name: string, party: string, user?: string, factory: SignerFactory = signerFor): Signer {
+  return factory(generateKeyPair(sha256(utf8(`homeward fixture key ${name}`))).secretKey, party, user);
 }
 
 export interface FixtureParties {
@@ -27,16 +30,18 @@ export interface FixtureParties {
   mediatorOfficer: Signer;
 }
 
-export function fixtureParties(): FixtureParties {
+export function fixtureParties(factory: SignerFactory = signerFor): FixtureParties {
   return {
-    tracing: seededSigner("tracing", "tracing-authority"),
-    holding: seededSigner("holding", "holding-authority"),
-    mediator: seededSigner("mediator", "mediator"),
-    tracingVerifier: seededSigner("tracing-verifier", "tracing-authority", "verifier-t"),
-    holdingVerifier: seededSigner("holding-verifier", "holding-authority", "verifier-h"),
-    mediatorOfficer: seededSigner("mediator-officer", "mediator", "officer-m"),
+    tracing: seededSigner("tracing", "tracing-authority", undefined, factory),
+    holding: seededSigner("holding", "holding-authority", undefined, factory),
+    mediator: seededSigner("mediator", "mediator", undefined, factory),
+    tracingVerifier: seededSigner("tracing-verifier", "tracing-authority", "verifier-t", factory),
+    holdingVerifier: seededSigner("holding-verifier", "holding-authority", "verifier-h", factory),
+    mediatorOfficer: seededSigner("mediator-officer", "mediator", "officer-m", factory),
   };
 }
+
+export const FIXTURE_REPORT = { kind: "identity-verification", case: "case:1", findings: "synthetic", language: "en" };
 
 const time = (i: number): string => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
 
@@ -53,10 +58,12 @@ export interface FixtureLog {
  * Builds a log of `actions` ordinary entries plus the key and report entries around them,
  * with a checkpoint co-signed by all three parties every `checkpointEvery` entries and at the end.
  */
-export function buildFixtureLog(options: { actions?: number; checkpointEvery?: number; hash?: Sha256 } = {}): FixtureLog {
+export function buildFixtureLog(
+  options: { actions?: number; checkpointEvery?: number; hash?: Sha256; signerFactory?: SignerFactory } = {},
+): FixtureLog {
   const actions = options.actions ?? 12;
   const every = options.checkpointEvery ?? 8;
-  const p = fixtureParties();
+  const p = fixtureParties(options.signerFactory);
   const ledger = new Ledger({ log: "fixture-log", keys: [p.tracing.key, p.holding.key, p.mediator.key], hash: options.hash });
   let tick = 0;
   let tracing = p.tracing;
@@ -83,7 +90,7 @@ export function buildFixtureLog(options: { actions?: number; checkpointEvery?: n
   const half = Math.floor(actions / 2);
   for (let n = 0; n < actions; n++) {
     if (n === half) {
-      const next = seededSigner("tracing-2", "tracing-authority");
+      const next = seededSigner("tracing-2", "tracing-authority", undefined, options.signerFactory);
       add(
         { id: "rotate-tracing-1", type: keyRotated.type, typeVersion: 1, subject: "party:tracing-authority", party: "tracing-authority", time: time(tick++), payload: { replaces: tracing.key.id, key: next.key } },
         [tracing, next],
@@ -97,7 +104,7 @@ export function buildFixtureLog(options: { actions?: number; checkpointEvery?: n
       [owner],
     );
   }
-  const report = { kind: "identity-verification", case: "case:1", findings: "synthetic" };
+  const report = FIXTURE_REPORT;
   const reportHash = hashCanonical(report);
   const signings: [Signer, Signer, "tracing-verifier" | "holding-verifier" | "mediator"][] = [
     [tracing, p.tracingVerifier, "tracing-verifier"],

@@ -12,3 +12,4 @@ export * from "./entry.ts";
 export * from "./key-ring.ts";
 export * from "./ledger.ts";
 export * from "./log-verifier.ts";
+export * from "./report.ts";

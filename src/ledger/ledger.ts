@@ -56,6 +56,19 @@ export class Ledger {
     return line;
   }
 
+  *entryLines(): Generator<EntryLine> {
+    yield* this.entries;
+  }
+
+  /** The latest checkpoint, if any. */
+  lastCheckpoint(): CheckpointLine | undefined {
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const line = this.lines[i]!;
+      if (line.kind === "checkpoint") return line;
+    }
+    return undefined;
+  }
+
   indexOf(id: string): number | undefined {
     return this.byId.get(id);
   }

@@ -1,5 +1,100 @@
-import type { OpenStoreOptions, Store } from "./types.ts";
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+import { KEY_BYTES, loadOrCreateKey, sealedBox } from "./sealed-box.ts";
+import { MIGRATIONS } from "./migrations.ts";
+import { runMigrations } from "./migrate.ts";
+import type { StoreInternals } from "./store-internals.ts";
+import { createCaseRepository, reindexNameKeys } from "./case-repository.ts";
+import { createSharesRepository } from "./shares-repository.ts";
+import { createAccessLogRepository } from "./access-log-repository.ts";
+import {
+  createPartyRepository,
+  createRateLimitRepository,
+  createSessionRepository,
+  createUserRepository,
+} from "./account-repository.ts";
+import type { Db, OpenStoreOptions, Store } from "./types.ts";
 
-export async function openStore(_options: OpenStoreOptions = {}): Promise<Store> {
-  throw new Error("openStore: implementation in progress");
+export function resolveKeyFile(options: OpenStoreOptions): string | null {
+  if (options.keyFile) return resolve(options.keyFile);
+  if (options.dataDir) return resolve(options.dataDir, "homeward.key");
+  if (options.databaseUrl) return resolve(process.env.HOMEWARD_KEY_FILE ?? join(".homeward", "homeward.key"));
+  return null;
+}
+
+async function openDb(options: OpenStoreOptions): Promise<{ db: Db; kind: Store["kind"] }> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: "postgres" };
+  }
+  let pglite: PGlite;
+  if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    pglite = new PGlite(join(resolve(options.dataDir), "pgdata"));
+  } else {
+    pglite = new PGlite();
+  }
+  await pglite.waitReady;
+  return { db: new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), kind: "pglite" };
+}
+
+// Opens the registry's store: PGlite (in `dataDir/pgdata`, or in memory) unless a PostgreSQL
+// `databaseUrl` is given. Migrations are applied under a lock unless `migrate: false`.
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const keyFile = resolveKeyFile(options);
+  const key = keyFile ? await loadOrCreateKey(keyFile) : randomBytes(KEY_BYTES);
+  const { db, kind } = await openDb(options);
+  const internals: StoreInternals = {
+    db,
+    box: sealedBox(key),
+    now: options.now ?? (() => new Date()),
+    sinks: [],
+    preconditions: new Map(),
+    partyKinds: new Map(),
+  };
+  async function migrate(): Promise<string[]> {
+    const applied = await runMigrations(db, MIGRATIONS);
+    await reindexNameKeys(db);
+    return applied;
+  }
+  try {
+    if (options.migrate !== false) await migrate();
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  const cases = createCaseRepository(internals);
+  let closed = false;
+  return {
+    kind,
+    db,
+    cases,
+    shares: createSharesRepository(internals, cases),
+    parties: createPartyRepository(internals),
+    users: createUserRepository(internals),
+    sessions: createSessionRepository(internals),
+    rateLimit: createRateLimitRepository(internals),
+    accessLog: createAccessLogRepository(internals),
+    onAction(sink) {
+      internals.sinks.push(sink);
+      return () => {
+        const i = internals.sinks.indexOf(sink);
+        if (i >= 0) internals.sinks.splice(i, 1);
+      };
+    },
+    registerPrecondition(name, check) {
+      internals.preconditions.set(name, check);
+    },
+    migrate,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
 }

@@ -53,6 +53,7 @@ export interface CasesTable {
   // AES-256-GCM of the sensitive part (contact details, notes, health).
   sensitive: Uint8Array;
   name_keys: ColumnType<string[], string[], string[]>;
+  name_keys_version: number;
 }
 
 export interface CaseActionsTable {

@@ -139,7 +139,7 @@ export interface AccessLogEntry {
   partyId: string;
   role: string;
   caseId: string;
-  kind: "read" | "list" | "history";
+  kind: "read" | "list" | "history" | "write";
   purpose: string | null;
 }
 

@@ -4,7 +4,7 @@ import { compareField } from "../model/comparison-levels.ts";
 import { defaultParams, type ModelParams } from "../model/em-training.ts";
 import { describeFlags, flagConflicts } from "../model/family-conflict.ts";
 import type { FieldNormaliser } from "../model/field-normaliser.ts";
-import { contributions, explain, fieldWeight, probability, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
+import { combineWeights, contributions, explain, fieldWeight, probability, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
 import { newSharedCodes, prepareTable, type PreparedTable, type RawRecord } from "../model/prepared-table.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 import { trainModel, type TrainingReport } from "./train-model.ts";
@@ -92,7 +92,7 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     params = defaultParams(settings.fields.map((f) => f.levels), new Set(settings.fields.flatMap((f, k) => (f.type === "sex" ? [k] : []))));
   }
   if (!params) {
-    const trained = trainModel(settings, left, right, dedupe, gamma, pairs.rule, P);
+    const trained = trainModel(settings, left, right, dedupe, gamma, pairs, leftKeys, rightKeys);
     params = trained.params;
     training = trained.report;
   }
@@ -108,8 +108,14 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   for (let p = 0; p < P; p++) {
     if (p % step === 0) progress("score", p / P);
     const i = pairs.left[p]!;
-    let w = wt.prior;
-    for (let f = 0; f < F; f++) w += fieldWeight(wt, tf, f, gamma[p * F + f]!, left.fields[f]!.code[i]!);
+    let fam = 0;
+    let child = 0;
+    for (let f = 0; f < F; f++) {
+      const x = fieldWeight(wt, tf, f, gamma[p * F + f]!, left.fields[f]!.code[i]!);
+      if (wt.familyMask[f]) fam += x;
+      else child += x;
+    }
+    const w = combineWeights(wt, fam, child);
     if (probability(w) >= keepFrom) {
       kept.push(p);
       keptWeight.push(w);
@@ -160,7 +166,8 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
 function explainPair(settings: LinkSettings, wt: WeightTable, tf: TermFrequencies, left: PreparedTable, i: number, right: PreparedTable, j: number, prob: number, flag: number) {
   const gamma = settings.fields.map((_, f) => compareField(left.fields[f]!, i, right.fields[f]!, j));
   const parts = contributions(settings, wt, tf, gamma, left, i, right, j);
-  let text = explain(parts, prob);
+  const fam = parts.reduce((s, c, f) => s + (wt.familyMask[f] ? c.weight : 0), 0);
+  let text = explain(parts, prob, wt.prior + fam > wt.familyCeiling);
   const flagName = describeFlags(flag);
   if (flagName === "family_conflict") text = `REVIEW AS A SET: records of one family (siblings or twins) compete for this record. ${text}`;
   else if (flagName === "multiple_candidates") text = `Several candidates compete for this record. ${text}`;

@@ -6,6 +6,8 @@ import type { LinkSettings } from "../model/settings-schema.ts";
 export interface TrainingReport {
   randomPairs: number;
   emPairs: number;
+  /** share of matches among candidate pairs */
+  blockedLambda?: number;
   sessions: { rule: string; pairs: number; lambda: number; estimated: string[] }[];
 }
 
@@ -20,10 +22,12 @@ export function trainModel(
   right: PreparedTable,
   dedupe: boolean,
   gamma: Uint8Array,
-  pairRule: Uint8Array,
-  pairCount: number,
+  pairs: { left: Int32Array; right: Int32Array; length: number },
+  leftKeys: readonly Int32Array[],
+  rightKeys: readonly Int32Array[],
 ): { params: ModelParams; report: TrainingReport } {
   const F = settings.fields.length;
+  const pairCount = pairs.length;
   const counts = settings.fields.map((f) => levelCount(f.levels));
   const rnd = mulberry32(settings.training.seed);
   const sample = Math.min(settings.training.randomPairs, Math.max(1000, left.size * right.size));
@@ -38,16 +42,28 @@ export function trainModel(
       return [i, j];
     },
   );
-  const fieldIndex = new Map(settings.fields.map((f, k) => [f.name, k]));
   const sums = counts.map((k) => new Float64Array(k));
   const sessionsPerField = new Int32Array(F);
   const report: TrainingReport = { randomPairs: sample, emPairs: Math.min(pairCount, settings.training.maxEmPairs), sessions: [] };
   const perRuleLimit = Math.ceil(settings.training.maxEmPairs / settings.blocking.length);
+  const trainOn = new Set(settings.training.rules ?? settings.blocking.map((b) => b.name));
   settings.blocking.forEach((rule, r) => {
-    const fixed = new Set(rule.keys.map((k) => fieldIndex.get(k.field)!));
-    const patterns = compressPatterns(gamma.subarray(0, pairCount * F), F, (p) => pairRule[p] === r, perRuleLimit);
-    const pairs = patterns.counts.reduce((a, b) => a + b, 0);
-    if (pairs < 50) return;
+    if (!trainOn.has(rule.name)) return;
+    const blockedOn = new Set(rule.keys.map((k) => k.field));
+    const fixed = new Set(
+      settings.fields.flatMap((f, k) => (blockedOn.has(f.name) || f.impliedBy?.some((n) => blockedOn.has(n)) ? [k] : [])),
+    );
+    // The session is every candidate pair agreeing on this rule's key, whichever rule produced
+    // it first; taking only the pairs it produced first would leave mostly the hard cases.
+    const lk = leftKeys[r]!;
+    const rk = rightKeys[r]!;
+    const inRule = (p: number) => {
+      const c = lk[pairs.left[p]!]!;
+      return c >= 0 && c === rk[pairs.right[p]!];
+    };
+    const patterns = compressPatterns(gamma.subarray(0, pairCount * F), F, inRule, perRuleLimit);
+    const used = patterns.counts.reduce((a, b) => a + b, 0);
+    if (used < 50) return;
     const fit = expectationMaximisation(patterns, u, counts.map(initialM), 0.3, settings.training.emIterations, fixed);
     const estimated: string[] = [];
     for (let f = 0; f < F; f++) {
@@ -56,7 +72,7 @@ export function trainModel(
       sessionsPerField[f]!++;
       fit.fields[f]!.m.forEach((v, l) => (sums[f]![l]! += v));
     }
-    report.sessions.push({ rule: rule.name, pairs, lambda: fit.lambda, estimated });
+    report.sessions.push({ rule: rule.name, pairs: used, lambda: fit.lambda, estimated });
   });
   const allPatterns = compressPatterns(gamma.subarray(0, pairCount * F), F, undefined, settings.training.maxEmPairs);
   let m = counts.map((k, f) => (sessionsPerField[f]! > 0 ? Array.from(sums[f]!, (x) => x / sessionsPerField[f]!) : initialM(k)));
@@ -67,5 +83,10 @@ export function trainModel(
   }
   // With m and u settled, only the share of matches among candidate pairs remains.
   const final = expectationMaximisation(allPatterns, u, m, 0.3, settings.training.emIterations, new Set(), false);
-  return { params: { lambda: final.lambda, fields: m.map((mf, f) => ({ m: mf, u: u[f]! })) }, report };
+  // Scores use the prior over ALL record pairs: the blocked pairs' share would count the
+  // blocking fields' agreement twice.
+  const allPairs = dedupe ? (left.size * (left.size - 1)) / 2 : left.size * right.size;
+  const lambda = Math.min(0.5, Math.max(1e-12, (final.lambda * pairCount) / Math.max(1, allPairs)));
+  report.blockedLambda = final.lambda;
+  return { params: { lambda, fields: m.map((mf, f) => ({ m: mf, u: u[f]! })) }, report };
 }

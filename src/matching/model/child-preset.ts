@@ -20,7 +20,7 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
     { name: "given_name", type: "given_name", label: "given name", levels: [...nameLevels], termFrequency: true },
     { name: "family_name", type: "family_name", label: "family name", levels: [...nameLevels], termFrequency: true },
     { name: "patronymic", type: "patronymic", levels: [{ kind: "exact" }, { kind: "name_equivalent" }, { kind: "jaro_winkler", threshold: 0.88 }] },
-    { name: "sex", type: "sex", levels: [{ kind: "exact" }] },
+    { name: "sex", type: "sex", levels: [{ kind: "exact" }], impliedBy: ["given_name"] },
     {
       name: "birth_date",
       type: "date",
@@ -33,7 +33,7 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
         { kind: "date_partial" },
       ],
     },
-    { name: "birth_place", type: "place", label: "place of birth", levels: [{ kind: "place_same" }, { kind: "place_same_region" }] },
+    { name: "birth_place", type: "place", label: "place of birth", levels: [{ kind: "place_same" }, { kind: "place_same_region" }, { kind: "jaro_winkler", threshold: 0.85 }] },
     { name: "mother_name", type: "person_name", label: "mother's name", levels: [...nameLevels] },
     { name: "father_name", type: "person_name", label: "father's name", levels: [...nameLevels] },
   ],
@@ -42,12 +42,14 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
     { name: "birth date + mother", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "mother_name", transform: "name_group" }] },
     { name: "family name + given name", keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }] },
     { name: "family name + birth year + place", keys: [{ field: "family_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
-    { name: "given name + birth day/month", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "month_day_unordered" }, { field: "birth_place", transform: "region" }] },
+    { name: "given name + birth day/month + family name start", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "month_day_unordered" }, { field: "family_name", transform: "first3" }] },
     { name: "mother + birth year + place", keys: [{ field: "mother_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
     { name: "mother + father", keys: [{ field: "mother_name", transform: "name_group" }, { field: "father_name", transform: "name_group" }] },
   ],
   thresholds: { review: 0.9, conflict: 0.5 },
-  family: { fields: ["family_name", "mother_name", "father_name", "birth_place"], minShared: 2 },
+  // Rules that pair mostly siblings (same parents) would teach EM "same family", not "same child".
+  training: { rules: ["birth date + birth place", "birth date + mother", "family name + given name", "given name + birth day/month + family name start"] },
+  family: { fields: ["family_name", "patronymic", "mother_name", "father_name", "birth_place"], minShared: 2, sameChildGivenFamily: 0.4 },
 };
 
 export function childPreset(): LinkSettings {

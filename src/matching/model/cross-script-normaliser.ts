@@ -1,6 +1,6 @@
-import { crossScriptKey, foldSurnameKey, nameSearchKeys, nameTokens, patronymicKey } from "../normalise/index.ts";
+import { crossScriptKey, foldSurnameKey, nameSearchKeys, nameTokens, parseDate, patronymicKey } from "../normalise/index.ts";
 import { givenNameGroupOfKey } from "../normalise/given-names.ts";
-import { parseSimpleDate, simpleText, type FieldNormaliser, type NameKind } from "./field-normaliser.ts";
+import { simpleText, type FieldNormaliser, type NameKind, type PartialDate } from "./field-normaliser.ts";
 
 function tokenKeys(value: string): string[] {
   return nameTokens(value).map(crossScriptKey).filter((k) => k !== "");
@@ -51,7 +51,10 @@ export function crossScriptNormaliser(): FieldNormaliser {
   return {
     nameKey: memo(key),
     nameGroup: memo(group),
-    parseDate: parseSimpleDate,
+    parseDate: (v): PartialDate | null => {
+      const d = parseDate(v);
+      return d ? { year: d.year, month: d.month ?? 0, day: d.day ?? 0 } : null;
+    },
     place: (v) => {
       const p = placeCache(v, "");
       return p ? { place: p, region: "" } : null;

@@ -7,7 +7,7 @@ export interface FieldParams {
 }
 
 export interface ModelParams {
-  /** Share of candidate (blocked) pairs that are matches. */
+  /** Chance that two records drawn at random, one from each table, are the same person. */
   lambda: number;
   fields: FieldParams[];
 }
@@ -164,7 +164,7 @@ const DEFAULT_U: Record<string, number> = {
  */
 export function defaultParams(levelSpecs: readonly { kind: string; threshold?: number }[][], sexFields: ReadonlySet<number>): ModelParams {
   return {
-    lambda: 0.05,
+    lambda: 0.01,
     fields: levelSpecs.map((levels, f) => {
       const m = initialM(levels.length + 1);
       let u = levels.map((l) => (l.kind === "jaro_winkler" ? ((l.threshold ?? 0.9) >= 0.9 ? 0.01 : 0.05) : (DEFAULT_U[l.kind] ?? 0.01)));

@@ -18,6 +18,8 @@ export function sameFamily(table: PreparedTable, x: number, y: number, familyFie
   return shared >= minShared;
 }
 
+const MAX_COMPETITORS = 20;
+
 export interface ConflictInput {
   left: Int32Array;
   right: Int32Array;
@@ -61,7 +63,8 @@ export function flagConflicts(
         for (const p of set) {
           flags[p]! |= kin ? FLAG_FAMILY_CONFLICT : FLAG_MULTIPLE;
           const list = competitors.get(p) ?? [];
-          for (const q of set) if (q !== p) list.push(q);
+          // A reviewer needs the competing records, not thousands of them: keep the list short.
+          for (const q of set) if (q !== p && list.length < MAX_COMPETITORS) list.push(q);
           competitors.set(p, list);
         }
       }

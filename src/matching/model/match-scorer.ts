@@ -35,7 +35,12 @@ export function termFrequencies(settings: LinkSettings, tables: readonly Prepare
 
 /** log2 Bayes factors per field and level, with the prior, ready for fast scoring. */
 export interface WeightTable {
+  /** log2 prior odds that two records drawn at random from the two tables are one child */
   prior: number;
+  /** 1 for fields that show family membership (capped together), 0 for the child's own fields */
+  familyMask: Uint8Array;
+  /** the most that prior + family evidence may reach; +Infinity when no family is configured */
+  familyCeiling: number;
   weights: Float64Array[]; // per field, per level
   /** log2(u_exact) per field, for the term-frequency adjustment at the exact level; NaN if none. */
   logUExact: Float64Array;
@@ -62,7 +67,14 @@ export function weightTable(settings: LinkSettings, params: ModelParams): Weight
     }
     return w;
   });
-  return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, logUExact, exactLevel };
+  const familyMask = new Uint8Array(F);
+  let familyCeiling = Number.POSITIVE_INFINITY;
+  if (settings.family) {
+    for (const name of settings.family.fields) familyMask[settings.fields.findIndex((f) => f.name === name)] = 1;
+    const q = settings.family.sameChildGivenFamily;
+    familyCeiling = Math.log2(q / (1 - q));
+  }
+  return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, logUExact, exactLevel, familyMask, familyCeiling };
 }
 
 function clamp(w: number): number {
@@ -78,6 +90,15 @@ export function fieldWeight(wt: WeightTable, tf: TermFrequencies, f: number, lev
     if (table) w = clamp(w + wt.logUExact[f]! - Math.log2(table[code]!));
   }
   return w;
+}
+
+/**
+ * Match weight from the prior, the family fields' total and the child fields' total. Family
+ * evidence saturates at the ceiling: agreeing surname, parents and place say "same family",
+ * which siblings and twins also are.
+ */
+export function combineWeights(wt: WeightTable, family: number, child: number): number {
+  return Math.min(wt.prior + family, wt.familyCeiling) + child;
 }
 
 export function probability(weight: number): number {
@@ -131,7 +152,7 @@ function strength(w: number): string {
 }
 
 /** A caseworker-readable account of why the engine scored a pair as it did. */
-export function explain(parts: readonly FieldContribution[], probabilityValue: number): string {
+export function explain(parts: readonly FieldContribution[], probabilityValue: number, familyCapped = false): string {
   const sentences = parts.map((p) => {
     const label = p.label.charAt(0).toUpperCase() + p.label.slice(1);
     if (p.level === "missing") return `${label}: missing on ${p.left ? "the right" : p.right ? "the left" : "both sides"}, no evidence.`;
@@ -139,5 +160,8 @@ export function explain(parts: readonly FieldContribution[], probabilityValue: n
     return `${label} ${values}: ${p.level}, ${strength(p.weight)} (${p.weight >= 0 ? "+" : ""}${p.weight.toFixed(1)}).`;
   });
   const pct = (probabilityValue * 100).toFixed(probabilityValue > 0.99 && probabilityValue < 1 ? 2 : 0);
-  return `Estimated ${pct}% likely the same child. ${sentences.join(" ")} A person must decide; nothing is merged.`;
+  const cap = familyCapped
+    ? " Family details agree; as siblings and twins share them, they count only as far as \"same family\" and the child's own details decide."
+    : "";
+  return `Estimated ${pct}% likely the same child. ${sentences.join(" ")}${cap} A person must decide; nothing is merged.`;
 }

@@ -57,6 +57,12 @@ export const fieldSchema = z.object({
   label: z.string().min(1).optional(),
   levels: z.array(levelSchema).min(1).max(8),
   termFrequency: z.boolean().default(false),
+  /**
+   * Fields whose agreement implies this one's (sex follows from a given name). When training
+   * blocks on one of them, this field is held out too, or EM would mistake the implied
+   * agreement for evidence of a match.
+   */
+  impliedBy: z.array(z.string()).optional(),
 });
 export type FieldSpec = z.infer<typeof fieldSchema>;
 
@@ -92,6 +98,12 @@ export const settingsSchema = z
       .object({
         fields: z.array(z.string()).min(1),
         minShared: z.number().int().min(1).default(2),
+        /**
+         * Chance that two records of one family describe the same child. Family fields (surname,
+         * parents, place) can prove "same family" but never "same child": their combined weight is
+         * capped so that the child's own details (given name, birth date, sex) decide.
+         */
+        sameChildGivenFamily: z.number().gt(0).lt(1).default(0.4),
       })
       .optional(),
     training: z
@@ -100,6 +112,11 @@ export const settingsSchema = z
         emIterations: z.number().int().min(1).max(200).default(30),
         maxEmPairs: z.number().int().min(1000).default(2_000_000),
         seed: z.number().int().default(1),
+        /**
+         * Blocking rules whose pairs train m (default: all). Leave out rules that mostly pair
+         * siblings (e.g. mother + father): EM would learn "same family" instead of "same child".
+         */
+        rules: z.array(z.string()).min(1).optional(),
       })
       .prefault({}),
   })
@@ -108,6 +125,9 @@ export const settingsSchema = z
     s.fields.forEach((f, i) => {
       if (names.has(f.name)) ctx.addIssue({ code: "custom", path: ["fields", i, "name"], message: `field "${f.name}" is defined twice` });
       names.add(f.name);
+      f.impliedBy?.forEach((n, j) => {
+        if (!s.fields.some((g) => g.name === n)) ctx.addIssue({ code: "custom", path: ["fields", i, "impliedBy", j], message: `field "${f.name}" is implied by unknown field "${n}"` });
+      });
       f.levels.forEach((l, j) => {
         if (!LEVELS_FOR_TYPE[f.type].includes(l.kind)) {
           ctx.addIssue({
@@ -123,6 +143,10 @@ export const settingsSchema = z
         if (!names.has(k.field)) ctx.addIssue({ code: "custom", path: ["blocking", i, "keys", j, "field"], message: `blocking rule "${r.name}" uses unknown field "${k.field}"` });
       }),
     );
+    const ruleNames = new Set(s.blocking.map((r) => r.name));
+    s.training.rules?.forEach((r, i) => {
+      if (!ruleNames.has(r)) ctx.addIssue({ code: "custom", path: ["training", "rules", i], message: `training uses unknown blocking rule "${r}"` });
+    });
     s.family?.fields.forEach((f, i) => {
       if (!names.has(f)) ctx.addIssue({ code: "custom", path: ["family", "fields", i], message: `family uses unknown field "${f}"` });
     });

@@ -1,0 +1,115 @@
+import { KeyCoder } from "../src/matching/blocking/blocking-keys.ts";
+import type { LinkResult } from "../src/matching/index.ts";
+
+export interface Truth {
+  leftEntity: Int32Array;
+  rightEntity: Int32Array;
+  leftFamily?: Int32Array;
+  rightFamily?: Int32Array;
+}
+
+function truePairKeys(t: Truth, dedupe: boolean): { total: number; pairs: [number, number][] } {
+  const byEntity = new Map<number, number[]>();
+  t.rightEntity.forEach((e, j) => {
+    const l = byEntity.get(e);
+    if (l) l.push(j);
+    else byEntity.set(e, [j]);
+  });
+  const pairs: [number, number][] = [];
+  t.leftEntity.forEach((e, i) => {
+    for (const j of byEntity.get(e) ?? []) if (!dedupe || i < j) pairs.push([i, j]);
+  });
+  return { total: pairs.length, pairs };
+}
+
+export interface Evaluation {
+  truePairs: number;
+  predicted: number;
+  tp: number;
+  fp: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  wrongFamily: number;
+  wrongFamilyUnflagged: number;
+  flagged: number;
+  flaggedCorrect: number;
+  unflaggedPrecision: number;
+  blockingRecall: number;
+  ruleRecall: { rule: string; recall: number; newPairs: number; pairs: number; skippedBlocks: number }[];
+}
+
+export function evaluate(result: LinkResult, truth: Truth, dedupe = false): Evaluation {
+  const m = result.matches;
+  const { total, pairs } = truePairKeys(truth, dedupe);
+  let tp = 0, wrongFamily = 0, wrongFamilyUnflagged = 0, flagged = 0, flaggedCorrect = 0, unflagged = 0, unflaggedTp = 0;
+  for (let p = 0; p < m.count; p++) {
+    const i = m.left[p]!;
+    const j = m.right[p]!;
+    const ok = truth.leftEntity[i] === truth.rightEntity[j];
+    if (ok) tp++;
+    const f = m.flags[p]! !== 0;
+    if (f) {
+      flagged++;
+      if (ok) flaggedCorrect++;
+    } else {
+      unflagged++;
+      if (ok) unflaggedTp++;
+    }
+    if (truth.leftFamily && truth.rightFamily && truth.leftFamily[i] !== truth.rightFamily[j]) {
+      wrongFamily++;
+      if (!f) wrongFamilyUnflagged++;
+    }
+  }
+  const precision = m.count ? tp / m.count : 1;
+  const recall = total ? tp / total : 1;
+  // Blocking recall per rule and for the union, from the rules' keys on the prepared tables.
+  const coder = new KeyCoder(result.settings);
+  const lk = coder.codeTable(result.left);
+  const rk = dedupe ? lk : coder.codeTable(result.right);
+  const perRule = new Float64Array(lk.length);
+  let union = 0;
+  for (const [i, j] of pairs) {
+    let any = false;
+    for (let r = 0; r < lk.length; r++) {
+      if (lk[r]![i]! >= 0 && lk[r]![i] === rk[r]![j]) {
+        perRule[r]!++;
+        any = true;
+      }
+    }
+    if (any) union++;
+  }
+  return {
+    truePairs: total,
+    predicted: m.count,
+    tp,
+    fp: m.count - tp,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    wrongFamily,
+    wrongFamilyUnflagged,
+    flagged,
+    flaggedCorrect,
+    unflaggedPrecision: unflagged ? unflaggedTp / unflagged : 1,
+    blockingRecall: total ? union / total : 1,
+    ruleRecall: result.ruleStats.map((s, r) => ({ rule: s.name, recall: total ? perRule[r]! / total : 1, newPairs: s.newPairs, pairs: s.pairs, skippedBlocks: s.skippedBlocks })),
+  };
+}
+
+export function printEvaluation(title: string, e: Evaluation, result: LinkResult): void {
+  const f = (x: number) => x.toFixed(4);
+  console.log(`\n## ${title}`);
+  console.log(`true pairs ${e.truePairs}, candidate pairs ${result.candidatePairs}, output pairs ${e.predicted} (threshold ${result.settings.thresholds.review})`);
+  console.log(`precision ${f(e.precision)}  recall ${f(e.recall)}  F1 ${f(e.f1)}`);
+  if (e.wrongFamily || e.wrongFamilyUnflagged || e.flagged) {
+    console.log(`wrong-family links ${e.wrongFamily} (${((e.wrongFamily / Math.max(1, e.truePairs)) * 10_000).toFixed(2)} per 10,000 true pairs); of them not flagged for set review: ${e.wrongFamilyUnflagged}`);
+    console.log(`flagged for review as a set: ${e.flagged} pairs (${e.flaggedCorrect} of them true); precision of unflagged pairs ${f(e.unflaggedPrecision)}`);
+  }
+  console.log(`blocking recall (union) ${f(e.blockingRecall)}`);
+  console.log("| rule | new pairs | pairs on key | skipped blocks | recall alone |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  for (const r of e.ruleRecall) console.log(`| ${r.rule} | ${r.newPairs} | ${r.pairs} | ${r.skippedBlocks} | ${f(r.recall)} |`);
+  const t = result.timingsMs;
+  console.log(`timings ms: prepare ${t.prepare.toFixed(0)}, block ${t.block.toFixed(0)}, compare ${t.compare.toFixed(0)}, train ${t.train.toFixed(0)}, score ${t.score.toFixed(0)}; lambda ${result.params.lambda.toExponential(3)}`);
+}

@@ -1,3 +1,140 @@
+import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
+import {
+  buildFixtureLog,
+  buildSignedReport,
+  FIXTURE_REPORT,
+  checkpointLineSchema,
+  checkpointSchema,
+  describeProblem,
+  fingerprint,
+  keysFileSchema,
+  LogVerifier,
+  type Checkpoint,
+  type KeyRecord,
+  type LogVerification,
+} from "../ledger/index.ts";
+import { createNodeBatchVerifier, nodeSha256, nodeSigner } from "./ledger-node-crypto.ts";
+import { readLines, writeLines } from "./log-file.ts";
 
-export function registerLogCommands(_program: Command): void {}
+export interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+const stdio: Output = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") };
+
+export async function readKeysFile(path: string): Promise<KeyRecord[]> {
+  const parsed = keysFileSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
+  if (!parsed.success) throw new Error(`${path} is not a keys file: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+async function readCheckpointFile(path: string): Promise<Checkpoint> {
+  const value = JSON.parse(await readFile(path, "utf8"));
+  const line = checkpointLineSchema.safeParse(value);
+  if (line.success) return line.data.checkpoint;
+  return checkpointSchema.parse(value);
+}
+
+export function describeKey(key: KeyRecord): string {
+  const owner = key.user === undefined ? key.party : `${key.party} / ${key.user}`;
+  return `${owner.padEnd(40)} ${fingerprint(key.id)}`;
+}
+
+export async function verifyLogFile(
+  path: string,
+  options: { keys?: KeyRecord[]; checkpoints?: Checkpoint[]; threads?: number },
+): Promise<LogVerification> {
+  const verifier = options.threads === 0 ? undefined : createNodeBatchVerifier({ threads: options.threads });
+  const log = new LogVerifier({ pinnedKeys: options.keys, externalCheckpoints: options.checkpoints, hash: nodeSha256, verifier, batchSize: 2048 });
+  try {
+    for await (const line of readLines(path)) {
+      await log.push(line);
+      if (log.failed) break;
+    }
+    return await log.finish();
+  } finally {
+    await verifier?.close?.();
+  }
+}
+
+export async function runLogVerify(
+  path: string,
+  options: { keys?: string; checkpoint?: string[]; threads?: string },
+  io: Output = stdio,
+): Promise<number> {
+  const keys = options.keys ? await readKeysFile(options.keys) : undefined;
+  const checkpoints = await Promise.all((options.checkpoint ?? []).map(readCheckpointFile));
+  const threads = options.threads === undefined ? undefined : Number(options.threads);
+  const started = performance.now();
+  const result = await verifyLogFile(path, { keys, checkpoints, threads });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (!result.ok) {
+    io.err(`log verification FAILED at ${describeProblem(result.problem)}`);
+    io.err(`the first ${result.verifiedPrefix} entries were checked before it`);
+    return 1;
+  }
+  io.out(keys ? "trusted keys (pinned):" : "trusted keys (taken from the file: compare these fingerprints with the ones each party publishes):");
+  for (const key of result.anchors) io.out(`  ${describeKey(key)}`);
+  const added = result.keys.filter((k) => !result.anchors.some((a) => a.id === k.id));
+  if (added.length) {
+    io.out("keys added in the log (signed by their party):");
+    for (const key of added) io.out(`  ${describeKey(key)}`);
+  }
+  const last = result.checkpoints.at(-1);
+  io.out(`log ${result.log}: verified ${result.size} entries in ${seconds} s`);
+  io.out(`root ${result.root}`);
+  if (last) {
+    io.out(`${result.checkpoints.length} checkpoints verified; the last, of size ${last.checkpoint.size}, co-signed by ${last.signers.map((k) => k.party).join(", ")}`);
+  }
+  return 0;
+}
+
+export function registerLogCommands(program: Command): void {
+  const log = program.command("log").description("the signed, append-only log of every action");
+
+  log
+    .command("export")
+    .description("write the log (header with public keys, entries, checkpoints) as JSON Lines")
+    .option("--data <dir>", "registry data directory")
+    .requiredOption("--out <file>", "output file (JSON Lines)")
+    .option("--fixture <actions>", "write a synthetic, fully signed test log instead of the registry's")
+    .option("--report-out <file>", "with --fixture: also write the synthetic log's signed report")
+    .action(async (opts: { data?: string; out: string; fixture?: string; reportOut?: string }) => {
+      if (opts.fixture === undefined) {
+        process.stderr.write("log export from a registry is not connected yet; use --fixture N for a synthetic log\n");
+        process.exitCode = 2;
+        return;
+      }
+      const actions = Number(opts.fixture);
+      const { ledger } = buildFixtureLog({ actions, checkpointEvery: Math.max(8, Math.ceil(actions / 100)), hash: nodeSha256, signerFactory: nodeSigner });
+      const count = await writeLines(opts.out, ledger.exportLines());
+      if (opts.reportOut) {
+        await writeFile(opts.reportOut, JSON.stringify(buildSignedReport(ledger, "report-1", FIXTURE_REPORT), null, 2) + "\n");
+      }
+      process.stdout.write(`wrote ${count} lines (${ledger.size} entries) to ${opts.out}\n`);
+    });
+
+  log
+    .command("verify")
+    .description("check every signature, hash, the Merkle tree and every checkpoint of an exported log")
+    .argument("<log>", "exported log (JSON Lines)")
+    .option("--keys <file>", "pin the parties' public keys (JSON: an array of keys or {keys: [...]})")
+    .option("--checkpoint <file...>", "checkpoints held elsewhere to compare with (detects a split view)")
+    .option("--threads <n>", "worker threads for signature checks (0: none)")
+    .action(async (path: string, opts: { keys?: string; checkpoint?: string[]; threads?: string }) => {
+      process.exitCode = await runLogVerify(path, opts);
+    });
+
+  log
+    .command("keys")
+    .description("print the public keys a log's header names, as a keys file to pin")
+    .argument("<log>", "exported log (JSON Lines)")
+    .action(async (path: string) => {
+      for await (const line of readLines(path)) {
+        const header = JSON.parse(line) as { keys?: unknown };
+        process.stdout.write(JSON.stringify({ keys: header.keys ?? [] }, null, 2) + "\n");
+        break;
+      }
+    });
+}

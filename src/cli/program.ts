@@ -4,6 +4,7 @@ import { registerUserCommands } from "./user-command.ts";
 import { registerImportCommands } from "./import-command.ts";
 import { registerLinkCommand } from "./link-command.ts";
 import { registerLogCommands } from "./log-command.ts";
+import { registerReportCommands } from "./report-command.ts";
 
 // Each command family lives in its own file and registers itself here, so the program's
 // shape is visible in one place.
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerLinkCommand(program);
   registerLogCommands(program);
+  registerReportCommands(program);
   return program;
 }

@@ -13,3 +13,4 @@ export * from "./key-ring.ts";
 export * from "./ledger.ts";
 export * from "./log-verifier.ts";
 export * from "./report.ts";
+export * from "./fixture.ts";

@@ -11,14 +11,14 @@ import { leafHash } from "./merkle.ts";
 import { CompactRange } from "./merkle-tree.ts";
 import { hashCanonical, sha256 as defaultSha256, type Sha256 } from "./sha256.ts";
 import {
-  checkpointLineSchema,
-  entryLineSchema,
+  checkCheckpointLine,
+  checkEntryLine,
   headerLineSchema,
   type Checkpoint,
-  type CheckpointLine,
   type EntryLine,
   type HeaderLine,
   type KeyRecord,
+  type Signature,
 } from "./schemas.ts";
 
 export interface LogProblem {
@@ -191,11 +191,11 @@ export class LogVerifier {
   private checkEntry(value: unknown, line: string, lineNo: number): LogProblem | undefined {
     const index = this.tree.size;
     const at = (reason: string): LogProblem => ({ line: lineNo, index, reason });
-    const parsed = entryLineSchema.safeParse(value);
-    if (!parsed.success) return at(`malformed entry: ${firstIssue(parsed.error)}`);
-    const { entry, sigs } = parsed.data as EntryLine;
+    const parsed = checkEntryLine(value);
+    if (!parsed.ok) return at(`malformed entry: ${parsed.reason}`);
+    const { entry, sigs } = parsed.value;
     const canonicalEntry = canonicalJson(entry);
-    if (`{"entry":${canonicalEntry},"kind":"entry","sigs":${canonicalJson(sigs)}}` !== line) {
+    if (`{"entry":${canonicalEntry},"kind":"entry","sigs":${canonicalSignatures(sigs)}}` !== line) {
       return at("entry is not in canonical (RFC 8785) form");
     }
     if (entry.log !== this.header!.log) return at(`entry belongs to log ${entry.log}, not ${this.header!.log}`);
@@ -279,13 +279,13 @@ export class LogVerifier {
   }
 
   private checkCheckpoint(value: unknown, line: string, lineNo: number): LogProblem | undefined {
-    const parsed = checkpointLineSchema.safeParse(value);
+    const parsed = checkCheckpointLine(value);
     const size = this.tree.size;
-    if (!parsed.success) return { line: lineNo, checkpointSize: size, reason: `malformed checkpoint: ${firstIssue(parsed.error)}` };
-    const { checkpoint, sigs } = parsed.data as CheckpointLine;
+    if (!parsed.ok) return { line: lineNo, checkpointSize: size, reason: `malformed checkpoint: ${parsed.reason}` };
+    const { checkpoint, sigs } = parsed.value;
     const at = (reason: string): LogProblem => ({ line: lineNo, checkpointSize: checkpoint.size, reason });
     const canonical = canonicalJson(checkpoint);
-    if (`{"checkpoint":${canonical},"kind":"checkpoint","sigs":${canonicalJson(sigs)}}` !== line) {
+    if (`{"checkpoint":${canonical},"kind":"checkpoint","sigs":${canonicalSignatures(sigs)}}` !== line) {
       return at("checkpoint is not in canonical (RFC 8785) form");
     }
     if (checkpoint.log !== this.header!.log) return at(`checkpoint belongs to log ${checkpoint.log}`);
@@ -354,6 +354,13 @@ export class LogVerifier {
     // Keep a few batches in flight so workers stay busy while this thread parses and hashes.
     if (this.inFlight.length >= 4) await this.inFlight.shift();
   }
+}
+
+/** RFC 8785 form of a checked signature list (hex strings need no escaping; keys sort key < sig). */
+function canonicalSignatures(sigs: readonly Signature[]): string {
+  let out = "[";
+  for (let i = 0; i < sigs.length; i++) out += `${i ? "," : ""}{"key":"${sigs[i]!.key}","sig":"${sigs[i]!.sig}"}`;
+  return out + "]";
 }
 
 function firstOf(a: LogProblem | undefined, b: LogProblem | undefined): LogProblem | undefined {

@@ -21,6 +21,7 @@ const longText = z.string().trim().min(1).max(20_000);
 
 export const PartialDateSchema = z
   .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD")
   .refine(isPartialDate, { message: "expected YYYY, YYYY-MM or YYYY-MM-DD (a real date)" });
 
 export const PersonNameInputSchema = z

@@ -58,7 +58,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     partyKinds: new Map(),
   };
   async function migrate(): Promise<string[]> {
-    const applied = await runMigrations(db, MIGRATIONS);
+    const applied = await runMigrations(db, [...MIGRATIONS, ...(options.migrations ?? [])]);
     await reindexNameKeys(db);
     return applied;
   }

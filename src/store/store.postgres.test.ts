@@ -37,13 +37,14 @@ if (unreachable !== null && process.env.CI === "true") {
   describe("PostgreSQL store opening", () => {
     it("two processes opening a fresh database at once apply each migration exactly once", async () => {
       const { db, keyFile } = await freshDatabase();
+      const extra = [{ id: "9000-extension", statements: ["create table extension_things (id integer primary key)"] }];
       const [a, b] = await Promise.all([
-        openStore({ databaseUrl: db.url, keyFile, poolSize: 2 }),
-        openStore({ databaseUrl: db.url, keyFile, poolSize: 2 }),
+        openStore({ databaseUrl: db.url, keyFile, poolSize: 2, migrations: extra }),
+        openStore({ databaseUrl: db.url, keyFile, poolSize: 2, migrations: extra }),
       ]);
       try {
         const rows = await a.db.selectFrom("homeward_migrations").select("id").orderBy("id").execute();
-        expect(rows.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
+        expect(rows.map((r) => r.id)).toEqual([...MIGRATIONS.map((m) => m.id), "9000-extension"]);
         // Both share one key file, so what one writes the other reads.
         await a.parties.ensure({ id: "tracing", name: "Tracing", kind: "tracing-authority" });
         const ctx = { partyId: "tracing", userId: "u", role: "caseworker" as const };

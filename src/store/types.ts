@@ -17,8 +17,10 @@ import type {
   ShareScope,
 } from "../domain/index.ts";
 import type { Database } from "./schema.ts";
+import type { Migration } from "./migrations.ts";
 
 export type { Database } from "./schema.ts";
+export type { Migration } from "./migrations.ts";
 export type Db = Kysely<Database>;
 // The transaction handle given to action sinks and preconditions.
 export type Tx = Transaction<Database>;
@@ -48,6 +50,9 @@ export interface OpenStoreOptions {
   now?: () => Date;
   // Pool size for PostgreSQL (default 10).
   poolSize?: number;
+  // Further migrations (e.g. the ledger's tables), applied after the registry's own, under
+  // the same lock. Ids must be unique across all migrations.
+  migrations?: readonly Migration[];
 }
 
 export interface User {

@@ -13,3 +13,5 @@ export { russianToLatin, RUSSIAN_SCHEMES } from "./transliterate/russian-schemes
 export type { RussianScheme } from "./transliterate/russian-schemes.ts";
 export { parseDate, formatDate, compareDates, DATE_LEVELS, NEAR_DAYS, ESTIMATE_YEARS } from "./dates.ts";
 export type { PartialDate, DateLevel } from "./dates.ts";
+export { placeKey, placeCandidates, placeById, placeNames, placesOverlap, placeOblast, oblastCode, comparePlaces, PLACES, OBLASTS, PLACE_LEVELS } from "./places.ts";
+export type { Place, PlaceKind, Oblast, PlaceLevel } from "./places.ts";

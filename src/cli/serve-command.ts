@@ -1,3 +1,87 @@
 import type { Command } from "commander";
+import { InvalidArgumentError } from "commander";
+import { serve } from "@hono/node-server";
+import { createApp, createLogger } from "../server/index.ts";
+import { seedDemo } from "../demo/seed-demo.ts";
+import { DEMO_ACCOUNTS, DEMO_DISPLAY_PREFIX } from "../demo/demo-accounts.ts";
+import type { Store } from "../store/index.ts";
+import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
 
-export function registerServeCommands(_program: Command): void {}
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port number 0–65535");
+  return n;
+}
+
+// Demo accounts share a published password: outside demo mode they must not work.
+async function disableDemoAccounts(store: Store): Promise<number> {
+  let disabled = 0;
+  for (const user of await store.users.list()) {
+    if (!user.disabled && user.displayName?.startsWith(DEMO_DISPLAY_PREFIX)) {
+      await store.users.setDisabled(user.id, true);
+      await store.sessions.revokeAllForUser(user.id);
+      disabled++;
+    }
+  }
+  return disabled;
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the HTTP API (docs at /api/docs); DATABASE_URL selects PostgreSQL, otherwise the embedded database in --data")
+    .option("--port <port>", "TCP port", port, 8080)
+    .option("--host <host>", "address to listen on (0.0.0.0 for every interface)", "127.0.0.1")
+    .option("--data <dir>", "data directory: embedded database and encryption key", DEFAULT_DATA_DIR)
+    .option("--demo", "seed synthetic demo cases and enable the demo accounts")
+    .action(async (opts: { port: number; host: string; data: string; demo?: boolean }) => {
+      const logger = createLogger();
+      const store = await openCliStore(opts.data);
+      logger.info({ database: describeStore(store, opts.data) }, "store open");
+      if (opts.demo) {
+        const started = performance.now();
+        const seeded = await seedDemo(store);
+        logger.info({ ...seeded, ms: Math.round(performance.now() - started) }, "demo data ready");
+      } else {
+        const n = await disableDemoAccounts(store);
+        if (n > 0) logger.warn({ disabled: n }, "demo accounts disabled: not in demo mode");
+      }
+      const app = createApp({ store, logger });
+      const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {
+        const url = `http://${opts.host === "0.0.0.0" || opts.host === "127.0.0.1" ? "localhost" : opts.host}:${info.port}`;
+        logger.info({ url, docs: `${url}/api/docs` }, "listening");
+        if (opts.demo) {
+          process.stderr.write(
+            `\nHomeward demo on ${url}  (API docs: ${url}/api/docs)\n` +
+            `Demo accounts (the password is in the README): ${DEMO_ACCOUNTS.filter((a) => a.username !== "ngo").map((a) => a.username).join(", ")}\n\n`,
+          );
+        }
+      });
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, "stopping");
+        server.close(() => {
+          void store.close().then(() => process.exit(0));
+        });
+        setTimeout(() => process.exit(0), 5000).unref();
+      };
+      process.on("SIGINT", () => stop("SIGINT"));
+      process.on("SIGTERM", () => stop("SIGTERM"));
+    });
+
+  program
+    .command("migrate")
+    .description("apply pending database migrations (serve also applies them at start)")
+    .option("--data <dir>", "data directory of the embedded database", DEFAULT_DATA_DIR)
+    .action(async (opts: { data: string }) => {
+      const store = await openCliStore(opts.data, { migrate: false });
+      try {
+        const applied = await store.migrate();
+        process.stdout.write(applied.length === 0 ? "Database is up to date.\n" : `Applied: ${applied.join(", ")}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -48,9 +48,18 @@ describe("generateDemoCases", () => {
     expect(twins.length).toBeGreaterThan(0);
     expect(tracing.some((c) => c.input.birthDate?.length === 4)).toBe(true);
     expect(tracing.some((c) => c.input.birthDate?.length === 7)).toBe(true);
-    const adults = tracing.filter((c) => adultStatus(c.input.birthDate, new Date("2026-01-01")).adult);
+    const adults = tracing.filter((c) => adultStatus(c.input.birthDate, new Date("2026-01-01T00:00:00Z")).adult);
     expect(adults.length).toBeGreaterThan(5);
     expect(adults.every((c) => c.input.consent?.givenBy === "person")).toBe(true);
+  });
+
+  it("gives consent to the person exactly when they have turned 18 on the seeding day", () => {
+    const asOf = new Date("2027-06-15T00:00:00Z");
+    for (const c of generateDemoCases({ asOf })) {
+      const adult = adultStatus(c.input.birthDate, asOf).adult;
+      expect(c.input.consent?.givenBy, c.clientId).toBe(adult ? "person" : "guardian");
+      if (c.status === "declined-by-adult") expect(adult).toBe(true);
+    }
   });
 
   it("holds the flagship child whom the README searches for in both scripts", () => {

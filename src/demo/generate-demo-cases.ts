@@ -5,7 +5,9 @@ import {
 import type { GivenName, Place, Surname } from "./demo-names.ts";
 import { seededRandom } from "./random.ts";
 import type { CaseInput, FamilyMemberInput, PersonNameInput, SeparationCategory } from "../domain/case-details.ts";
+import { MAIN_PATH } from "../domain/lifecycle.ts";
 import type { CaseStatus } from "../domain/lifecycle.ts";
+import { adultStatus } from "../domain/partial-date.ts";
 import type { Random } from "./random.ts";
 
 export type DemoParty = "tracing" | "holding" | "ngo";
@@ -26,17 +28,21 @@ export interface DemoCase {
 export interface DemoOptions {
   readonly seed?: number;
   readonly families?: number;
-  /** Children born on or before this date minus 18 years are adults. */
-  readonly asOf?: string;
+  /** The day the cases are seeded: whether a child has turned 18 (and so who consents) depends on it. */
+  readonly asOf?: Date;
 }
 
 const PROGRESS: readonly (readonly [CaseStatus, number])[] = [
   ["reported", 10], ["registered", 22], ["located", 14], ["identity-verified", 10],
   ["confirmed-by-mediator", 7], ["scheduled", 6], ["reunited", 9], ["post-return-verified", 6],
   ["closed", 4], ["on-hold", 4], ["withdrawn", 3], ["duplicate", 2], ["declined-by-child", 1],
-  ["declined-by-guardian", 1], ["deceased", 1],
+  ["declined-by-guardian", 1], ["deceased", 2],
 ];
 const UNLOCATED: ReadonlySet<CaseStatus> = new Set(["reported", "registered", "on-hold", "withdrawn", "duplicate", "deceased"]);
+
+const NGO_STATUSES: ReadonlySet<CaseStatus> = new Set([
+  "reported", "registered", "located", "on-hold", "withdrawn", "duplicate", "declined-by-child", "declined-by-guardian", "declined-by-adult",
+]);
 
 const CATEGORIES: readonly (readonly [SeparationCategory, number])[] = [
   ["deported", 45], ["forcibly-transferred", 20], ["evacuated-without-parents", 15],
@@ -98,7 +104,8 @@ function birthDateText(r: Random, child: Child): { text: string; estimated: bool
 export function generateDemoCases(options: DemoOptions = {}): DemoCase[] {
   const r = seededRandom(options.seed ?? 20250301);
   const families = options.families ?? 170;
-  const asOfYear = Number((options.asOf ?? "2026-01-01").slice(0, 4));
+  const asOf = options.asOf ?? new Date("2026-01-01T00:00:00Z");
+  const asOfYear = asOf.getUTCFullYear();
   const out: DemoCase[] = [];
 
   for (let f = 0; f < families; f++) {
@@ -125,11 +132,11 @@ export function generateDemoCases(options: DemoOptions = {}): DemoCase[] {
 
     children.forEach((child, c) => {
       const id = `${family.key}-child-${c + 1}`;
-      const adult = child.year <= asOfYear - 18;
-      const drawn = f === 0 ? "located" : r.weighted(PROGRESS);
-      // Once 18, the person declines for themselves.
-      const status: CaseStatus = adult && (drawn.startsWith("declined") || r.chance(0.1)) ? "declined-by-adult" : drawn;
       const birth = f === 0 ? { text: "2014-03-07", estimated: false } : birthDateText(r, child);
+      const adult = adultStatus(birth.text, asOf).adult;
+      const drawn = f === 0 ? "located" : r.weighted(PROGRESS);
+      // Once 18, the person declines for themselves; a guardian no longer can.
+      const status: CaseStatus = adult && (drawn.startsWith("declined") || r.chance(0.1)) ? "declined-by-adult" : drawn;
       const contact = { phone: family.phone, address: `м. ${family.city}, ${family.address}` };
       const family_: FamilyMemberInput[] = [];
       if (family.motherAlive) {
@@ -168,9 +175,11 @@ export function generateDemoCases(options: DemoOptions = {}): DemoCase[] {
         ...(status.startsWith("declined") ? { childViews: declinedViews } : {}),
         ...(r.chance(0.3) ? { notes: `Звернення ${family.motherAlive ? "матері" : "родичів"} через гарячу лінію; ${family.origin.oblastUk}.` } : {}),
       };
-      out.push({ clientId: `${id}-tracing`, party: r.chance(0.12) ? "ngo" : "tracing", familyKey: family.key, input, status });
+      // The NGO has caseworkers only: its cases stop before the steps a verifier or mediator takes.
+      const party: DemoParty = NGO_STATUSES.has(status) && r.chance(0.25) ? "ngo" : "tracing";
+      out.push({ clientId: `${id}-tracing`, party, familyKey: family.key, input, status });
 
-      if (located || r.chance(0.15)) out.push(holdingRecord(r, family, child, `${id}-holding`, status, adult, `${id}-tracing`));
+      if (located || r.chance(0.15)) out.push(holdingRecord(r, family, child, `${id}-holding`, status, asOf, `${id}-tracing`));
     });
   }
 
@@ -181,7 +190,7 @@ export function generateDemoCases(options: DemoOptions = {}): DemoCase[] {
     const year = r.int(asOfYear - 17, asOfYear - 4);
     const month = r.int(1, 12);
     const child: Child = { sex, given, year, month, day: r.int(1, daysIn(year, month)) };
-    out.push(holdingRecord(r, family, child, `${family.key}-child-1-holding`, "registered", false));
+    out.push(holdingRecord(r, family, child, `${family.key}-child-1-holding`, "registered", asOf));
   }
 
   out.push(crossingBackCase());
@@ -189,7 +198,7 @@ export function generateDemoCases(options: DemoOptions = {}): DemoCase[] {
 }
 
 function holdingRecord(
-  r: Random, family: Family, child: Child, clientId: string, tracingStatus: CaseStatus, adult: boolean, sameChildAs?: string,
+  r: Random, family: Family, child: Child, clientId: string, tracingStatus: CaseStatus, asOf: Date, sameChildAs?: string,
 ): DemoCase {
   const renamed = r.chance(0.2);
   const adopted = r.chance(0.1);
@@ -211,7 +220,9 @@ function holdingRecord(
   const birthDate = swapped
     ? `${child.year}-${pad(child.day)}-${pad(child.month)}`
     : r.chance(0.08) ? String(child.year) : `${child.year}-${pad(child.month)}-${pad(child.day)}`;
-  const status: CaseStatus = UNLOCATED.has(tracingStatus) ? "registered" : tracingStatus;
+  const adult = adultStatus(birthDate, asOf).adult;
+  // The holding side's record follows the main path of the tracing case; exits are the tracing side's.
+  const status: CaseStatus = (MAIN_PATH as readonly string[]).includes(tracingStatus) && !UNLOCATED.has(tracingStatus) ? tracingStatus : "registered";
   const institution = r.chance(0.6)
     ? `ГБУ «Социально-реабилитационный центр для несовершеннолетних», г. ${family.holdingPlace}`
     : `приёмная семья, г. ${family.holdingPlace}`;
@@ -226,7 +237,7 @@ function holdingRecord(
       contact: { phone: `+7 ${r.int(900, 999)} ${r.int(100, 999)}-${pad(r.int(0, 99))}-${pad(r.int(0, 99))}` },
     }],
     consent: { forTracing: true, forSharing: true, givenBy: adult ? "person" : "guardian" },
-    ...(status.startsWith("declined") ? { childViews: "Ребёнок выразил желание остаться в приёмной семье." } : {}),
+    ...(r.chance(0.05) ? { childViews: "Ребёнок спрашивает о маме." } : {}),
   };
   return { clientId, party: "holding", familyKey: family.key, ...(sameChildAs === undefined ? {} : { sameChildAs }), input, status };
 }

@@ -1,10 +1,10 @@
 import { KeyCoder } from "../blocking/blocking-keys.ts";
 import { candidatePairs, type RuleStats } from "../blocking/candidate-pairs.ts";
-import { compareField } from "../model/comparison-levels.ts";
+import { compareField, NULL_LEVEL } from "../model/comparison-levels.ts";
 import { defaultParams, type ModelParams } from "../model/em-training.ts";
 import { describeFlags, flagConflicts } from "../model/family-conflict.ts";
 import type { FieldNormaliser } from "../model/field-normaliser.ts";
-import { combineWeights, contributions, explain, fieldWeight, probability, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
+import { combineWeights, contributions, explain, fieldWeight, probability, scoreVector, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
 import { newSharedCodes, prepareTable, type PreparedTable, type RawRecord } from "../model/prepared-table.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 import { trainModel, type TrainingReport } from "./train-model.ts";
@@ -110,12 +110,17 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     const i = pairs.left[p]!;
     let fam = 0;
     let child = 0;
+    let childFam = 0;
     for (let f = 0; f < F; f++) {
-      const x = fieldWeight(wt, tf, f, gamma[p * F + f]!, left.fields[f]!.code[i]!);
-      if (wt.familyMask[f]) fam += x;
-      else child += x;
+      const l = gamma[p * F + f]!;
+      if (l === NULL_LEVEL) continue;
+      if (wt.familyMask[f]) fam += fieldWeight(wt, tf, f, l, left.fields[f]!.code[i]!);
+      else {
+        child += fieldWeight(wt, tf, f, l, left.fields[f]!.code[i]!);
+        childFam += wt.familyWeights[f]![l]!;
+      }
     }
-    const w = combineWeights(wt, fam, child);
+    const w = combineWeights(wt, fam, child, childFam);
     if (probability(w) >= keepFrom) {
       kept.push(p);
       keptWeight.push(w);
@@ -165,9 +170,9 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
 
 function explainPair(settings: LinkSettings, wt: WeightTable, tf: TermFrequencies, left: PreparedTable, i: number, right: PreparedTable, j: number, prob: number, flag: number) {
   const gamma = settings.fields.map((_, f) => compareField(left.fields[f]!, i, right.fields[f]!, j));
-  const parts = contributions(settings, wt, tf, gamma, left, i, right, j);
-  const fam = parts.reduce((s, c, f) => s + (wt.familyMask[f] ? c.weight : 0), 0);
-  let text = explain(parts, prob, wt.prior + fam > wt.familyCeiling);
+  const scored = scoreVector(wt, tf, gamma, settings.fields.map((_, f) => left.fields[f]!.code[i]!));
+  const parts = contributions(settings, wt, tf, gamma, left, i, right, j, scored.familyBranch);
+  let text = explain(parts, prob, scored.familyBranch);
   const flagName = describeFlags(flag);
   if (flagName === "family_conflict") text = `REVIEW AS A SET: records of one family (siblings or twins) compete for this record. ${text}`;
   else if (flagName === "multiple_candidates") text = `Several candidates compete for this record. ${text}`;

@@ -2,7 +2,7 @@ import { recordKeyStrings } from "../blocking/blocking-keys.ts";
 import { compareField } from "../model/comparison-levels.ts";
 import type { ModelParams } from "../model/em-training.ts";
 import type { FieldNormaliser } from "../model/field-normaliser.ts";
-import { combineWeights, contributions, explain, probability, weightTable, type FieldContribution } from "../model/match-scorer.ts";
+import { contributions, explain, probability, scoreVector, weightTable, type FieldContribution } from "../model/match-scorer.ts";
 import { newSharedCodes, prepareTable, type RawRecord } from "../model/prepared-table.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 
@@ -47,10 +47,8 @@ export function scoreRecordPair(
     }),
   };
   const gamma = settings.fields.map((_, f) => compareField(left.fields[f]!, 0, right.fields[f]!, 0));
-  const parts = contributions(settings, wt, tf, gamma, left, 0, right, 0);
-  const fam = parts.reduce((s, c, f) => s + (wt.familyMask[f] ? c.weight : 0), 0);
-  const child = parts.reduce((s, c, f) => s + (wt.familyMask[f] ? 0 : c.weight), 0);
-  const weight = combineWeights(wt, fam, child);
-  const prob = probability(weight);
-  return { probability: prob, weight, contributions: parts, explanation: explain(parts, prob, wt.prior + fam > wt.familyCeiling) };
+  const scored = scoreVector(wt, tf, gamma, settings.fields.map((_, f) => left.fields[f]!.code[0]!));
+  const parts = contributions(settings, wt, tf, gamma, left, 0, right, 0, scored.familyBranch);
+  const prob = probability(scored.weight);
+  return { probability: prob, weight: scored.weight, contributions: parts, explanation: explain(parts, prob, scored.familyBranch) };
 }

@@ -1,6 +1,7 @@
 import { compareField, levelCount } from "../model/comparison-levels.ts";
 import { compressPatterns, estimateU, expectationMaximisation, initialM, mulberry32, type ModelParams } from "../model/em-training.ts";
 import type { PreparedTable } from "../model/prepared-table.ts";
+import { estimateFamilyU } from "./family-u.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 
 export interface TrainingReport {
@@ -88,5 +89,9 @@ export function trainModel(
   const allPairs = dedupe ? (left.size * (left.size - 1)) / 2 : left.size * right.size;
   const lambda = Math.min(0.5, Math.max(1e-12, (final.lambda * pairCount) / Math.max(1, allPairs)));
   report.blockedLambda = final.lambda;
-  return { params: { lambda, fields: m.map((mf, f) => ({ m: mf, u: u[f]! })) }, report };
+  const uFamily = estimateFamilyU(settings, dedupe ? [left] : [left, right]);
+  return {
+    params: { lambda, fields: m.map((mf, f) => (uFamily[f] ? { m: mf, u: u[f]!, uFamily: uFamily[f]! } : { m: mf, u: u[f]! })) },
+    report,
+  };
 }

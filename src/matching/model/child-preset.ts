@@ -40,6 +40,7 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
   blocking: [
     { name: "birth date + birth place", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "birth_place", transform: "place" }] },
     { name: "birth date + mother", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "mother_name", transform: "name_group" }] },
+    { name: "given name + birth date", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "date_unordered" }] },
     { name: "family name + given name", keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }] },
     { name: "family name + birth year + place", keys: [{ field: "family_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
     { name: "given name + birth day/month + family name start", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "month_day_unordered" }, { field: "family_name", transform: "first3" }] },

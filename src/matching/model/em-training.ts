@@ -4,6 +4,8 @@ import { NULL_LEVEL } from "./comparison-levels.ts";
 export interface FieldParams {
   m: number[];
   u: number[];
+  /** u among different children of one family (siblings, twins); for the child's own fields */
+  uFamily?: number[];
 }
 
 export interface ModelParams {

@@ -42,6 +42,8 @@ export interface WeightTable {
   /** the most that prior + family evidence may reach; +Infinity when no family is configured */
   familyCeiling: number;
   weights: Float64Array[]; // per field, per level
+  /** weights of the child's own fields against siblings rather than the population */
+  familyWeights: Float64Array[];
   /** log2(u_exact) per field, for the term-frequency adjustment at the exact level; NaN if none. */
   logUExact: Float64Array;
   exactLevel: Int8Array; // level index of "exact" for TF fields, -1 otherwise
@@ -67,6 +69,10 @@ export function weightTable(settings: LinkSettings, params: ModelParams): Weight
     }
     return w;
   });
+  const familyWeights = params.fields.map((fp, f) => {
+    if (!fp.uFamily) return weights[f]!;
+    return Float64Array.from(fp.m, (m, l) => clamp(Math.log2(m / fp.uFamily![l]!)));
+  });
   const familyMask = new Uint8Array(F);
   let familyCeiling = Number.POSITIVE_INFINITY;
   if (settings.family) {
@@ -74,7 +80,7 @@ export function weightTable(settings: LinkSettings, params: ModelParams): Weight
     const q = settings.family.sameChildGivenFamily;
     familyCeiling = Math.log2(q / (1 - q));
   }
-  return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, logUExact, exactLevel, familyMask, familyCeiling };
+  return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, familyWeights, logUExact, exactLevel, familyMask, familyCeiling };
 }
 
 function clamp(w: number): number {
@@ -97,8 +103,30 @@ export function fieldWeight(wt: WeightTable, tf: TermFrequencies, f: number, lev
  * evidence saturates at the ceiling: agreeing surname, parents and place say "same family",
  * which siblings and twins also are.
  */
-export function combineWeights(wt: WeightTable, family: number, child: number): number {
-  return Math.min(wt.prior + family, wt.familyCeiling) + child;
+export function combineWeights(wt: WeightTable, family: number, child: number, childInFamily: number): number {
+  return Math.min(wt.prior + family + child, wt.familyCeiling + childInFamily);
+}
+
+/** Whether the family branch decides a pair's weight (then child fields are weighed against siblings). */
+export function familyBranch(wt: WeightTable, family: number, child: number, childInFamily: number): boolean {
+  return wt.familyCeiling + childInFamily < wt.prior + family + child;
+}
+
+/** Scores one comparison vector: the match weight and which branch decided it. */
+export function scoreVector(wt: WeightTable, tf: TermFrequencies, gamma: ArrayLike<number>, codes: ArrayLike<number>): { weight: number; familyBranch: boolean } {
+  let fam = 0;
+  let child = 0;
+  let childFam = 0;
+  for (let f = 0; f < gamma.length; f++) {
+    const l = gamma[f]!;
+    if (l === NULL_LEVEL) continue;
+    if (wt.familyMask[f]) fam += fieldWeight(wt, tf, f, l, codes[f]!);
+    else {
+      child += fieldWeight(wt, tf, f, l, codes[f]!);
+      childFam += wt.familyWeights[f]![l]!;
+    }
+  }
+  return { weight: combineWeights(wt, fam, child, childFam), familyBranch: familyBranch(wt, fam, child, childFam) };
 }
 
 export function probability(weight: number): number {
@@ -128,16 +156,18 @@ export function contributions(
   i: number,
   right: PreparedTable,
   j: number,
+  inFamily = false,
 ): FieldContribution[] {
   return settings.fields.map((spec, f) => {
     const level = gamma[f]!;
+    const childVsSiblings = inFamily && !wt.familyMask[f] && level !== NULL_LEVEL;
     return {
       field: spec.name,
       label: spec.label ?? spec.name.replace(/_/g, " "),
       left: left.fields[f]!.raw[i]!,
       right: right.fields[f]!.raw[j]!,
       level: level === NULL_LEVEL ? "missing" : describeLevel(spec.levels[level]),
-      weight: fieldWeight(wt, tf, f, level, left.fields[f]!.code[i]!),
+      weight: childVsSiblings ? wt.familyWeights[f]![level]! : fieldWeight(wt, tf, f, level, left.fields[f]!.code[i]!),
     };
   });
 }
@@ -161,7 +191,7 @@ export function explain(parts: readonly FieldContribution[], probabilityValue: n
   });
   const pct = (probabilityValue * 100).toFixed(probabilityValue > 0.99 && probabilityValue < 1 ? 2 : 0);
   const cap = familyCapped
-    ? " Family details agree; as siblings and twins share them, they count only as far as \"same family\" and the child's own details decide."
+    ? " Family details agree; as siblings and twins share them, they count only as far as \"same family\", and the child's own details are weighed against how often siblings share them."
     : "";
   return `Estimated ${pct}% likely the same child. ${sentences.join(" ")}${cap} A person must decide; nothing is merged.`;
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { childPreset } from "./child-preset.ts";
+import type { ModelParams } from "./em-training.ts";
+import { explain, fieldWeight, probability, termFrequencies, weightForProbability, weightTable } from "./match-scorer.ts";
+import { newSharedCodes, prepareTable } from "./prepared-table.ts";
+import { simpleNormaliser } from "./field-normaliser.ts";
+
+const settings = childPreset();
+const params: ModelParams = {
+  lambda: 1e-4,
+  fields: settings.fields.map((f) => {
+    const k = f.levels.length + 1;
+    const m = Array.from({ length: k }, (_, l) => (l === 0 ? 0.8 : 0.2 / (k - 1)));
+    const u = Array.from({ length: k }, (_, l) => (l === k - 1 ? 0.9 : 0.1 / (k - 1)));
+    return { m, u };
+  }),
+};
+
+describe("term-frequency adjustment", () => {
+  const rows = [
+    ...Array.from({ length: 98 }, (_, i) => ({ record_id: `c${i}`, family_name: "Kovalenko" })),
+    { record_id: "r1", family_name: "Yasnohorodskyi" },
+    { record_id: "r2", family_name: "Yasnohorodskyi" },
+  ];
+  const codes = newSharedCodes(settings.fields.length);
+  const table = prepareTable(rows, settings, simpleNormaliser, codes);
+  const tf = termFrequencies(settings, [table], codes.text.map((c) => c.size));
+  const wt = weightTable(settings, params);
+  const f = settings.fields.findIndex((x) => x.name === "family_name");
+
+  it("gives agreement on a rare surname more weight than agreement on a common one", () => {
+    const common = fieldWeight(wt, tf, f, 0, table.fields[f]!.code[0]!);
+    const rare = fieldWeight(wt, tf, f, 0, table.fields[f]!.code[98]!);
+    expect(rare).toBeGreaterThan(common + 5);
+    // log2(m / tf): 0.8 / 0.98 and 0.8 / 0.02
+    expect(common).toBeCloseTo(Math.log2(0.8 / 0.98), 6);
+    expect(rare).toBeCloseTo(Math.log2(0.8 / 0.02), 6);
+  });
+
+  it("leaves levels other than exact agreement unadjusted", () => {
+    expect(fieldWeight(wt, tf, f, 1, table.fields[f]!.code[0]!)).toBeCloseTo(Math.log2(params.fields[f]!.m[1]! / params.fields[f]!.u[1]!), 6);
+  });
+});
+
+describe("probability", () => {
+  it("is the logistic of the match weight in base 2 and inverts", () => {
+    expect(probability(0)).toBe(0.5);
+    expect(probability(weightForProbability(0.9))).toBeCloseTo(0.9, 12);
+  });
+});
+
+describe("explain", () => {
+  it("names each field, its values, the level and the direction of evidence in plain words", () => {
+    const text = explain(
+      [
+        { field: "given_name", label: "given name", left: "Олександр", right: "Александр", level: "equivalent forms", weight: 6.1 },
+        { field: "birth_date", label: "date of birth", left: "2014-03-07", right: "2014-07-03", level: "day and month swapped", weight: 7.4 },
+        { field: "sex", label: "sex", left: "ч", right: "ж", level: "different", weight: -4.3 },
+        { field: "mother_name", label: "mother's name", left: "", right: "Ирина", level: "missing", weight: 0 },
+      ],
+      0.973,
+      true,
+    );
+    expect(text).toContain('Given name "Олександр" / "Александр": equivalent forms, strong evidence for (+6.1).');
+    expect(text).toContain("day and month swapped, strong evidence for (+7.4)");
+    expect(text).toContain('Sex "ч" / "ж": different, some evidence against (-4.3).');
+    expect(text).toContain("Mother's name: missing on the left, no evidence.");
+    expect(text).toMatch(/^Estimated 97% likely the same child\./);
+    expect(text).toContain("siblings and twins share them");
+    expect(text).toContain("A person must decide; nothing is merged.");
+  });
+});

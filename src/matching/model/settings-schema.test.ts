@@ -1,0 +1,55 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CHILD_PRESET_INPUT, childPreset } from "./child-preset.ts";
+import { parseSettings, SettingsError, settingsJsonSchema } from "./settings-schema.ts";
+
+function problemsOf(input: unknown): string[] {
+  try {
+    parseSettings(input);
+    return [];
+  } catch (e) {
+    expect(e).toBeInstanceOf(SettingsError);
+    return (e as SettingsError).problems;
+  }
+}
+
+describe("parseSettings", () => {
+  it("accepts the built-in preset and fills defaults", () => {
+    const s = childPreset();
+    expect(s.idColumn).toBe("record_id");
+    expect(s.training.randomPairs).toBe(200_000);
+    expect(s.blocking[0]!.maxBlockPairs).toBe(250_000);
+  });
+
+  it("names the path and the reason for each problem", () => {
+    const bad = structuredClone(CHILD_PRESET_INPUT) as { fields: { levels: unknown[] }[]; blocking: { keys: { field: string }[] }[] };
+    bad.fields[0]!.levels.push({ kind: "date_swapped" });
+    bad.blocking[0]!.keys[0]!.field = "birthday";
+    const problems = problemsOf(bad);
+    expect(problems).toContain('fields.0.levels.4.kind: level "date_swapped" does not apply to a given_name field (allowed: exact, name_equivalent, initial, jaro_winkler, levenshtein)');
+    expect(problems).toContain('blocking.0.keys.0.field: blocking rule "birth date + birth place" uses unknown field "birthday"');
+  });
+
+  it("reports unknown level kinds, bad thresholds and invalid JSON clearly", () => {
+    expect(problemsOf('{"version": 1,')[0]).toMatch(/^not valid JSON/);
+    const p = problemsOf({ ...CHILD_PRESET_INPUT, thresholds: { review: 1.5 } });
+    expect(p.some((x) => x.startsWith("thresholds.review:"))).toBe(true);
+    const q = problemsOf({ ...CHILD_PRESET_INPUT, fields: [{ name: "x", type: "string", levels: [{ kind: "soundex" }] }] });
+    expect(q.some((x) => x.startsWith("fields.0.levels.0.kind:"))).toBe(true);
+  });
+
+  it("never throws anything but SettingsError on arbitrary JSON", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        problemsOf(v);
+        problemsOf(JSON.stringify(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("publishes a JSON Schema with the top-level keys", () => {
+    const schema = settingsJsonSchema() as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["version", "fields", "blocking", "thresholds", "family", "training"]));
+  });
+});

@@ -102,10 +102,11 @@ export function printEvaluation(title: string, e: Evaluation, result: LinkResult
   console.log(`\n## ${title}`);
   console.log(`true pairs ${e.truePairs}, candidate pairs ${result.candidatePairs}, output pairs ${e.predicted} (threshold ${result.settings.thresholds.review})`);
   console.log(`precision ${f(e.precision)}  recall ${f(e.recall)}  F1 ${f(e.f1)}`);
-  if (e.wrongFamily || e.wrongFamilyUnflagged || e.flagged) {
+  if (result.settings.family) {
     console.log(`wrong-family links ${e.wrongFamily} (${((e.wrongFamily / Math.max(1, e.truePairs)) * 10_000).toFixed(2)} per 10,000 true pairs); of them not flagged for set review: ${e.wrongFamilyUnflagged}`);
     console.log(`flagged for review as a set: ${e.flagged} pairs (${e.flaggedCorrect} of them true); precision of unflagged pairs ${f(e.unflaggedPrecision)}`);
   }
+  if (!result.settings.family) console.log(`pairs flagged as competing candidates: ${e.flagged}`);
   console.log(`blocking recall (union) ${f(e.blockingRecall)}`);
   console.log("| rule | new pairs | pairs on key | skipped blocks | recall alone |");
   console.log("| --- | ---: | ---: | ---: | ---: |");

@@ -17,7 +17,7 @@ const levenshteinLevel = z.object({
 });
 const withinDaysLevel = z.object({
   kind: z.literal("date_within_days"),
-  days: z.number().int().min(1).max(366),
+  days: z.number().int().min(1).max(36_600),
 });
 
 export const levelSchema = z.discriminatedUnion("kind", [

@@ -60,3 +60,4 @@ export { PLACE_LEVELS } from "./normalise/index.ts";
 export type { Place } from "./normalise/index.ts";
 export type { Oblast } from "./normalise/index.ts";
 export type { PlaceLevel } from "./normalise/index.ts";
+export { looseKey } from "./normalise/index.ts";

@@ -151,3 +151,12 @@ export function crossScriptKey(token: string): string {
   }
   return cur;
 }
+
+/**
+ * A coarser key for recall: the vowels e, i, o merge, which covers the Ukrainian і where
+ * Russian writes о or е (Петрів/Петров, Вишнівський/Вишневский, Білаш/Белаш) and ьо/е
+ * (Найдьонова/Найденова). Takes a crossScriptKey (or any string, which it keys first).
+ */
+export function looseKey(keyOrText: string): string {
+  return crossScriptKey(keyOrText).replace(/[eio]+/g, "e");
+}

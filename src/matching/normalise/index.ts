@@ -15,3 +15,4 @@ export { parseDate, formatDate, compareDates, DATE_LEVELS, NEAR_DAYS, ESTIMATE_Y
 export type { PartialDate, DateLevel } from "./dates.ts";
 export { placeKey, placeCandidates, placeById, placeNames, placesOverlap, placeOblast, oblastCode, comparePlaces, PLACES, OBLASTS, PLACE_LEVELS } from "./places.ts";
 export type { Place, PlaceKind, Oblast, PlaceLevel } from "./places.ts";
+export { looseKey } from "./cross-script-key.ts";

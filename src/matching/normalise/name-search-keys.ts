@@ -1,4 +1,4 @@
-import { crossScriptKey } from "./cross-script-key.ts";
+import { crossScriptKey, looseKey } from "./cross-script-key.ts";
 import { givenNameGroupOfKey } from "./given-names.ts";
 import { patronymicKey } from "./patronymic-key.ts";
 import { foldSurnameKey } from "./surname-key.ts";
@@ -9,8 +9,9 @@ import { foldSurnameKey } from "./surname-key.ts";
  * data, the surname or patronymic rules — must bump this number, and stored keys must be
  * recomputed (re-indexed) before searching with the new version.
  */
-// History: 1 — first version; 2 — Latin look-alike letters inside Cyrillic words read as Cyrillic.
-export const SEARCH_KEY_VERSION = 2;
+// History: 1 — first version; 2 — Latin look-alike letters inside Cyrillic words read as Cyrillic;
+// 3 — vowels e/i/o merged (looseKey), adjectival surname endings, -ич patronymics, more names.
+export const SEARCH_KEY_VERSION = 3;
 
 /** Splits a name string into tokens: letters, digits and in-word apostrophes. */
 export function nameTokens(text: string): string[] {
@@ -26,10 +27,10 @@ export function tokenSearchKey(token: string): string {
   const key = crossScriptKey(token);
   if (key === "") return "";
   const group = givenNameGroupOfKey(key);
-  if (group !== null) return group;
+  if (group !== null) return looseKey(group);
   const patronymic = patronymicKey(key);
-  if (patronymic !== null) return `${patronymic.father}~p`;
-  return foldSurnameKey(key).key;
+  if (patronymic !== null) return `${looseKey(patronymic.father)}~p`;
+  return looseKey(foldSurnameKey(key).key);
 }
 
 /**

@@ -10,33 +10,38 @@ export interface PatronymicKey {
 // Endings on the cross-script key: Ukrainian -ович/-евич/-ійович, -івна/-ївна; Russian
 // -ович/-евич/-еевич, -овна/-евна/-еевна. The vowel folds of the key have already merged
 // -ійович and -еевич into "-evich".
-const ENDINGS: readonly { readonly suffix: string; readonly sex: "male" | "female" }[] = [
-  { suffix: "ovich", sex: "male" },
-  { suffix: "evich", sex: "male" },
-  { suffix: "ovna", sex: "female" },
-  { suffix: "evna", sex: "female" },
-  { suffix: "ivna", sex: "female" },
+// The short Russian forms -ич/-ична (Кузьмич, Ильич, Саввич) count only when the stem is a
+// known given name: many surnames end in -ич.
+const ENDINGS: readonly { readonly suffix: string; readonly sex: "male" | "female"; readonly needsKnownFather: boolean }[] = [
+  { suffix: "ovich", sex: "male", needsKnownFather: false },
+  { suffix: "evich", sex: "male", needsKnownFather: false },
+  { suffix: "ovna", sex: "female", needsKnownFather: false },
+  { suffix: "evna", sex: "female", needsKnownFather: false },
+  { suffix: "ivna", sex: "female", needsKnownFather: false },
+  { suffix: "ichna", sex: "female", needsKnownFather: true },
+  { suffix: "ich", sex: "male", needsKnownFather: true },
 ];
 
 // Father's names whose stem loses a final vowel or й in the patronymic: Андрій → Андрійович
 // (stem andr + ei/i), Микола → Миколайович (mikolai → mikola), Петро → Петрович (petr + o).
-const STEM_COMPLETIONS: readonly string[] = ["", "i", "ei", "e", "a", "o"];
+const STEM_COMPLETIONS: readonly string[] = ["", "i", "ei", "e", "a", "o", "ia"];
 
 /**
  * Reads a patronymic from its cross-script key. Null when the key does not end like one or the
  * stem is too short to be a given name.
  */
 export function patronymicKey(key: string): PatronymicKey | null {
-  for (const { suffix, sex } of ENDINGS) {
+  for (const { suffix, sex, needsKnownFather } of ENDINGS) {
     if (!key.endsWith(suffix)) continue;
     const stem = key.slice(0, key.length - suffix.length);
-    if (stem.length < 3) return null;
+    if (stem.length < 2) continue;
     const candidates = [...STEM_COMPLETIONS.map((c) => stem + c)];
     if (stem.endsWith("i")) candidates.push(stem.slice(0, -1));
     for (const c of candidates) {
       const g = givenNameGroupOfKey(c);
       if (g !== null) return { father: g, fatherKnown: true, sex };
     }
+    if (needsKnownFather || stem.length < 3) continue;
     return { father: stem, fatherKnown: false, sex };
   }
   return null;

@@ -100,6 +100,7 @@ describe("placeKey", () => {
       const key = placeKey(text);
       // Without an oblast a former name may yield to another place's current name.
       const current = [place.ukrainian, place.russian, place.latin].includes(name);
+      if (place.formerMinor.includes(name)) return;
       if (withOblast || current) expect([text, placesOverlap(key, place.id)]).toEqual([text, true]);
       if (withOblast) expect([text, key]).toEqual([text, place.id]);
     }), { numRuns: 1500 });

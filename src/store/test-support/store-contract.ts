@@ -349,11 +349,14 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         const w = await world();
         const id = await newCase(w);
         await store.cases.appendAction(w.ctx("tracing", "caseworker"), id, { type: "add-note", text: `Neighbour: ${EMAIL}` }, { clientId: cid() });
-        const dump = async (table: string, column: string) => {
-          const r = await sql<{ t: string }>`select string_agg(t::text, '|') as t from ${sql.table(table)} t where ${sql.ref(column)} = ${id}`.execute(store.db);
-          return r.rows[0]?.t ?? "";
-        };
-        const raw = (await dump("cases", "id")) + (await dump("case_actions", "case_id")) + (await dump("access_log", "case_id"));
+        // Every table, so that tables added later (the signed log, matching) are covered too.
+        const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(store.db);
+        expect(tables.rows.map((t) => t.name)).toContain("case_actions");
+        let raw = "";
+        for (const { name } of tables.rows) {
+          const r = await sql<{ t: string | null }>`select string_agg(t::text, '|') as t from ${sql.table(name)} t`.execute(store.db);
+          raw += r.rows[0]?.t ?? "";
+        }
         expect(raw).toContain(id);
         const hexOf = (s: string) => Buffer.from(s, "utf8").toString("hex");
         for (const secret of [PHONE, ADDRESS, EMAIL, NOTE, HEALTH]) {

@@ -48,6 +48,16 @@ describe("cases over HTTP", () => {
     expect(malformed.headers.get("content-type")).toBe("application/problem+json");
   });
 
+  it("names the field of a rule the registry enforces (consent of an adult) as the client sent it: 422", async () => {
+    const { res, body } = await create(tracing, {
+      ...SMALLEST_CASE, birthDate: "2001-01-01", consent: { forTracing: true, forSharing: false, givenBy: "guardian" },
+    });
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(body.errors?.map((e) => e.field)).toEqual(["consent.givenBy"]);
+    expect(body.detail).toBe("consent.givenBy: the person is 18 or over: consent is theirs, not a guardian's");
+  });
+
   it("is idempotent through Idempotency-Key or clientId: a repeat returns the same id and adds nothing", async () => {
     const before = ((await (await f.call(tracing, "GET", "/api/cases?limit=1")).json()) as { total: number }).total;
     const first = await create(tracing, SMALLEST_CASE, { "idempotency-key": "req-0001" });

@@ -344,6 +344,9 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
       if (action.type === "report") throw new ValidationError("type", '"report" only starts a case: create it instead');
       const actor = await actorOf(s, ctx);
       return withClientIdRetry(async (tx): Promise<ActionResult> => {
+        // Lock first: a concurrent repeat of this request then finds the first one's action
+        // below (and replays it) instead of failing on a version it already moved.
+        const row = await loadCase(tx, caseId, actor.partyId, true);
         const prior = await findByClientId(tx, actor.partyId, clientId);
         if (prior) {
           if (prior.case_id !== caseId || prior.type !== action.type) {
@@ -354,7 +357,6 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
           await logAccess(tx, actor, ctx, "write", [{ id: caseId, party: seen.row.party_id }]);
           return { case: projectCase(stateFor(seen.row, seen.view), seen.view, s.now()), sequence: prior.sequence, replayed: true };
         }
-        const row = await loadCase(tx, caseId, actor.partyId, true);
         const relation = row ? relationOf(row, actor.partyId) : null;
         if (!row || relation === null || viewFor(relation, actor.role, actor.partyKind) === null) {
           throw new NotFoundError("case not found");

@@ -381,6 +381,18 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         await expectRejects(store.cases.appendAction(c, id, { type: "add-note", text: "other" }, { clientId: "register-1" }), ConflictError);
       });
 
+      it("concurrent repeats of one action, even with expectedVersion, apply it once", async () => {
+        const w = await world();
+        const c = w.ctx("tracing", "caseworker");
+        const id = await newCase(w, childInput(), false);
+        const results = await Promise.all(
+          [0, 1, 2].map(() => store.cases.appendAction(c, id, { type: "register" }, { clientId: "register-race", expectedVersion: 1 })),
+        );
+        expect(results.map((r) => r.sequence)).toEqual([2, 2, 2]);
+        expect(results.filter((r) => !r.replayed).length).toBe(1);
+        expect((await store.cases.history(c, id)).length).toBe(2);
+      });
+
       it("concurrent repeats of one create make one case", async () => {
         const w = await world();
         const c = w.ctx("tracing", "caseworker");

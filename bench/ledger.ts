@@ -20,7 +20,7 @@ import {
   verifyInclusion,
   type Signer,
 } from "../src/ledger/index.ts";
-import { nodeSha256, nodeSigner } from "../src/cli/ledger-node-crypto.ts";
+import { nodeSha256, nodeSigner } from "../src/store/ledger-node-crypto.ts";
 import { verifyLogFile } from "../src/cli/log-command.ts";
 import { writeLines } from "../src/cli/log-file.ts";
 

@@ -14,7 +14,7 @@ import {
   type KeyRecord,
   type LogVerification,
 } from "../ledger/index.ts";
-import { createNodeBatchVerifier, nodeSha256, nodeSigner } from "./ledger-node-crypto.ts";
+import { createNodeBatchVerifier, nodeSha256, nodeSigner } from "../store/ledger-node-crypto.ts";
 import { readLines, writeLines } from "./log-file.ts";
 
 export interface Output {

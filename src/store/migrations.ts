@@ -7,6 +7,8 @@ export interface Migration {
   statements: readonly string[];
 }
 
+import { LEDGER_MIGRATIONS } from "./ledger-migrations.ts";
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     id: "0001-registry",
@@ -101,4 +103,6 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index access_log_party_idx on access_log (party_id, at desc)`,
     ],
   },
+  // The signed log (src/store/ledger-*.ts).
+  ...LEDGER_MIGRATIONS,
 ];

@@ -19,6 +19,7 @@ import {
   createUserRepository,
 } from "./account-repository.ts";
 import type { Db, OpenStoreOptions, Store } from "./types.ts";
+import { attachLedger } from "./ledger-store.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
   if (options.keyFile) return resolve(options.keyFile);
@@ -70,7 +71,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   }
   const cases = createCaseRepository(internals);
   let closed = false;
-  return {
+  const store: Store = {
     kind,
     db,
     cases,
@@ -97,4 +98,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       await db.destroy();
     },
   };
+  // Every action is also a signed log entry, appended in the action's transaction.
+  attachLedger(store, { box: internals.box, now: internals.now });
+  return store;
 }

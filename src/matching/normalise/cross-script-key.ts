@@ -8,13 +8,13 @@
 // search or blocking key can still find; the model weighs finer differences:
 //   г/ґ/h/g/х/kh/x-as-h → g   (Ukrainian г is h, Russian г is g; х is kh, h or x)
 //   и/і/ї/ы/й/y/j → i, runs of i collapse, i before e is dropped (є/ye/ie/je → e)
-//   ё/yo/io after a consonant → e;  ц/ts/tc/c before e,i,y or at the end → ts;  other c, q → k;  x → ks
-//   w → v;  ph → f;  soft sign, hard sign and apostrophes vanish;  doubled letters collapse.
+//   ё → e, and yo/io after a consonant → e;  ц/ts/tc/c → ts (ch, cz → ch; sz → sh);  q → k;
+//   x → ks;  w → v;  ph → f;  soft sign, hard sign and apostrophes vanish;  doubled letters collapse.
 
 import { fixHomoglyphs } from "./script.ts";
 
 const CYRILLIC: Readonly<Record<string, string>> = {
-  а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", є: "ie", ё: "io", ж: "zh", з: "z",
+  а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", є: "ie", ё: "e", ж: "zh", з: "z",
   и: "i", і: "i", ї: "ii", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r",
   с: "s", т: "t", у: "u", ў: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
   ъ: "", ы: "i", ь: "", э: "e", ю: "iu", я: "ia",
@@ -41,10 +41,11 @@ function mapChars(input: string): string {
     if (special !== undefined) { out += special; continue; }
     out += ch;
   }
-  // Strip remaining diacritics (é → e, ĭ → i, ö → o) and keep letters and digits only.
+  // Strip remaining diacritics (é → e, ĭ → i, ö → o), the spacing modifier letters that stand
+  // for soft/hard signs and apostrophes (ISO 9 ʹ ʺ, Ukrainian ʼ), and keep letters and digits.
   return out
     .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+    .replace(/[\p{M}\u02B0-\u02FF]/gu, "")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, "");
 }
@@ -60,7 +61,7 @@ function foldLatin(s: string): string {
     switch (c) {
       case "s":
         if (n1 === "h" && n2 === "c" && n3 === "h") { out += "shch"; i += 4; continue; }
-        if (n1 === "h") { out += "sh"; i += 2; continue; }
+        if (n1 === "h" || (n1 === "z" && n2 !== "h")) { out += "sh"; i += 2; continue; }
         out += "s"; i += 1; continue;
       case "z":
         if (n1 === "h") { out += "zh"; i += 2; continue; }
@@ -74,11 +75,10 @@ function foldLatin(s: string): string {
       case "h":
         out += "g"; i += 1; continue;
       case "c":
-        if (n1 === "h") { out += "ch"; i += 2; continue; }
-        if (n1 === "k") { out += "k"; i += 2; continue; }
-        // Before a front vowel, and word-finally (ISO 9 / Polish Kravec), c is ц; elsewhere k.
-        if (n1 === "e" || n1 === "i" || n1 === "y" || n1 === "j" || n1 === "") { out += "ts"; i += 1; continue; }
-        out += "k"; i += 1; continue;
+        // c is ц in ISO 9 and Polish/Czech-style renderings (Gorickij, Nowicki); the English
+        // c of Victor or Nicolas reaches its name through the given-name groups instead.
+        if (n1 === "h" || n1 === "z") { out += "ch"; i += 2; continue; }
+        out += "ts"; i += 1; continue;
       case "t":
         // "tch" is т+ч, not GOST 52535 "tc" (ц) + h: keeps the key closed under itself.
         if (n1 === "c" && n2 !== "h") { out += "ts"; i += 2; continue; }
@@ -109,6 +109,8 @@ function isConsonant(c: string | undefined): boolean {
 
 function foldVowels(s: string): string {
   let out = s.replace(/i+/g, "i");
+  // ICAO writes ъ as "ie": Подъячев → Podieiachev, where Cyrillic gives "podiachev".
+  out = out.replace(/(?<=.)iei(?=[aeiou])/g, "i");
   out = out.replace(/ie/g, "e");
   // ё rendered yo/io after a consonant (Fyodor, Artyomovsk) is written е in ordinary Cyrillic.
   let res = "";

@@ -1,5 +1,6 @@
 import { bgnPcgn, gost52535, icao9303, iso9, mvd310, mvd782 } from "./russian-scheme-data.ts";
 import type { SchemeTables } from "./russian-scheme-data.ts";
+import { fixHomoglyphs } from "../script.ts";
 
 /**
  * Russian Cyrillic → Latin systems found on documents and in databases:
@@ -49,7 +50,7 @@ function translateWord(word: readonly string[], t: SchemeTables): string {
  */
 export function russianToLatin(text: string, scheme: RussianScheme): string {
   const t = TABLES[scheme];
-  const chars = [...text.normalize("NFC")];
+  const chars = [...fixHomoglyphs(text)];
   let out = "";
   let word: string[] = [];
   for (const ch of chars) {

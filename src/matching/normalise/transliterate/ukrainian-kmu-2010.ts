@@ -1,5 +1,6 @@
 // Ukrainian → Latin by the national system (Cabinet of Ministers Resolution No. 55 of
 // 27 January 2010), used in Ukrainian passports since 2010.
+import { fixHomoglyphs } from "../script.ts";
 
 const ELSEWHERE: Readonly<Record<string, string>> = {
   а: "a", б: "b", в: "v", г: "h", ґ: "g", д: "d", е: "e", є: "ie", ж: "zh", з: "z", и: "y",
@@ -28,7 +29,7 @@ function applyCase(latin: string, source: string, wordIsUpper: boolean): string 
  * not Ukrainian letters pass through unchanged (Russian-only letters ы э ъ ё included).
  */
 export function ukrainianToLatin(text: string): string {
-  const chars = [...text.normalize("NFC")];
+  const chars = [...fixHomoglyphs(text)];
   let out = "";
   let wordStart = 0;
   for (let i = 0; i < chars.length; i++) {

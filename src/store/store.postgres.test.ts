@@ -8,6 +8,8 @@ import type { TestDatabase } from "./test-support/pg-test-db.ts";
 import { openStore } from "./open-store.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
+// A window so long that no test run straddles two of them.
+const LONG_WINDOW = 1e13;
 const unreachable = await pgReachable();
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -50,6 +52,14 @@ if (unreachable !== null && process.env.CI === "true") {
         const ctx = { partyId: "tracing", userId: "u", role: "caseworker" as const };
         const { id } = await a.cases.create(ctx, { names: [{ given: "Олена", family: "Шевченко" }], sex: "F", notes: "secret" }, { clientId: "c" });
         expect((await b.cases.get(ctx, id))?.notes?.[0]?.text).toBe("secret");
+        // Sessions and login throttling are shared by every process on the database.
+        const user = await a.users.create({ username: "shared-user", passwordHash: "$argon2id$v=19$fake-hash", partyId: "tracing", role: "caseworker" });
+        const { token } = await a.sessions.create(user.id, 60_000);
+        expect((await b.sessions.get(token))?.user.username).toBe("shared-user");
+        await b.sessions.revoke(token);
+        expect(await a.sessions.get(token)).toBeNull();
+        const hits = [await a.rateLimit.hit("login:x", LONG_WINDOW, 2), await b.rateLimit.hit("login:x", LONG_WINDOW, 2), await a.rateLimit.hit("login:x", LONG_WINDOW, 2)];
+        expect(hits.map((h) => h.allowed)).toEqual([true, true, false]);
       } finally {
         await Promise.all([a.close(), b.close()]);
       }

@@ -627,7 +627,7 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         }
         const key = `login:${username}`;
         const hits = [];
-        for (let i = 0; i < 4; i++) hits.push((await store.rateLimit.hit(key, 60_000, 3)).allowed);
+        for (let i = 0; i < 4; i++) hits.push((await store.rateLimit.hit(key, 1e13, 3)).allowed);
         expect(hits).toEqual([true, true, true, false]);
         const since = new Date(Date.now() - 1000);
         await store.rateLimit.recordFailedLogin(key);

@@ -55,6 +55,12 @@ describe("case reducer", () => {
     expect(first).toEqual(copy);
   });
 
+  it("keeps where the child was found, with or without a recorded separation", () => {
+    const s = reduceCase(records([report, { type: "register" }, { type: "locate", location: "Таганрог" }]))!;
+    expect(s.location).toBe("Таганрог");
+    expect(projectCase(s, "mediator", new Date()).location).toBe("Таганрог");
+  });
+
   it("records shares and declines by whom", () => {
     const s = reduceCase(records([report, { type: "share", partyId: "holding", scope: "view" }, { type: "decline", by: "child" }]))!;
     expect(s.shares).toEqual({ holding: "view" });

@@ -18,6 +18,8 @@ export interface CaseState {
   health?: string;
   duplicateOf?: string;
   batchId?: string;
+  // Where the child was found (the "locate" step).
+  location?: string;
   // Report references collected on the verification steps (signed reports, later).
   reportRefs: Partial<Record<"verify-identity" | "confirm-by-mediator" | "verify-post-return", string>>;
   shares: Record<string, ShareScope>;
@@ -96,7 +98,10 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
       break;
     }
     case "locate":
-      if (action.location && s.details.separation) s.details.separation.lastKnownLocation = action.location;
+      if (action.location) {
+        s.location = action.location;
+        if (s.details.separation) s.details.separation.lastKnownLocation = action.location;
+      }
       break;
     case "verify-identity":
     case "confirm-by-mediator":

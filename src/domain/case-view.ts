@@ -30,6 +30,8 @@ export interface CaseView {
   consent?: Consent;
   childViews?: string;
   statusBeforeHold?: CaseStatus;
+  // Where the child was found.
+  location?: string;
   duplicateOf?: string;
   batchId?: string;
   // Present for full, shared and auditor views; contact details only in the full view.
@@ -84,6 +86,7 @@ export function projectCase(state: CaseState, view: ViewKind, now: Date): CaseVi
   if (d.consent !== undefined) out.consent = d.consent;
   if (d.childViews !== undefined) out.childViews = d.childViews;
   if (state.statusBeforeHold !== undefined) out.statusBeforeHold = state.statusBeforeHold;
+  if (state.location !== undefined) out.location = state.location;
   if (view === "mediator") return out;
   if (state.duplicateOf !== undefined) out.duplicateOf = state.duplicateOf;
   if (state.batchId !== undefined) out.batchId = state.batchId;

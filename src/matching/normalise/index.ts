@@ -16,3 +16,6 @@ export type { PartialDate, DateLevel } from "./dates.ts";
 export { placeKey, placeCandidates, placeById, placeNames, placesOverlap, placeOblast, oblastCode, comparePlaces, PLACES, OBLASTS, PLACE_LEVELS } from "./places.ts";
 export type { Place, PlaceKind, Oblast, PlaceLevel } from "./places.ts";
 export { looseKey } from "./cross-script-key.ts";
+export { givenNameKey, familyNameKey, looseNameKey, parseFullName, detectSwappedNames, inferSex } from "./person-name.ts";
+export type { GivenNameKey, FamilyNameKey, ParsedName, FieldOrder, Sex } from "./person-name.ts";
+export { givenNameGroupOfKey } from "./given-names.ts";

@@ -62,6 +62,11 @@ describe("generateDemoCases", () => {
     }
   });
 
+  it("has sharing consent on every case that went past registration", () => {
+    const early = new Set(["reported", "registered", "on-hold", "withdrawn", "duplicate", "deceased"]);
+    for (const c of cases) if (!early.has(c.status)) expect(c.input.consent?.forSharing, c.clientId).toBe(true);
+  });
+
   it("holds the flagship child whom the README searches for in both scripts", () => {
     const tracing = cases.find((c) => c.clientId === "demo-family-0001-child-1-tracing");
     const holding = cases.find((c) => c.clientId === "demo-family-0001-child-1-holding");

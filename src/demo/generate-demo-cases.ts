@@ -171,12 +171,14 @@ export function generateDemoCases(options: DemoOptions = {}): DemoCase[] {
           ...(located || r.chance(0.4) ? { lastKnownLocation: family.holdingPlace } : {}),
         },
         family: family_,
-        consent: { forTracing: true, forSharing: r.chance(0.9), givenBy: adult ? "person" : "guardian" },
+        // Sharing with the other side and the mediator needs consent: every case that went past
+        // registration has it; some early ones do not.
+        consent: { forTracing: true, forSharing: located || r.chance(0.85), givenBy: adult ? "person" : "guardian" },
         ...(status.startsWith("declined") ? { childViews: declinedViews } : {}),
         ...(r.chance(0.3) ? { notes: `Звернення ${family.motherAlive ? "матері" : "родичів"} через гарячу лінію; ${family.origin.oblastUk}.` } : {}),
       };
       // The NGO has caseworkers only: its cases stop before the steps a verifier or mediator takes.
-      const party: DemoParty = NGO_STATUSES.has(status) && r.chance(0.25) ? "ngo" : "tracing";
+      const party: DemoParty = f !== 0 && NGO_STATUSES.has(status) && r.chance(0.25) ? "ngo" : "tracing";
       out.push({ clientId: `${id}-tracing`, party, familyKey: family.key, input, status });
 
       if (located || r.chance(0.15)) out.push(holdingRecord(r, family, child, `${id}-holding`, status, asOf, `${id}-tracing`));

@@ -124,7 +124,9 @@ async function driveCase(
   // Once located, each side sees the other's record of the child (without contact details),
   // and the mediator takes part in verification and handover.
   const located = steps.some((s) => s.action.type === "locate");
-  if (located || needsMediator(steps)) {
+  if (demo.input.consent?.forSharing !== true) {
+    if (located || needsMediator(steps)) throw new Error(`demo case ${demo.clientId} would be shared without consent`);
+  } else if (located || needsMediator(steps)) {
     await act("share-mediator", owner.caseworker, { type: "share", partyId: DEMO_PARTIES.mediator.id, scope: "participate" });
   }
   if (located) {

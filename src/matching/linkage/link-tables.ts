@@ -59,10 +59,11 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   const coder = new KeyCoder(settings);
   const leftKeys = coder.codeTable(left);
   const rightKeys = dedupe ? leftKeys : coder.codeTable(right);
+  const keyCounts = settings.blocking.map((_, r) => coder.keyCount(r));
   const { pairs, stats } = candidatePairs(
     leftKeys,
     rightKeys,
-    settings.blocking.map((_, r) => coder.keyCount(r)),
+    keyCounts,
     settings.blocking.map((r) => r.name),
     settings.blocking.map((r) => r.maxBlockPairs),
     dedupe,
@@ -92,7 +93,7 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     params = defaultParams(settings.fields.map((f) => f.levels), new Set(settings.fields.flatMap((f, k) => (f.type === "sex" ? [k] : []))));
   }
   if (!params) {
-    const trained = trainModel(settings, left, right, dedupe, gamma, pairs, leftKeys, rightKeys);
+    const trained = trainModel(settings, left, right, dedupe, gamma, pairs, leftKeys, rightKeys, keyCounts);
     params = trained.params;
     training = trained.report;
   }

@@ -4,6 +4,8 @@ import type { PreparedTable } from "../model/prepared-table.ts";
 import { estimateFamilyU } from "./family-u.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 
+const MAX_TRAINING_BLOCK = 3;
+
 export interface TrainingReport {
   randomPairs: number;
   emPairs: number;
@@ -26,6 +28,7 @@ export function trainModel(
   pairs: { left: Int32Array; right: Int32Array; length: number },
   leftKeys: readonly Int32Array[],
   rightKeys: readonly Int32Array[],
+  keyCounts: readonly number[],
 ): { params: ModelParams; report: TrainingReport } {
   const F = settings.fields.length;
   const pairCount = pairs.length;
@@ -56,11 +59,17 @@ export function trainModel(
     );
     // The session is every candidate pair agreeing on this rule's key, whichever rule produced
     // it first; taking only the pairs it produced first would leave mostly the hard cases.
+    // Only small blocks train: in a block of many records (a common name) most pairs are
+    // namesakes, and EM would learn "namesake" rather than "same child".
     const lk = leftKeys[r]!;
     const rk = rightKeys[r]!;
+    const lc = new Uint32Array(keyCounts[r]!);
+    const rc = dedupe ? lc : new Uint32Array(keyCounts[r]!);
+    for (const c of lk) if (c >= 0) lc[c]!++;
+    if (!dedupe) for (const c of rk) if (c >= 0) rc[c]!++;
     const inRule = (p: number) => {
       const c = lk[pairs.left[p]!]!;
-      return c >= 0 && c === rk[pairs.right[p]!];
+      return c >= 0 && c === rk[pairs.right[p]!] && lc[c]! <= MAX_TRAINING_BLOCK && rc[c]! <= MAX_TRAINING_BLOCK;
     };
     const patterns = compressPatterns(gamma.subarray(0, pairCount * F), F, inRule, perRuleLimit);
     const used = patterns.counts.reduce((a, b) => a + b, 0);

@@ -1,41 +1,15 @@
-import { crossScriptKey, foldSurnameKey, nameSearchKeys, nameTokens, parseDate, patronymicKey } from "../normalise/index.ts";
+import { crossScriptKey, foldSurnameKey, nameTokens, parseDate, patronymicKey, tokenSearchKey } from "../normalise/index.ts";
 import { givenNameGroupOfKey } from "../normalise/given-names.ts";
 import { simpleText, type FieldNormaliser, type NameKind, type PartialDate } from "./field-normaliser.ts";
 
-function tokenKeys(value: string): string[] {
-  return nameTokens(value).map(crossScriptKey).filter((k) => k !== "");
-}
-
-function key(value: string, kind: NameKind): string {
-  const keys = tokenKeys(value);
-  // Whole names may come in any order ("Коваленко Ірина" / "Iryna Kovalenko").
-  return (kind === "person" ? keys.sort() : keys).join(" ");
-}
-
-function group(value: string, kind: NameKind): string {
-  const keys = tokenKeys(value);
-  switch (kind) {
-    case "given":
-      return keys.map((k) => givenNameGroupOfKey(k) ?? k).join(" ");
-    case "family":
-      return keys.map((k) => foldSurnameKey(k).key).join(" ");
-    case "patronymic":
-      return keys.map((k) => patronymicKey(k)?.father ?? k).join(" ");
-    case "person":
-      return nameSearchKeys(value).join(" ");
-  }
-}
-
-/** Names repeat heavily in large tables: each distinct value is normalised once. */
-function memo<A extends string>(fn: (v: string, kind: A) => string): (v: string, kind: A) => string {
-  const caches = new Map<A, Map<string, string>>();
-  return (v, kind) => {
-    let c = caches.get(kind);
-    if (!c) caches.set(kind, (c = new Map()));
-    let r = c.get(v);
+/** Names and dates repeat heavily in large tables: each distinct token or value is worked out once. */
+function memo<T>(fn: (v: string) => T, limit = 2_000_000): (v: string) => T {
+  const cache = new Map<string, T>();
+  return (v) => {
+    let r = cache.get(v);
     if (r === undefined) {
-      r = fn(v, kind);
-      if (c.size < 2_000_000) c.set(v, r);
+      r = fn(v);
+      if (cache.size < limit) cache.set(v, r);
     }
     return r;
   };
@@ -47,16 +21,42 @@ function memo<A extends string>(fn: (v: string, kind: A) => string): (v: string,
  * and patronymics. Returns a fresh instance so caches do not outlive one linkage run.
  */
 export function crossScriptNormaliser(): FieldNormaliser {
-  const placeCache = memo((v: string) => crossScriptKey(v));
+  const tokenKey = memo(crossScriptKey);
+  const groups: Record<NameKind, (token: string) => string> = {
+    given: memo((t) => {
+      const k = tokenKey(t);
+      return givenNameGroupOfKey(k) ?? k;
+    }),
+    family: memo((t) => foldSurnameKey(tokenKey(t)).key),
+    patronymic: memo((t) => {
+      const k = tokenKey(t);
+      return patronymicKey(k)?.father ?? k;
+    }),
+    // A whole name in any order: one search key per token (given-name group, patronymic's
+    // father, folded surname), sorted.
+    person: memo(tokenSearchKey),
+  };
+  const tokens = memo(nameTokens, 500_000);
+  const keys = (value: string, map: (t: string) => string, sort: boolean): string => {
+    const out: string[] = [];
+    for (const t of tokens(value)) {
+      const k = map(t);
+      if (k !== "") out.push(k);
+    }
+    return (sort ? out.sort() : out).join(" ");
+  };
+  const date = memo((v: string): PartialDate | null => {
+    const d = parseDate(v);
+    return d ? { year: d.year, month: d.month ?? 0, day: d.day ?? 0 } : null;
+  });
+  const place = memo((v: string) => crossScriptKey(v));
   return {
-    nameKey: memo(key),
-    nameGroup: memo(group),
-    parseDate: (v): PartialDate | null => {
-      const d = parseDate(v);
-      return d ? { year: d.year, month: d.month ?? 0, day: d.day ?? 0 } : null;
-    },
+    // Whole names may come in any order ("Коваленко Ірина" / "Iryna Kovalenko").
+    nameKey: (v, kind) => keys(v, tokenKey, kind === "person"),
+    nameGroup: (v, kind) => keys(v, groups[kind], kind === "person"),
+    parseDate: date,
     place: (v) => {
-      const p = placeCache(v, "");
+      const p = place(v);
       return p ? { place: p, region: "" } : null;
     },
     text: simpleText,

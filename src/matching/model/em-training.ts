@@ -61,7 +61,8 @@ export interface PatternTable {
 }
 
 export function compressPatterns(gamma: Uint8Array, fields: number, select?: (pair: number) => boolean, limit = Infinity): PatternTable {
-  const index = new Map<string, number>();
+  // A vector's digits (level + 1, 0 for null) in base 16 make an exact numeric key for up to 13 fields.
+  const index = new Map<number, number>();
   const levels: number[] = [];
   const counts: number[] = [];
   const pairs = gamma.length / fields;
@@ -69,8 +70,11 @@ export function compressPatterns(gamma: Uint8Array, fields: number, select?: (pa
   for (let p = 0; p < pairs && used < limit; p++) {
     if (select && !select(p)) continue;
     used++;
-    let key = "";
-    for (let f = 0; f < fields; f++) key += String.fromCharCode(gamma[p * fields + f]! + 32);
+    let key = 0;
+    for (let f = 0; f < fields; f++) {
+      const l = gamma[p * fields + f]!;
+      key = key * 16 + (l === NULL_LEVEL ? 0 : l + 1);
+    }
     let id = index.get(key);
     if (id === undefined) {
       id = counts.length;

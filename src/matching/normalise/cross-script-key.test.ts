@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { crossScriptKey } from "./cross-script-key.ts";
+import { crossScriptKey, looseKey } from "./cross-script-key.ts";
 
 describe("crossScriptKey", () => {
   it.each([
@@ -62,6 +62,15 @@ describe("crossScriptKey", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("has an idempotent loose key that only merges what the key keeps apart", () => {
+    fc.assert(fc.property(fc.string({ unit: "grapheme" }), fc.string({ unit: "grapheme" }), (a, b) => {
+      const k = looseKey(a);
+      expect(looseKey(k)).toBe(k);
+      if (crossScriptKey(a) === crossScriptKey(b)) expect(looseKey(a)).toBe(looseKey(b));
+    }), { numRuns: 1000 });
+    expect(looseKey("Петрів")).toBe(looseKey("Петров"));
   });
 
   it("never throws and returns only lower-case letters and digits", () => {

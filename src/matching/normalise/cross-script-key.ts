@@ -29,18 +29,25 @@ const LATIN_SPECIAL: Readonly<Record<string, string>> = {
 
 const VOWELS = new Set(["a", "e", "i", "o", "u"]);
 
+// Lookup by UTF-16 code unit: faster than object property access on Cyrillic keys.
+const CHAR_TABLE: ReadonlyMap<number, string> = new Map(
+  [...Object.entries(CYRILLIC), ...Object.entries(LATIN_SPECIAL)].map(([k, v]) => [k.charCodeAt(0), v] as const),
+);
+
 function mapChars(input: string): string {
-  // NFC first so that й, ї, ё are single code points and hit the Cyrillic table.
+  // NFC first (inside fixHomoglyphs) so that й, ї, ё are single code points and hit the table;
   // Latin look-alikes inside Cyrillic words (Пeтpенко with Latin e, p) read as Cyrillic.
   const lower = fixHomoglyphs(input).toLowerCase();
   let out = "";
-  for (const ch of lower) {
-    const cyr = CYRILLIC[ch];
-    if (cyr !== undefined) { out += cyr; continue; }
-    const special = LATIN_SPECIAL[ch];
-    if (special !== undefined) { out += special; continue; }
-    out += ch;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code < 0x80) { out += lower[i]; continue; }
+    const mapped = CHAR_TABLE.get(code);
+    out += mapped ?? lower[i];
   }
+  // Plain ASCII needs none of the Unicode work below.
+  if (/^[a-z0-9]*$/.test(out)) return out;
+  if (/^[\x00-\x7f]*$/.test(out)) return out.replace(/[^a-z0-9]/g, "");
   // Strip remaining diacritics (é → e, ĭ → i, ö → o), the spacing modifier letters that stand
   // for soft/hard signs and apostrophes (ISO 9 ʹ ʺ, Ukrainian ʼ), and keep letters and digits.
   return out
@@ -104,7 +111,9 @@ function foldLatin(s: string): string {
 }
 
 function isConsonant(c: string | undefined): boolean {
-  return c !== undefined && /[a-z]/.test(c) && !VOWELS.has(c);
+  if (c === undefined || c.length !== 1) return false;
+  const code = c.charCodeAt(0);
+  return code >= 97 && code <= 122 && !VOWELS.has(c);
 }
 
 function foldVowels(s: string): string {
@@ -113,6 +122,7 @@ function foldVowels(s: string): string {
   out = out.replace(/(?<=.)iei(?=[aeiou])/g, "i");
   out = out.replace(/ie/g, "e");
   // ё rendered yo/io after a consonant (Fyodor, Artyomovsk) is written е in ordinary Cyrillic.
+  if (!out.includes("io")) return out;
   let res = "";
   for (let i = 0; i < out.length; i++) {
     if (out[i] === "i" && out[i + 1] === "o" && isConsonant(res[res.length - 1])) {
@@ -127,9 +137,11 @@ function foldVowels(s: string): string {
 
 function collapseDoubles(s: string): string {
   let out = "";
+  let last = "";
   for (const ch of s) {
-    if (out.length > 0 && out.endsWith(ch)) continue;
+    if (ch === last) continue;
     out += ch;
+    last = ch;
   }
   return out;
 }

@@ -1,3 +1,11 @@
+// Cross-script normalisation for matching (pure; runs in the browser too).
+// - crossScriptKey / looseKey: one key for a name in Ukrainian, Russian or any Latin rendering.
+// - nameSearchKeys + SEARCH_KEY_VERSION: stored search keys (re-index when the version changes).
+// - givenNameGroup, givenNameKey, familyNameKey, patronymicKey, foldSurnameKey, parseFullName,
+//   detectSwappedNames, inferSex: name fields.
+// - detectScript, fixHomoglyphs; ukrainianToLatin (KMU 2010), russianToLatin (passport systems,
+//   ISO 9, BGN/PCGN).
+// - placeKey, oblastCode, comparePlaces: the gazetteer. parseDate, compareDates: dates of birth.
 export { crossScriptKey } from "./cross-script-key.ts";
 export { nameSearchKeys, nameTokens, tokenSearchKey, SEARCH_KEY_VERSION } from "./name-search-keys.ts";
 export { givenNameGroup, GIVEN_NAME_GROUPS } from "./given-names.ts";

@@ -23,7 +23,10 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
  * A word with any Latin letter that has no Cyrillic twin is left alone: it is genuinely mixed.
  */
 export function fixHomoglyphs(text: string): string {
-  return text.normalize("NFC").replace(/[\p{L}\p{M}]+/gu, (word) => {
+  const nfc = text.normalize("NFC");
+  // Fast path: nothing to repair unless both scripts occur.
+  if (!CYRILLIC.test(nfc) || !LATIN.test(nfc)) return nfc;
+  return nfc.replace(/[\p{L}\p{M}]+/gu, (word) => {
     if (!CYRILLIC.test(word) || !LATIN.test(word)) return word;
     let out = "";
     for (const ch of word) {

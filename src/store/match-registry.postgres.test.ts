@@ -1,0 +1,30 @@
+import { afterAll, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { registerMatchContract } from "./test-support/match-contract.ts";
+import { createTestDatabase, pgReachable } from "./test-support/pg-test-db.ts";
+import { openStore } from "./open-store.ts";
+import { MATCH_MIGRATIONS } from "./match-migrations.ts";
+
+const unreachable = await pgReachable();
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+if (unreachable !== null && process.env.CI === "true") {
+  it("PostgreSQL is reachable (required in CI)", () => {
+    throw new Error(unreachable);
+  });
+} else if (unreachable !== null) {
+  console.warn(`skipping PostgreSQL matching tests: ${unreachable}`);
+  it.skip(`PostgreSQL matching contract (${unreachable})`, () => undefined);
+} else {
+  registerMatchContract("PostgreSQL", async () => {
+    const db = await createTestDatabase();
+    const dir = await mkdtemp(join(tmpdir(), "homeward-match-"));
+    cleanups.push(() => db.drop(), () => rm(dir, { recursive: true, force: true }));
+    return openStore({ databaseUrl: db.url, keyFile: join(dir, "homeward.key"), poolSize: 4, migrations: MATCH_MIGRATIONS });
+  });
+}

@@ -1,6 +1,6 @@
-import { crossScriptKey, foldSurnameKey, nameTokens, parseDate, patronymicKey, tokenSearchKey } from "../normalise/index.ts";
+import { crossScriptKey, foldSurnameKey, nameTokens, parseDate, patronymicKey, placeKey, placeOblast, tokenSearchKey } from "../normalise/index.ts";
 import { givenNameGroupOfKey } from "../normalise/given-names.ts";
-import { simpleText, type FieldNormaliser, type NameKind, type PartialDate } from "./field-normaliser.ts";
+import { simpleText, type FieldNormaliser, type NameKind, type PartialDate, type PlaceRef } from "./field-normaliser.ts";
 
 /** Names and dates repeat heavily in large tables: each distinct token or value is worked out once. */
 function memo<T>(fn: (v: string) => T, limit = 2_000_000): (v: string) => T {
@@ -49,16 +49,20 @@ export function crossScriptNormaliser(): FieldNormaliser {
     const d = parseDate(v);
     return d ? { year: d.year, month: d.month ?? 0, day: d.day ?? 0 } : null;
   });
-  const place = memo((v: string) => crossScriptKey(v));
+  // The gazetteer knows Ukrainian, Russian, Latin and former names (Бахмут / Артёмовск) and the
+  // oblast; a place it does not know is compared by its cross-script key.
+  const place = memo((v: string): PlaceRef | null => {
+    const id = placeKey(v);
+    if (id !== null) return { place: id, region: placeOblast(id) ?? "" };
+    const k = crossScriptKey(v);
+    return k ? { place: k, region: "" } : null;
+  });
   return {
     // Whole names may come in any order ("Коваленко Ірина" / "Iryna Kovalenko").
     nameKey: (v, kind) => keys(v, tokenKey, kind === "person"),
     nameGroup: (v, kind) => keys(v, groups[kind], kind === "person"),
     parseDate: date,
-    place: (v) => {
-      const p = place(v);
-      return p ? { place: p, region: "" } : null;
-    },
+    place,
     text: simpleText,
   };
 }

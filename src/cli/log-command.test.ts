@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { buildFixtureLog, buildSignedReport, FIXTURE_REPORT, toHex } from "../ledger/index.ts";
 import { runLogVerify, type Output } from "./log-command.ts";
 import { runReportVerify } from "./report-command.ts";
+import { openStore } from "../store/index.ts";
 
 const run = promisify(execFile);
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
@@ -77,6 +78,26 @@ describe("homeward log verify", () => {
     const io = capture();
     expect(await runLogVerify(logPath, { checkpoint: [cpPath], threads: "1" }, io)).toBe(1);
     expect(io.text()).toMatch(/split view/);
+  });
+});
+
+describe("homeward log export --data", () => {
+  it("exports the registry's log, which then verifies (spawned processes)", async () => {
+    const data = join(dir, "registry");
+    const store = await openStore({ dataDir: data });
+    await store.parties.ensure({ id: "tracing", name: "Tracing", kind: "tracing-authority" });
+    const user = await store.users.create({ username: "t", passwordHash: "not-a-real-hash", partyId: "tracing", role: "caseworker" });
+    const ctx = { partyId: "tracing", userId: user.id, role: "caseworker" as const };
+    const { id } = await store.cases.create(ctx, { names: [{ given: "Олена", family: "Шевченко" }], sex: "F" }, { clientId: "c" });
+    await store.cases.appendAction(ctx, id, { type: "register" }, { clientId: "r" });
+    await store.close();
+    const out = join(dir, "registry-log.jsonl");
+    const exported = await cli("log", "export", "--data", data, "--out", out);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/2 entries/);
+    const verified = await cli("log", "verify", out);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain("verified 2 entries");
   });
 });
 

@@ -16,6 +16,8 @@ import {
 } from "../ledger/index.ts";
 import { createNodeBatchVerifier, nodeSha256, nodeSigner } from "../store/ledger-node-crypto.ts";
 import { readLines, writeLines } from "./log-file.ts";
+import { describeStore, openCliStore } from "./open-cli-store.ts";
+import { ledgerOf } from "../store/ledger-store.ts";
 
 export interface Output {
   out: (text: string) => void;
@@ -102,8 +104,17 @@ export function registerLogCommands(program: Command): void {
     .option("--report-out <file>", "with --fixture: also write the synthetic log's signed report")
     .action(async (opts: { data?: string; out: string; fixture?: string; reportOut?: string }) => {
       if (opts.fixture === undefined) {
-        process.stderr.write("log export from a registry is not connected yet; use --fixture N for a synthetic log\n");
-        process.exitCode = 2;
+        const store = await openCliStore(opts.data);
+        try {
+          const ledger = ledgerOf(store);
+          const count = await writeLines(opts.out, ledger.exportLines());
+          const head = await ledger.latestCheckpoint();
+          process.stdout.write(
+            `wrote ${count} lines (${head?.checkpoint.size ?? 0} entries, root ${head?.checkpoint.root ?? "-"}) from ${describeStore(store, opts.data)} to ${opts.out}\n`,
+          );
+        } finally {
+          await store.close();
+        }
         return;
       }
       const actions = Number(opts.fixture);

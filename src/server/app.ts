@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { registerAuthRoutes, requireSession } from "./auth-routes.ts";
 import { registerCaseRoutes } from "./case-routes.ts";
+import { registerLedgerRoutes } from "./ledger-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { errorToResponse } from "./errors.ts";
 import { createLogger } from "./logger.ts";
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.openapi(healthRoute, (c) => c.json({ status: "ok" as const, database: deps.store.kind }, 200));
   registerAuthRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerLedgerRoutes(app, deps);
 
   app.doc("/api/openapi.json", {
     openapi: "3.0.3",
@@ -79,6 +81,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       { name: "session", description: "Logging in and out" },
       { name: "cases", description: "The case registry" },
       { name: "admin", description: "Administration" },
+      { name: "log", description: "The signed, append-only log: keys, entries, proofs, checkpoints" },
       { name: "meta", description: "Service information" },
     ],
   });

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromHex, verifyConsistency, verifyInclusion, verifyLogText, leafHash, utf8, canonicalJson } from "../ledger/index.ts";
+import { apiFixture, SMALLEST_CASE, type ApiFixture } from "./test-support/api-fixture.ts";
+
+let api: ApiFixture;
+let token = "";
+
+beforeAll(async () => {
+  api = await apiFixture();
+  token = await api.login("tracing");
+  const created = await api.call(token, "POST", "/api/cases", { ...SMALLEST_CASE, clientId: "case-1" });
+  const { id } = (await created.json()) as { id: string };
+  await api.call(token, "POST", `/api/cases/${id}/actions`, { clientId: "reg-1", action: { type: "register" } });
+});
+afterAll(async () => {
+  await api.close();
+});
+
+const get = async <T>(path: string, who = token): Promise<T> => {
+  const res = await api.call(who, "GET", path);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as T;
+};
+
+describe("log API", () => {
+  it("publishes the parties' public keys", async () => {
+    const { keys } = await get<{ keys: { party: string; anchor: boolean; publicKey: string }[] }>("/api/keys");
+    expect(keys.some((k) => k.party === "tracing-authority" && k.anchor)).toBe(true);
+    expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k.publicKey))).toBe(true);
+  });
+
+  it("serves entries and inclusion proofs that verify against the log's root", async () => {
+    const info = await get<{ size: number; root: string }>("/api/log");
+    expect(info.size).toBe(2);
+    for (let i = 0; i < info.size; i++) {
+      const entry = await get<unknown>(`/api/log/entries/${i}`);
+      const p = await get<{ proof: string[]; root: string }>(`/api/log/proofs/inclusion?index=${i}`);
+      expect(p.root).toBe(info.root);
+      expect(verifyInclusion(i, info.size, leafHash(utf8(canonicalJson(entry))), p.proof.map((h) => fromHex(h)), fromHex(info.root)).ok).toBe(true);
+    }
+    const c = await get<{ fromRoot: string; toRoot: string; proof: string[] }>("/api/log/proofs/consistency?from=1");
+    expect(verifyConsistency(1, info.size, fromHex(c.fromRoot), fromHex(c.toRoot), c.proof.map((h) => fromHex(h))).ok).toBe(true);
+  });
+
+  it("answers 400 for a proof of an entry the log does not have", async () => {
+    const res = await api.call(token, "GET", "/api/log/proofs/inclusion?index=99");
+    expect(res.status).toBe(400);
+  });
+
+  it("lets verifiers co-sign checkpoints for their party, not caseworkers", async () => {
+    expect((await api.call(token, "POST", "/api/log/checkpoints")).status).toBe(403);
+    await api.call(await api.login("tracing-verifier"), "POST", "/api/log/checkpoints");
+    const res = await api.call(await api.login("holding-verifier"), "POST", "/api/log/checkpoints");
+    const cp = (await res.json()) as { sigs: unknown[]; checkpoint: { size: number } };
+    expect(cp.sigs).toHaveLength(2);
+    expect((await get<{ checkpoint: { size: number } }>("/api/log/checkpoint")).checkpoint.size).toBe(cp.checkpoint.size);
+  });
+
+  it("exports the log as JSON Lines that verify offline", async () => {
+    const res = await api.call(token, "GET", "/api/log/export");
+    expect(res.headers.get("content-type")).toMatch(/jsonl/);
+    const result = await verifyLogText(await res.text());
+    expect(result.ok).toBe(true);
+  });
+});

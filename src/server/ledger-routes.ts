@@ -1,0 +1,144 @@
+// The signed log over HTTP: public keys, entries, proofs and checkpoints, in the shapes the
+// pure ledger code verifies (in the browser as in the CLI).
+import { createRoute, z } from "@hono/zod-openapi";
+import { stream } from "hono/streaming";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { ledgerOf } from "../store/ledger-store.ts";
+import { BEARER } from "./auth-routes.ts";
+import { ProblemError } from "./problem.ts";
+import { ProblemSchema } from "./schemas.ts";
+import type { AppDeps, AppEnv } from "./app-env.ts";
+
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
+const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
+
+const hex32 = z.string().regex(/^[0-9a-f]{64}$/).openapi({ description: "32 bytes, lowercase hex" });
+const SignatureSchema = z.object({ key: hex32, sig: z.string() });
+const KeySchema = z.object({
+  id: hex32.openapi({ description: "SHA-256 of the raw public key" }),
+  algorithm: z.literal("ed25519"),
+  party: z.string(),
+  user: z.string().optional(),
+  publicKey: hex32,
+  anchor: z.boolean().openapi({ description: "Trusted from the log's start (a party key); other keys are announced by key entries in the log" }),
+  retired: z.boolean(),
+}).openapi("LedgerKey");
+const KeysSchema = z.object({ log: z.string(), keys: z.array(KeySchema) }).openapi("LedgerKeys");
+const CheckpointSchema = z.object({
+  kind: z.literal("checkpoint"),
+  checkpoint: z.object({ log: z.string(), size: z.number().int(), root: hex32, time: z.string() }),
+  sigs: z.array(SignatureSchema),
+}).openapi("LedgerCheckpoint");
+const LogInfoSchema = z.object({ log: z.string(), size: z.number().int(), root: hex32, checkpoint: CheckpointSchema.nullable() }).openapi("LedgerInfo");
+const EntrySchema = z.object({
+  kind: z.literal("entry"),
+  entry: z.record(z.string(), z.unknown()),
+  sigs: z.array(SignatureSchema),
+}).openapi("LedgerEntry");
+const InclusionSchema = z.object({ index: z.number().int(), size: z.number().int(), leafHash: hex32, proof: z.array(hex32), root: hex32 }).openapi("InclusionProof");
+const ConsistencySchema = z.object({ from: z.number().int(), to: z.number().int(), fromRoot: hex32, toRoot: hex32, proof: z.array(hex32) }).openapi("ConsistencyProof");
+
+const size = z.coerce.number().int().nonnegative();
+const tags = ["log"];
+
+const keysRoute = createRoute({
+  method: "get", path: "/api/keys", tags, security: BEARER,
+  summary: "Every party's and verifier's public signing key",
+  description: "Compare the fingerprints (the key ids) with the ones each party publishes, then pin them: `homeward log verify LOG --keys KEYS.json`.",
+  responses: { 200: json("Public keys", KeysSchema), 401: problem("Not logged in") },
+});
+const infoRoute = createRoute({
+  method: "get", path: "/api/log", tags, security: BEARER,
+  summary: "The log's current size and root, and its latest co-signed checkpoint",
+  responses: { 200: json("The log's head", LogInfoSchema), 401: problem("Not logged in") },
+});
+const entryRoute = createRoute({
+  method: "get", path: "/api/log/entries/{index}", tags, security: BEARER,
+  summary: "One signed entry (hashes only: payloads with personal data stay in the registry)",
+  request: { params: z.object({ index: size }) },
+  responses: { 200: json("The entry as it is in the log", EntrySchema), 401: problem("Not logged in"), 404: problem("No such entry") },
+});
+const inclusionRoute = createRoute({
+  method: "get", path: "/api/log/proofs/inclusion", tags, security: BEARER,
+  summary: "RFC 9162 inclusion proof of entry `index` in the tree of `size` (default: the current size)",
+  request: { query: z.object({ index: size, size: size.optional() }) },
+  responses: { 200: json("Inclusion proof", InclusionSchema), 400: problem("No such entry or size"), 401: problem("Not logged in") },
+});
+const consistencyRoute = createRoute({
+  method: "get", path: "/api/log/proofs/consistency", tags, security: BEARER,
+  summary: "RFC 9162 consistency proof from the tree of size `from` to the tree of size `to` (default: current)",
+  request: { query: z.object({ from: size, to: size.optional() }) },
+  responses: { 200: json("Consistency proof", ConsistencySchema), 400: problem("No such sizes"), 401: problem("Not logged in") },
+});
+const checkpointRoute = createRoute({
+  method: "get", path: "/api/log/checkpoint", tags, security: BEARER,
+  summary: "The latest checkpoint with every party's co-signature",
+  responses: { 200: json("Checkpoint", CheckpointSchema), 401: problem("Not logged in"), 404: problem("No checkpoint yet") },
+});
+const cosignRoute = createRoute({
+  method: "post", path: "/api/log/checkpoints", tags, security: BEARER,
+  summary: "Sign a checkpoint of the current size as the caller's party (verifiers, mediators and admins)",
+  description: "Creates the checkpoint of the current size, or adds the caller's party's co-signature to it.",
+  responses: { 200: json("The checkpoint with all its co-signatures", CheckpointSchema), 401: problem("Not logged in"), 403: problem("The caller's role may not sign for its party") },
+});
+
+const exportRoute = createRoute({
+  method: "get", path: "/api/log/export", tags, security: BEARER,
+  summary: "The whole log as JSON Lines, for `homeward log verify`",
+  description: "A header with the parties' public keys, then entries and co-signed checkpoints, one JSON object a line; it ends with a checkpoint of the full size (signed now when there is none yet).",
+  responses: { 200: { description: "The log", content: { "application/jsonl": { schema: z.string() } } }, 401: problem("Not logged in") },
+});
+
+const SIGNING_ROLES = new Set(["verifier", "mediator", "admin"]);
+
+export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const ledger = ledgerOf(deps.store);
+  const rangeError = (e: unknown): never => {
+    if (e instanceof RangeError) throw new ProblemError(400, e.message);
+    throw e;
+  };
+
+  app.openapi(keysRoute, async (c) => c.json({ log: await ledger.logId(), keys: await ledger.keys() }, 200));
+
+  app.openapi(infoRoute, async (c) => {
+    const n = await ledger.size();
+    return c.json({ log: await ledger.logId(), size: n, root: await ledger.root(n), checkpoint: await ledger.latestCheckpoint() }, 200);
+  });
+
+  app.openapi(entryRoute, async (c) => {
+    const line = await ledger.entry(c.req.valid("param").index);
+    if (!line) throw new ProblemError(404, "no such entry");
+    return c.json(line as z.infer<typeof EntrySchema>, 200);
+  });
+
+  app.openapi(inclusionRoute, async (c) => {
+    const { index, size: n } = c.req.valid("query");
+    return c.json(await ledger.inclusionProof(index, n).catch(rangeError), 200);
+  });
+
+  app.openapi(consistencyRoute, async (c) => {
+    const { from, to } = c.req.valid("query");
+    return c.json(await ledger.consistencyProof(from, to).catch(rangeError), 200);
+  });
+
+  app.openapi(checkpointRoute, async (c) => {
+    const cp = await ledger.latestCheckpoint();
+    if (!cp) throw new ProblemError(404, "no checkpoint yet");
+    return c.json(cp, 200);
+  });
+
+  app.openAPIRegistry.registerPath(exportRoute);
+  app.get(exportRoute.path, (c) => {
+    c.header("content-type", "application/jsonl; charset=utf-8");
+    c.header("content-disposition", 'attachment; filename="homeward-log.jsonl"');
+    return stream(c, async (out) => {
+      for await (const line of ledger.exportLines()) await out.write(line + "\n");
+    });
+  });
+
+  app.openapi(cosignRoute, async (c) => {
+    const ctx = c.get("ctx");
+    if (!SIGNING_ROLES.has(ctx.role)) throw new ProblemError(403, "only verifiers, mediators and admins sign checkpoints for their party");
+    return c.json(await ledger.checkpoint([ctx.partyId]), 200);
+  });
+}

@@ -6,7 +6,13 @@ export async function reportErrors(cmd: Command, run: () => Promise<void>): Prom
   try {
     await run();
   } catch (e) {
-    if (e instanceof HomewardError) cmd.error(`error: ${e.message}`);
+    if (e instanceof HomewardError) fail(cmd, e.message);
     throw e;
   }
+}
+
+/** Ends the command with a one-line error (no usage text: the arguments were fine, the request was not). */
+export function fail(cmd: Command, message: string): never {
+  cmd.showHelpAfterError(false);
+  cmd.error(`error: ${message}`);
 }

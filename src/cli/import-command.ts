@@ -10,7 +10,7 @@ type ImportWithProgress = (
   ctx: RequestContext, rows: readonly ImportRow[], opts?: { onProgress?: (done: number, total: number) => void },
 ) => Promise<ImportResult>;
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
-import { reportErrors } from "./cli-errors.ts";
+import { fail, reportErrors } from "./cli-errors.ts";
 
 /** `cases.csv` → `cases.rejected.csv`, beside the input. */
 export function rejectedPathFor(file: string): string {
@@ -62,9 +62,9 @@ export function registerImportCommands(program: Command): void {
         parsed = parseCaseCsv(await readFile(file, "utf8"));
       } catch (e) {
         if (e instanceof CaseCsvHeaderError || (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("CSV_"))) {
-          cmd.error(`error: ${file}: ${e.message}`);
+          fail(cmd, `${file}: ${e.message}`);
         }
-        if (e instanceof Error && "code" in e && e.code === "ENOENT") cmd.error(`error: ${file}: no such file`);
+        if (e instanceof Error && "code" in e && e.code === "ENOENT") fail(cmd, `${file}: no such file`);
         throw e;
       }
       const rejectedPath = rejectedPathFor(file);
@@ -83,7 +83,7 @@ export function registerImportCommands(program: Command): void {
         try {
           if ((await store.parties.get(opts.party)) === null) {
             await store.close();
-            cmd.error(`error: unknown party "${opts.party}"`);
+            fail(cmd, `unknown party "${opts.party}"`);
           }
           const ctx = await importContext(store, opts.party);
           process.stderr.write(`importing into ${describeStore(store, opts.data)}, party ${opts.party}, in one transaction\n`);

@@ -5,7 +5,7 @@ import { PARTY_KINDS, PartySchema, ROLES } from "../domain/index.ts";
 import type { PartyKind, Role } from "../domain/index.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../server/index.ts";
 import { DEFAULT_DATA_DIR, openCliStore } from "./open-cli-store.ts";
-import { reportErrors } from "./cli-errors.ts";
+import { fail, reportErrors } from "./cli-errors.ts";
 
 interface UserAddOptions {
   username: string;
@@ -78,7 +78,7 @@ export function registerUserCommands(program: Command): void {
     .option("--data <dir>", "data directory of the embedded database", DEFAULT_DATA_DIR)
     .action(async (opts: UserAddOptions, cmd: Command) => {
       const password = opts.password ?? (await readPassword());
-      if (password.length < MIN_PASSWORD_LENGTH) cmd.error(`error: the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+      if (password.length < MIN_PASSWORD_LENGTH) fail(cmd, `the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
       const store = await openCliStore(opts.data);
       await reportErrors(cmd, async () => {
         try {
@@ -88,7 +88,7 @@ export function registerUserCommands(program: Command): void {
           }
           if (party === null) {
             const known = (await store.parties.list()).map((p) => p.id);
-            cmd.error(`error: unknown party "${opts.party}"${known.length ? ` (known: ${known.join(", ")})` : ""}; add --party-kind to create it`);
+            fail(cmd, `unknown party "${opts.party}"${known.length ? ` (known: ${known.join(", ")})` : ""}; add --party-kind to create it`);
           }
           const created = await store.users.create({
             username: opts.username,

@@ -4,7 +4,7 @@ import type { PreparedTable } from "../model/prepared-table.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 
 const MAX_PER_BUCKET = 12;
-const MAX_PAIRS = 300_000;
+const MAX_PAIRS = 100_000;
 
 /**
  * How often different children of one family agree on each of the child's own fields (twins

@@ -19,17 +19,6 @@ function yearOff(a: number, b: number): boolean {
   return diffDigits === 1 && d < 10;
 }
 
-const CACHE_LIMIT = 4_000_000;
-
-function cachedJaroWinkler(a: PreparedField, ca: number, cb: number, x: string, y: string): number {
-  const key = ca * 67_108_864 + cb;
-  const hit = a.similarityCache.get(key);
-  if (hit !== undefined) return hit;
-  const v = jaroWinkler(x, y);
-  if (a.similarityCache.size < CACHE_LIMIT) a.similarityCache.set(key, v);
-  return v;
-}
-
 /**
  * Returns the index of the first level the pair satisfies, levels.length for "else", or
  * NULL_LEVEL when either side is missing.
@@ -56,7 +45,7 @@ export function compareField(a: PreparedField, i: number, b: PreparedField, j: n
         break;
       }
       case "jaro_winkler":
-        if (jw < 0) jw = cachedJaroWinkler(a, ca, cb, a.text[i]!, b.text[j]!);
+        if (jw < 0) jw = jaroWinkler(a.text[i]!, b.text[j]!);
         if (jw >= level.threshold) return k;
         break;
       case "levenshtein":

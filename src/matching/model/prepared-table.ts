@@ -43,8 +43,6 @@ export interface PreparedField {
   month: Int8Array;
   day: Int8Array;
   dayNumber: Int32Array; // days since 1970 for complete dates, NO_DAY otherwise
-  /** Similarities already computed, by pair of codes: names repeat, so most pairs are seen before. */
-  similarityCache: Map<number, number>;
 }
 
 export const NO_DAY = -2147483648;
@@ -93,7 +91,6 @@ export function prepareTable(
       month: new Int8Array(n),
       day: new Int8Array(n),
       dayNumber: new Int32Array(n).fill(NO_DAY),
-      similarityCache: new Map(),
     };
     const textCodes = codes.text[f]!;
     const groupCodes = codes.group[f]!;

@@ -121,6 +121,8 @@ function foldVowels(s: string): string {
   // ICAO writes ъ as "ie": Подъячев → Podieiachev, where Cyrillic gives "podiachev".
   out = out.replace(/(?<=.)iei(?=[aeiou])/g, "i");
   out = out.replace(/ie/g, "e");
+  // Ukrainian ц is soft before я/ю where Russian writes ца/цу (Синиця, Синица).
+  out = out.replace(/tsi(?=[au])/g, "ts");
   // ё rendered yo/io after a consonant (Fyodor, Artyomovsk) is written е in ordinary Cyrillic.
   if (!out.includes("io")) return out;
   let res = "";
@@ -146,8 +148,14 @@ function collapseDoubles(s: string): string {
   return out;
 }
 
+// Ukrainian без-/роз- keep z before a voiceless consonant where Russian writes бес-/рас-
+// (Безсмертна, Бессмертная; Безпалько, Беспалько).
+function foldPrefixes(s: string): string {
+  return s.replace(/^(be|ra|ro)z(?=[ptkfsc]|sh|ch)/, "$1s");
+}
+
 function foldOnce(s: string): string {
-  return collapseDoubles(foldVowels(foldLatin(mapChars(s))));
+  return collapseDoubles(foldPrefixes(foldVowels(foldLatin(mapChars(s)))));
 }
 
 /**

@@ -8,8 +8,8 @@
 // in both languages where they differ; Latin forms of every Cyrillic entry are derived by the
 // phonetic key and need not be listed.
 export const GIVEN_NAME_DATA = `
-Олександр,Олександра|Александр,Александра|Alexander,Alexandra,Alexandre,Aleksander,Alex,Sandra|Саша,Сашко,Сашка,Шура,Саня,Санька,Олесь,Леся
-Олексій|Алексей|Alexei,Alexey,Aleksej,Alexis|Льоша,Олекса,Лёша,Алёша,Альоша,Лёха
+Олександр,Олександра|Александр,Александра|Alexander,Alexandra,Alexandre,Aleksander,Sandra|Alex,Саша,Сашко,Сашка,Шура,Саня,Санька,Олесь,Леся
+Олексій|Алексей|Alexei,Alexey,Aleksej,Alexis|Alex,Льоша,Олекса,Лёша,Алёша,Альоша,Лёха
 Андрій|Андрей|Andrew,Andrzej,Andreas,Andre|Андрійко,Андрюша,Андрюха
 Анатолій|Анатолий||Толя,Толік,Толик
 Антон,Антоніна|Антон,Антонина||Антоша,Тоня

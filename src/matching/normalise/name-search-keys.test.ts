@@ -47,6 +47,21 @@ describe("nameSearchKeys", () => {
     expect(nameSearchKeys("Толстой")).toEqual(nameSearchKeys("Толстая"));
   });
 
+  it("folds the regular Ukrainian–Russian differences of surnames", () => {
+    expect(nameSearchKeys("Замкова")).toEqual(nameSearchKeys("Замковая"));
+    expect(nameSearchKeys("Лановий")).toEqual(nameSearchKeys("Лановой"));
+    expect(nameSearchKeys("Худа")).toEqual(nameSearchKeys("Худая"));
+    expect(nameSearchKeys("Синиця")).toEqual(nameSearchKeys("Синица"));
+    expect(nameSearchKeys("Безсмертна")).toEqual(nameSearchKeys("Бессмертная"));
+    expect(nameSearchKeys("Безпалько")).toEqual(nameSearchKeys("Беспалько"));
+  });
+
+  it("finds the father of -еевич/-еевна patronymics", () => {
+    expect(nameSearchKeys("Алексеевна")).toEqual(nameSearchKeys("Олексіївна"));
+    expect(nameSearchKeys("Алексеевна")).not.toEqual(nameSearchKeys("Александровна"));
+    expect(nameSearchKeys("Елисеевич")).toEqual(nameSearchKeys("Єлисейович"));
+  });
+
   it("merges the Ukrainian і that Russian writes о or е", () => {
     expect(nameSearchKeys("Петрів")).toEqual(nameSearchKeys("Петров"));
     expect(nameSearchKeys("Вишнівська")).toEqual(nameSearchKeys("Вишневская"));
@@ -111,14 +126,14 @@ describe("nameSearchKeys", () => {
     console.warn(`skipping the ua2ru check: ${UA2RU} is missing`);
   }
 
-  it.skipIf(ua2ruMissing)("gives at least 97% of the Ukrainian–Russian pairs of the ua2ru dictionary one key", () => {
+  it.skipIf(ua2ruMissing)("gives at least 98.5% of the Ukrainian–Russian pairs of the ua2ru dictionary one key", () => {
     const pairs = readFileSync(UA2RU, "utf8").trim().split("\n").slice(1)
       .map((l) => l.split(","))
       // single-token rows only: multi-word and bracketed rows mix several people's names
       .filter(([uk, ru]) => uk && ru && !/[\s()"\-.]/.test(uk + ru));
     expect(pairs.length).toBeGreaterThan(19_000);
     const same = pairs.filter(([uk, ru]) => nameSearchKeys(uk!).join() === nameSearchKeys(ru!).join()).length;
-    expect(same / pairs.length).toBeGreaterThanOrEqual(0.97);
+    expect(same / pairs.length).toBeGreaterThanOrEqual(0.985);
   });
 
   it("never throws nor yields an empty key on any Unicode input", () => {

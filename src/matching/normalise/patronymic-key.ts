@@ -24,7 +24,10 @@ const ENDINGS: readonly { readonly suffix: string; readonly sex: "male" | "femal
 
 // Father's names whose stem loses a final vowel or й in the patronymic: Андрій → Андрійович
 // (stem andr + ei/i), Микола → Миколайович (mikolai → mikola), Петро → Петрович (petr + o).
-const STEM_COMPLETIONS: readonly string[] = ["", "i", "ei", "e", "a", "o", "ia"];
+// After -евич/-евна the e usually belongs to the father's name (Алексеевна: Алексей), so those
+// endings try the completions with e first; a bare stem there could be another name (Alex).
+const STEM_COMPLETIONS: readonly string[] = ["", "i", "o", "a", "ei", "e", "ia"];
+const STEM_COMPLETIONS_AFTER_E: readonly string[] = ["ei", "i", "e", "", "a", "o", "ia"];
 
 /**
  * Reads a patronymic from its cross-script key. Null when the key does not end like one or the
@@ -35,14 +38,17 @@ export function patronymicKey(key: string): PatronymicKey | null {
     if (!key.endsWith(suffix)) continue;
     const stem = key.slice(0, key.length - suffix.length);
     if (stem.length < 2) continue;
-    const candidates = [...STEM_COMPLETIONS.map((c) => stem + c)];
+    const completions = suffix.startsWith("e") ? STEM_COMPLETIONS_AFTER_E : STEM_COMPLETIONS;
+    const candidates = completions.map((c) => stem + c);
     if (stem.endsWith("i")) candidates.push(stem.slice(0, -1));
     for (const c of candidates) {
       const g = givenNameGroupOfKey(c);
       if (g !== null) return { father: g, fatherKnown: true, sex };
     }
     if (needsKnownFather || stem.length < 3) continue;
-    return { father: stem, fatherKnown: false, sex };
+    // An unknown father's name loses its ending the way the two languages differ in it
+    // (Єлисейович, Елисеевич → elis).
+    return { father: stem.replace(/(?:ei|e|i)$/, ""), fatherKnown: false, sex };
   }
   return null;
 }

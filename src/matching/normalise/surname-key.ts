@@ -22,13 +22,17 @@ interface Rule {
 const RULES: readonly Rule[] = [
   { re: /^(.{2,}(?:s|ts|z|ch))k(?:aia|a)$/, to: "$1ki", sex: "female" },
   { re: /^(.{2,}(?:s|ts|z|ch))k(?:i|oi)$/, to: "$1ki", sex: "male" },
-  // Russian adjectival -ая/-ой (Толстая, Толстой) and Ukrainian short feminine -на/-та
-  // (Ратушна, Гулевата) meet the masculine -ий/-ый.
+  // Adjectival surnames in -ов-/-ев- (Замкова, Замковая, Лановий, Лановой) meet the possessive
+  // -ов/-ова (Іванов, Іванова).
+  { re: /^(.{2,})(ov|ev)(?:aia|oi)$/, to: "$1$2", sex: "unknown" },
+  { re: /^(.{2,})(ov|ev)i$/, to: "$1$2", sex: "male" },
+  // Other adjectival surnames: Russian -ая/-ой (Толстая, Толстой) and the Ukrainian short
+  // feminine -а (Ратушна, Худа, Гостра) meet the masculine -ий/-ый.
   { re: /^(.{2,}[^aeiou])aia$/, to: "$1i", sex: "female" },
   { re: /^(.{2,}[^aeiou])oi$/, to: "$1i", sex: "male" },
   { re: /^(.{2,})(ov|ev|in)a$/, to: "$1$2", sex: "female" },
   { re: /^(.{2,})(ov|ev|in)$/, to: "$1$2", sex: "male" },
-  { re: /^(.{2,}[^aeiou])(n|t)a$/, to: "$1$2i", sex: "female" },
+  { re: /^(.{2,}[^aeiou])a$/, to: "$1i", sex: "unknown" },
 ];
 
 /** Fold a surname's cross-script key to its masculine form and note the sex it implies. */

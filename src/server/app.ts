@@ -1,7 +1,9 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
 import { registerAuthRoutes, requireSession } from "./auth-routes.ts";
 import { registerCaseRoutes } from "./case-routes.ts";
+import { registerMatchRoutes } from "./match-routes.ts";
 import { registerLedgerRoutes } from "./ledger-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { errorToResponse } from "./errors.ts";
@@ -47,6 +49,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     const ms = Math.round((performance.now() - started) * 10) / 10;
     logger.info({ method: c.req.method, path: c.req.routePath, status: c.res.status, ms, userId: c.get("user")?.id }, "request");
   });
+  app.use("*", secureHeaders());
+  // Responses carry children's data: no shared or browser cache may keep them.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith("/api/docs")) c.header("cache-control", "no-store");
+  });
   app.use("/api/*", bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => problemResponse(new ProblemError(413, "the request body is larger than 1 MiB").problem),
@@ -65,6 +73,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.openapi(healthRoute, (c) => c.json({ status: "ok" as const, database: deps.store.kind }, 200));
   registerAuthRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerMatchRoutes(app, deps);
   registerLedgerRoutes(app, deps);
 
   app.doc("/api/openapi.json", {
@@ -80,6 +89,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     tags: [
       { name: "session", description: "Logging in and out" },
       { name: "cases", description: "The case registry" },
+      { name: "matches", description: "The review queue of match candidates: a flag for people, never a merge" },
       { name: "admin", description: "Administration" },
       { name: "log", description: "The signed, append-only log: keys, entries, proofs, checkpoints" },
       { name: "meta", description: "Service information" },

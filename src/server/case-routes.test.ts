@@ -4,16 +4,20 @@ import type { ApiFixture } from "./test-support/api-fixture.ts";
 
 interface Problem { status: number; errors?: { field: string; detail: string }[]; detail?: string }
 
+// One in-memory registry for the whole file: opening one is the slow part.
+let f: ApiFixture;
+beforeAll(async () => {
+  f = await apiFixture();
+});
+afterAll(() => f.close());
+
 describe("cases over HTTP", () => {
-  let f: ApiFixture;
   let tracing: string, holding: string, mediator: string, admin: string, verifier: string;
   beforeAll(async () => {
-    f = await apiFixture();
     [tracing, holding, mediator, admin, verifier] = await Promise.all(
       ["tracing", "holding", "mediator", "admin", "tracing-verifier"].map((u) => f.login(u)),
     );
   });
-  afterAll(() => f.close());
 
   const create = async (token: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await f.call(token, "POST", "/api/cases", body, headers);
@@ -27,6 +31,8 @@ describe("cases over HTTP", () => {
     expect(res.headers.get("location")).toBe(`/api/cases/${body.id}`);
     const got = await f.call(tracing, "GET", `/api/cases/${body.id}`);
     expect(got.status).toBe(200);
+    expect(got.headers.get("cache-control")).toBe("no-store");
+    expect(got.headers.get("x-content-type-options")).toBe("nosniff");
     expect(await got.json()).toMatchObject({ id: body.id, party: "tracing-authority", status: "reported", sex: "M", birthDate: "2014-03-07" });
   });
 
@@ -196,12 +202,6 @@ describe("cases over HTTP", () => {
 });
 
 describe("API description", () => {
-  let f: ApiFixture;
-  beforeAll(async () => {
-    f = await apiFixture();
-  });
-  afterAll(() => f.close());
-
   it("publishes an OpenAPI 3 document with the contract's paths and the bearer scheme", async () => {
     const doc = (await (await f.call(null, "GET", "/api/openapi.json")).json()) as {
       openapi: string; paths: Record<string, Record<string, unknown>>; components: { securitySchemes: Record<string, unknown> };

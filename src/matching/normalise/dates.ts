@@ -73,7 +73,8 @@ export function parseDate(text: string): PartialDate | null {
     estimated = true;
     s = s.slice(0, -1).trim();
   }
-  s = s.replace(/\s*(?:р\.|г\.|року|года|рік|год)$/iu, "").trim();
+  // Trailing "р." / "г." (year), "р.н." / "г.р." (year of birth), "року", "года".
+  s = s.replace(/\s*(?:р\.\s*н\.|г\.\s*р\.|р\.|г\.|року|года|рік|год)$/iu, "").trim();
   let m: RegExpExecArray | null;
   // ISO and year-first: 2014-03-07, 2014/03/07, 2014.03.07, optionally with a time part.
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s))) {

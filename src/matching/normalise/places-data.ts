@@ -6,7 +6,8 @@
 //
 // Sections start with "# <ISO 3166-2 code>". Line format:
 //   Ukrainian name | Russian name where it is spelt differently | former names (either
-//   language, comma-separated: Soviet names, pre-2016/2024 names, occupation-era names; a
+//   language, comma-separated: Soviet names, pre-2016/2024 names, occupation-era names, and for
+//   Crimea the names Ukraine gave in 2024 where listed; a
 //   leading ~ marks a short-lived or little-known name that yields to other places) | kind
 // kind: empty = city, "r" = raion centre that is not a city.
 export const PLACE_DATA = `

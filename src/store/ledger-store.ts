@@ -178,12 +178,16 @@ export function attachLedger(store: Store, deps: { box: SealedBox; now: () => Da
   }
 
   async function appendLocked(tx: Tx, input: EntryInput, signWith: Signer[], salt?: string): Promise<{ index: number; line: EntryLine; created: boolean }> {
-    const existing = await sql<{ idx: string; line: string }>`select idx, line from ledger_entries where entry_id = ${input.id}`.execute(tx);
-    if (existing.rows[0]) {
-      return { index: Number(existing.rows[0].idx), line: JSON.parse(existing.rows[0].line) as EntryLine, created: false };
+    // One round trip: the entry if it exists (idempotent append), else the next position.
+    const found = await sql<{ line: string | null; n: string }>`select
+        (select line from ledger_entries where entry_id = ${input.id}) as line,
+        coalesce((select max(idx) + 1 from ledger_entries), 0) as n`.execute(tx);
+    const existing = found.rows[0]!.line;
+    if (existing !== null) {
+      const line = JSON.parse(existing) as EntryLine;
+      return { index: line.entry.index, line, created: false };
     }
-    const next = await sql<{ n: string }>`select coalesce(max(idx) + 1, 0) as n from ledger_entries`.execute(tx);
-    const index = Number(next.rows[0]!.n);
+    const index = Number(found.rows[0]!.n);
     const entry = buildEntry(await logIdIn(tx), index, input);
     const line = signEntry(entry, signWith);
     const text = canonicalJson(line);
@@ -194,10 +198,13 @@ export function attachLedger(store: Store, deps: { box: SealedBox; now: () => Da
   }
 
   async function signersFor(tx: Tx, partyId: string, userId: string | undefined, role?: string): Promise<Signer[]> {
-    const out = [signerOf(await partyKey(tx, partyId))];
-    if (userId !== undefined && (role === undefined || PERSONAL_KEY_ROLES.has(role))) {
-      out.push(signerOf(await userKey(tx, partyId, userId)));
-    }
+    const personal = userId !== undefined && (role === undefined || PERSONAL_KEY_ROLES.has(role));
+    // One round trip in the common case: the party's current key and the person's.
+    const rows = await sql<KeyRow>`select * from ledger_keys where party_id = ${partyId} and retired_at is null
+      and (user_id is null or user_id = ${personal ? userId : null})`.execute(tx);
+    const party = rows.rows.find((r) => r.user_id === null) ?? (await partyKey(tx, partyId));
+    const out = [signerOf(party)];
+    if (personal) out.push(signerOf(rows.rows.find((r) => r.user_id === userId) ?? (await userKey(tx, partyId, userId))));
     return out;
   }
 

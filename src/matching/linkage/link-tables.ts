@@ -31,8 +31,8 @@ export interface LinkResult {
   candidatePairs: number;
   /** Output pairs (at or above the threshold), as indexes into left/right. */
   matches: { left: Int32Array; right: Int32Array; weight: Float64Array; probability: Float64Array; flags: Uint8Array; count: number };
-  /** Other records competing with output pair p (indexes into the same output arrays). */
-  competitors: Map<number, number[]>;
+  /** Other candidate pairs competing with output pair p (record indexes, probability), some perhaps below the threshold. */
+  competitors: Map<number, { left: number; right: number; probability: number }[]>;
   timingsMs: Record<LinkPhase, number>;
   explainMatch(p: number): { contributions: FieldContribution[]; text: string; flag: string };
 }
@@ -137,11 +137,10 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   const conflicts = flagConflicts(pool, left, right, settings);
   const out: number[] = [];
   for (let k = 0; k < pool.count; k++) if (pool.prob[k]! >= threshold) out.push(k);
-  const outIndex = new Map(out.map((k, n) => [k, n]));
-  const competitors = new Map<number, number[]>();
+  const competitors: LinkResult["competitors"] = new Map();
   out.forEach((k, n) => {
     const list = conflicts.competitors.get(k);
-    if (list) competitors.set(n, list.map((q) => outIndex.get(q) ?? -1 - q));
+    if (list) competitors.set(n, list.map((q) => ({ left: pool.left[q]!, right: pool.right[q]!, probability: pool.prob[q]! })));
   });
   const matches = {
     left: Int32Array.from(out, (k) => pool.left[k]!),
@@ -169,11 +168,17 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   };
 }
 
+/** How much the family fields gave and how much of it counted, in the explanation's words. */
+function familyNote(wt: WeightTable, parts: readonly FieldContribution[]): string {
+  const total = parts.reduce((s, c, f) => s + (wt.familyMask[f] ? c.weight : 0), 0);
+  return `together ${total >= 0 ? "+" : ""}${total.toFixed(1)}, counted as at most +${(wt.familyCeiling - wt.prior).toFixed(1)}`;
+}
+
 function explainPair(settings: LinkSettings, wt: WeightTable, tf: TermFrequencies, left: PreparedTable, i: number, right: PreparedTable, j: number, prob: number, flag: number) {
   const gamma = settings.fields.map((_, f) => compareField(left.fields[f]!, i, right.fields[f]!, j));
   const scored = scoreVector(wt, tf, gamma, settings.fields.map((_, f) => left.fields[f]!.code[i]!));
   const parts = contributions(settings, wt, tf, gamma, left, i, right, j, scored.familyBranch);
-  let text = explain(parts, prob, scored.familyBranch);
+  let text = explain(parts, prob, scored.familyBranch ? familyNote(wt, parts) : undefined);
   const flagName = describeFlags(flag);
   if (flagName === "family_conflict") text = `REVIEW AS A SET: records of one family (siblings or twins) compete for this record. ${text}`;
   else if (flagName === "multiple_candidates") text = `Several candidates compete for this record. ${text}`;

@@ -182,7 +182,7 @@ function strength(w: number): string {
 }
 
 /** A caseworker-readable account of why the engine scored a pair as it did. */
-export function explain(parts: readonly FieldContribution[], probabilityValue: number, familyCapped = false): string {
+export function explain(parts: readonly FieldContribution[], probabilityValue: number, familyCapped?: string | boolean): string {
   const sentences = parts.map((p) => {
     const label = p.label.charAt(0).toUpperCase() + p.label.slice(1);
     if (p.level === "missing") return `${label}: missing on ${p.left ? "the right" : p.right ? "the left" : "both sides"}, no evidence.`;
@@ -191,7 +191,7 @@ export function explain(parts: readonly FieldContribution[], probabilityValue: n
   });
   const pct = (probabilityValue * 100).toFixed(probabilityValue > 0.99 && probabilityValue < 1 ? 2 : 0);
   const cap = familyCapped
-    ? " Family details agree; as siblings and twins share them, they count only as far as \"same family\", and the child's own details are weighed against how often siblings share them."
+    ? ` Family details agree${typeof familyCapped === "string" ? ` (${familyCapped})` : ""}; as siblings and twins share them, they count only as far as "same family", and the child's own details are weighed against how often siblings share them.`
     : "";
   return `Estimated ${pct}% likely the same child. ${sentences.join(" ")}${cap} A person must decide; nothing is merged.`;
 }

@@ -18,6 +18,9 @@ describe("crossScriptKey", () => {
     ["Євген", "Евген", "Yevhen", "Evgen", "Jewgen"],
     ["Кравець", "Кравец", "Kravets", "Kravetc", "Kravec"],
     ["Олексій", "Oleksii", "Oleksiy", "Oleksij"],
+    ["Вілсон", "Уилсон", "Wilson"],
+    ["Безсмертна", "Бессмертна", "Bezsmertna"],
+    ["Синиця", "Синица", "Synytsia", "Sinitsa"],
   ])("gives %s and its other spellings one key", (...forms: string[]) => {
     const keys = new Set(forms.map(crossScriptKey));
     expect([...keys]).toHaveLength(1);

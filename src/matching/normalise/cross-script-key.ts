@@ -150,8 +150,9 @@ function collapseDoubles(s: string): string {
 
 // Ukrainian без-/роз- keep z before a voiceless consonant where Russian writes бес-/рас-
 // (Безсмертна, Бессмертная; Безпалько, Беспалько).
+// English W is В in Ukrainian and У in Russian (Вілсон, Уилсон; Волтер, Уолтер).
 function foldPrefixes(s: string): string {
-  return s.replace(/^(be|ra|ro)z(?=[ptkfsc]|sh|ch)/, "$1s");
+  return s.replace(/^(be|ra|ro)z(?=[ptkfsc]|sh|ch)/, "$1s").replace(/^u(?=[aeio])/, "v");
 }
 
 function foldOnce(s: string): string {

@@ -45,7 +45,7 @@ export const GIVEN_NAME_DATA = `
 Марко|Марк|Mark,Marcus|Марчик
 Матвій|Матвей|Matthew,Matvei,Matvii|Мотя
 Михайло|Михаил|Michael,Mikhail,Mykhailo,Michal|Миша,Михась,Мішка
-Микола|Николай|Nicholas,Nikolai,Nikolay,Mykola,Nicolas|Коля,Колька,Миколка
+Микола,Миколай|Николай|Nicholas,Nikolai,Nikolay,Mykola,Nicolas|Коля,Колька,Миколка
 Назар|Назар||Назарко
 Олег|Олег|Oleg,Oleh|Олежка
 Павло,Павлина|Павел,Павлина|Paul,Pavel,Pavlo,Pawel|Паша,Павлик
@@ -67,7 +67,7 @@ export const GIVEN_NAME_DATA = `
 Анастасія|Анастасия|Anastasia|Настя,Настуся,Стася
 Ангеліна|Ангелина|Angelina|Ангелінка,Геля
 Ганна|Анна|Anna,Hanna,Ann,Anne|Аня,Ганнуся,Ганя,Анюта,Анька
-Дар'я|Дарья,Дария|Daria,Darya,Daryna|Даша,Дарина,Дарка
+Дар'я|Дарья,Дария|Daria,Darya,Daryna|Даша,Дарина,Дарка,Даринка
 Діана|Диана|Diana|Діанка
 Єва|Ева|Eva,Eve|Євка
 Єлизавета|Елизавета|Elizabeth,Elisabeth,Yelyzaveta|Ліза,Лиза,Лізонька
@@ -82,15 +82,15 @@ export const GIVEN_NAME_DATA = `
 Марія|Мария|Maria,Mary,Marie,Mariya|Маша,Марійка,Маруся,Мася
 Марина|Марина|Marina,Maryna|Маринка
 Мілана|Милана|Milana|Міла
-Надія|Надежда|Nadia,Nadiia,Nadezhda|Надя
-Наталія,Наталя|Наталья,Наталия|Natalia,Natalie,Nataliya|Наташа,Ната
+Надія|Надежда|Nadia,Nadiia,Nadezhda|Надя,Надійка
+Наталія,Наталя|Наталья,Наталия|Natalia,Natalie,Nataliya|Наташа,Ната,Наталка,Наталочка
 Ніна|Нина|Nina|Ніночка
 Олена|Елена|Helen,Helena,Elena,Olena,Yelena|Лена,Оленка,Леночка
 Ольга|Ольга|Olga,Olha|Оля,Олька,Олюся
 Поліна|Полина|Polina|Поля
 Світлана|Светлана|Svetlana,Svitlana|Світла,Світланка,Света
 Софія|София,Софья|Sophia,Sofia,Sofiia,Zofia|Соня,Софійка,Софа
-Тетяна|Татьяна|Tatiana,Tatyana,Tetiana|Таня,Танюша
+Тетяна|Татьяна|Tatiana,Tatyana,Tetiana|Таня,Танюша,Тетянка
 Уляна|Ульяна|Uliana,Ulyana,Juliana|Уля
 Юлія|Юлия|Julia,Yulia,Yuliia|Юля,Юленька
 Яна|Яна|Yana|Яночка
@@ -168,8 +168,8 @@ export const GIVEN_NAME_DATA = `
 Орина,Аріна|Арина|Arina|
 Євдокія,Явдоха|Евдокия|Eudocia|Дуня,Докія
 Олеся|Олеся,Алеся|Olesia|
-Мотря,Матрона|Матрёна,Матрона||
-Параска,Параскева|Прасковья|Paraskeva|Параня
+Мотря,Матрона,Мотрона|Матрёна,Матрона||
+Параска,Параскева,Параскевія|Прасковья|Paraskeva|Параня
 Соломія|Соломея|Salome|Соля
 Галина|Галина|Halyna,Galina|Галя,Галочка
 Зоя|Зоя|Zoe|
@@ -217,5 +217,5 @@ export const GIVEN_NAME_DATA = `
 Аліса|Алиса|Alice,Alisa|
 Альона|Алёна|Alyona,Alena|
 Ніка|Ника|Nika|
-Христина|Кристина|Christina,Kristina,Khrystyna|Христя,Кристя,Тіна
+Христина|Кристина|Christina,Kristina,Khrystyna|Христя,Кристя,Тіна,Христинка
 `;

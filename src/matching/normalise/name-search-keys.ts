@@ -13,8 +13,9 @@ import { foldSurnameKey } from "./surname-key.ts";
 // 3 — vowels e/i/o merged (looseKey), adjectival surname endings, -ич patronymics, more names;
 // 4 — ё is e, c is ц (cz ch, sz sh), ISO 9 modifier letters dropped, ICAO ъ "ie" folded;
 // 5 — adjectival -ова/-овая and short -а surnames, ця/ца, без-/бес-, -еевна fathers, Alex;
-// 6 — more given names (modern children's names; Філіп, Нікіта, Даніель as Ukrainian forms).
-export const SEARCH_KEY_VERSION = 6;
+// 6 — more given names (modern children's names; Філіп, Нікіта, Даніель as Ukrainian forms);
+// 7 — English W as В/У (Вілсон, Уилсон), a few more diminutives.
+export const SEARCH_KEY_VERSION = 7;
 
 /** Splits a name string into tokens: letters, digits and in-word apostrophes. */
 export function nameTokens(text: string): string[] {

@@ -4,11 +4,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { CaseCsvHeaderError, importClientId } from "../interop/case-csv.ts";
 import { parseCaseCsv, rejectedCsv } from "../interop/parse-case-csv.ts";
-import type { ImportResult, ImportRow, RequestContext, Store } from "../store/index.ts";
-
-type ImportWithProgress = (
-  ctx: RequestContext, rows: readonly ImportRow[], opts?: { onProgress?: (done: number, total: number) => void },
-) => Promise<ImportResult>;
+import type { ImportResult, RequestContext, Store } from "../store/index.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
 import { fail, reportErrors } from "./cli-errors.ts";
 
@@ -95,13 +91,27 @@ export function registerImportCommands(program: Command): void {
             etaBuffer: 50,
           });
           bar.start(parsed.accepted.length, 0);
-          // The progress option is passed through to stores that report progress from inside the transaction.
-          const importBatch = store.cases.importBatch.bind(store.cases) as ImportWithProgress;
-          const result = await importBatch(
-            ctx,
-            parsed.accepted.map((r) => ({ clientId: importClientId(r.recordId), input: r.input })),
-            { onProgress: (done: number) => bar.update(done) },
-          );
+          // Each imported row's action passes through the action sinks inside the import's
+          // transaction (after the case rows are written, with its signed log entry): counting
+          // them there shows progress before anything is committed.
+          let written = 0;
+          const step = Math.max(1, Math.floor(parsed.accepted.length / 50));
+          const stopCounting = store.onAction(async (_tx, event) => {
+            if (event.actor.userId !== ctx.userId || event.action.type !== "report") return;
+            bar.update(++written);
+            // The database may keep the event loop busy for the whole transaction, so the bar's
+            // own timer would not fire: draw it here every 2% of the rows.
+            if (written % step === 0) bar.render();
+          });
+          let result: ImportResult;
+          try {
+            result = await store.cases.importBatch(
+              ctx,
+              parsed.accepted.map((r) => ({ clientId: importClientId(r.recordId), input: r.input })),
+            );
+          } finally {
+            stopCounting();
+          }
           bar.update(parsed.accepted.length);
           bar.stop();
           process.stdout.write(

@@ -161,5 +161,7 @@ describe("comparePlaces", () => {
     expect(comparePlaces("Маріуполь", "Харків")).toBe("different");
     expect(comparePlaces("Маріуполь", "")).toBe("unknown");
     expect(comparePlaces("Маріуполь", "Atlantis")).toBe("unknown");
+    expect(comparePlaces("с. Зелений Гай", "село Зеленый Гай")).toBe("same-name");
+    expect(comparePlaces("Зелений Гай", "Atlantis")).toBe("unknown");
   });
 });

@@ -229,17 +229,24 @@ export function placeOblast(key: string | null): string | null {
 }
 
 /**
- * Agreement of two birth places, strongest first: the same place; different places in the
- * same oblast; different oblasts; unknown when either place is missing or not in the gazetteer
- * (compare such names by their cross-script key instead).
+ * Agreement of two birth places, strongest first: the same place; the same name of a place the
+ * gazetteer does not hold (villages), compared by cross-script key; different places in the
+ * same oblast; different places; unknown when either is missing, or neither is in the gazetteer
+ * and the names differ.
  */
-export const PLACE_LEVELS = ["same-place", "same-oblast", "different", "unknown"] as const;
+export const PLACE_LEVELS = ["same-place", "same-name", "same-oblast", "different", "unknown"] as const;
 export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 
 export function comparePlaces(a: string | null | undefined, b: string | null | undefined): PlaceLevel {
-  const ka = a ? placeKey(a) : null;
-  const kb = b ? placeKey(b) : null;
-  if (ka === null || kb === null) return "unknown";
+  if (!a || !b) return "unknown";
+  const ka = placeKey(a);
+  const kb = placeKey(b);
+  if (ka === null || kb === null) {
+    // A name the gazetteer lacks may be a misspelling of the other: no evidence either way.
+    if (ka !== null || kb !== null) return "unknown";
+    const na = crossScriptKey(splitPlaceText(a).name);
+    return na !== "" && na === crossScriptKey(splitPlaceText(b).name) ? "same-name" : "unknown";
+  }
   if (placesOverlap(ka, kb)) return "same-place";
   const oa = placeOblast(ka);
   if (oa !== null && oa === placeOblast(kb)) return "same-oblast";

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import { childPreset, crossScriptNormaliser } from "../src/matching/index.ts";
+import { CHILD_PRESET_INPUT, crossScriptNormaliser, parseSettings } from "../src/matching/index.ts";
 import { compareField } from "../src/matching/model/comparison-levels.ts";
 import { newSharedCodes, prepareTable } from "../src/matching/model/prepared-table.ts";
 
@@ -17,8 +17,19 @@ type Row = Record<string, string>;
 const cases = (parse(readFileSync(dir + "cases.csv", "utf8"), { columns: true }) as Row[]).filter((r) => r.schema === "Person");
 const frozen = (parse(readFileSync(dir + "logicv2-frozen.csv", "utf8"), { columns: true }) as Row[]).filter((r) => r.schema === "Person");
 
-// The comparator is the preset's mother/father name field: whole names in any script and order.
-const settings = childPreset();
+// The comparator is a whole-name field (person_name: any script, any order) with the preset's
+// levels plus token alignment, which finds reordered names, middle names and initials.
+const input = structuredClone(CHILD_PRESET_INPUT);
+const motherField = input.fields.find((f) => f.name === "mother_name")!;
+motherField.levels = [
+  { kind: "exact" },
+  { kind: "name_equivalent" },
+  { kind: "name_tokens", threshold: 0.92 },
+  { kind: "jaro_winkler", threshold: 0.92 },
+  { kind: "name_tokens", threshold: 0.8 },
+  { kind: "jaro_winkler", threshold: 0.8 },
+];
+const settings = parseSettings(input);
 const field = settings.fields.findIndex((f) => f.name === "mother_name");
 const levels = settings.fields[field]!.levels;
 const normaliser = crossScriptNormaliser();

@@ -20,6 +20,30 @@ function yearOff(a: number, b: number): boolean {
 }
 
 /**
+ * Every token of the shorter name pairs with its own token of the longer one: equal, similar
+ * (Jaro–Winkler at least the threshold) or an initial. Word order and extra names (a second
+ * given name, a title) do not matter.
+ */
+export function tokensAlign(x: string, y: string, threshold: number): boolean {
+  const tx = x.split(" ");
+  const ty = y.split(" ");
+  const [short, long] = tx.length <= ty.length ? [tx, ty] : [ty, tx];
+  const used = new Uint8Array(long.length);
+  for (const s of short) {
+    let found = -1;
+    for (let q = 0; q < long.length && found < 0; q++) if (!used[q] && long[q] === s) found = q;
+    for (let q = 0; q < long.length && found < 0; q++) {
+      if (used[q]) continue;
+      const l = long[q]!;
+      if ((s.length === 1 || l.length === 1) ? s[0] === l[0] : jaroWinkler(s, l) >= threshold) found = q;
+    }
+    if (found < 0) return false;
+    used[found] = 1;
+  }
+  return short.length > 0;
+}
+
+/**
  * Returns the index of the first level the pair satisfies, levels.length for "else", or
  * NULL_LEVEL when either side is missing.
  */
@@ -47,6 +71,9 @@ export function compareField(a: PreparedField, i: number, b: PreparedField, j: n
       case "jaro_winkler":
         if (jw < 0) jw = jaroWinkler(a.text[i]!, b.text[j]!);
         if (jw >= level.threshold) return k;
+        break;
+      case "name_tokens":
+        if (tokensAlign(a.text[i]!, b.text[j]!, level.threshold)) return k;
         break;
       case "levenshtein":
         if (boundedLevenshtein(a.text[i]!, b.text[j]!, level.maxDistance) <= level.maxDistance) return k;
@@ -107,6 +134,8 @@ export function describeLevel(level: LevelSpec | undefined): string {
       return "initial agrees";
     case "jaro_winkler":
       return level.threshold >= 0.9 ? "very similar spelling" : "similar spelling";
+    case "name_tokens":
+      return "every part of the shorter name found in the other";
     case "levenshtein":
       return `spelling differs by at most ${level.maxDistance} letter${level.maxDistance > 1 ? "s" : ""}`;
     case "date_exact":

@@ -25,6 +25,7 @@ export const levelSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("name_equivalent") }),
   z.object({ kind: z.literal("initial") }),
   jaroLevel,
+  z.object({ kind: z.literal("name_tokens"), threshold: z.number().min(0).max(1) }),
   levenshteinLevel,
   z.object({ kind: z.literal("date_exact") }),
   z.object({ kind: z.literal("date_swapped") }),
@@ -38,10 +39,10 @@ export type LevelSpec = z.infer<typeof levelSchema>;
 
 /** Which level kinds make sense for which field type; a mismatch is a settings error. */
 export const LEVELS_FOR_TYPE: Record<FieldType, readonly LevelSpec["kind"][]> = {
-  given_name: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein"],
-  family_name: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein"],
-  patronymic: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein"],
-  person_name: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein"],
+  given_name: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein", "name_tokens"],
+  family_name: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein", "name_tokens"],
+  patronymic: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein", "name_tokens"],
+  person_name: ["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein", "name_tokens"],
   date: ["date_exact", "date_swapped", "date_within_days", "date_year_off", "date_partial"],
   place: ["exact", "place_same", "place_same_region", "jaro_winkler"],
   sex: ["exact"],

@@ -81,3 +81,16 @@ export const reportSigned = defineEntryType({
   publicPayload: true,
   requiresUserSignature: true,
 });
+
+/** A report was drafted: its content (with personal data) stays in the registry, the log holds its hash. */
+export const reportDrafted = defineEntryType({
+  type: "report.drafted",
+  version: 1,
+  payload: z.strictObject({
+    report: z.string().min(1).max(200),
+    reportHash: hex32,
+    kind: z.enum(["identity", "post-return"]),
+    case: z.string().min(1).max(200),
+  }),
+  publicPayload: true,
+});

@@ -59,5 +59,35 @@ export const LEDGER_MIGRATIONS: readonly { id: string; statements: readonly stri
       ...appendOnly("ledger_checkpoint_signatures"),
     ],
   },
+  {
+    id: "1002-ledger-reports",
+    statements: [
+      // A report's document never changes once drafted: a correction is a new report.
+      `create table ledger_reports (
+        id uuid primary key,
+        case_id uuid not null references cases(id),
+        kind text not null check (kind in ('identity', 'post-return')),
+        party_id text not null references parties(id),
+        client_id text not null,
+        language text not null,
+        sealed_document bytea not null,
+        document_hash text not null,
+        entry_idx bigint not null,
+        created_at timestamptz not null default now(),
+        unique (party_id, client_id)
+      )`,
+      `create index ledger_reports_case_idx on ledger_reports (case_id, created_at)`,
+      `create table ledger_report_signatures (
+        report_id uuid not null references ledger_reports(id),
+        role text not null check (role in ('tracing-verifier', 'holding-verifier', 'mediator')),
+        party_id text not null,
+        user_id text not null,
+        entry_idx bigint not null,
+        created_at timestamptz not null default now(),
+        primary key (report_id, role)
+      )`,
+      ...appendOnly("ledger_reports"),
+      ...appendOnly("ledger_report_signatures"),
+    ],
+  },
 ];
-

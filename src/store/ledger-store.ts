@@ -31,6 +31,8 @@ import {
 import { nodeSha256, nodeSigner } from "./ledger-node-crypto.ts";
 import type { SealedBox } from "./sealed-box.ts";
 import type { ActionEvent, Db, Store, Tx } from "./types.ts";
+import type { LedgerStore } from "./ledger-store-types.ts";
+import { attachReports } from "./ledger-reports.ts";
 
 // Arbitrary constant naming the ledger's append lock among advisory locks.
 const LEDGER_LOCK = 7_305_514_023;
@@ -48,41 +50,6 @@ for (const type of ACTION_TYPES) defineEntryType({ type: `case.${type}`, version
 // Roles whose people sign with their own key as well as their party's.
 const PERSONAL_KEY_ROLES = new Set(["verifier", "mediator"]);
 
-export interface InclusionProof {
-  index: number;
-  size: number;
-  leafHash: string;
-  proof: string[];
-  root: string;
-}
-
-export interface ConsistencyProof {
-  from: number;
-  to: number;
-  fromRoot: string;
-  toRoot: string;
-  proof: string[];
-}
-
-export interface LedgerStore {
-  logId(): Promise<string>;
-  /** Party keys for every party and personal keys for every verifier and mediator. */
-  ensureKeys(): Promise<void>;
-  keys(): Promise<(KeyRecord & { anchor: boolean; retired: boolean })[]>;
-  size(): Promise<number>;
-  entry(index: number): Promise<EntryLine | null>;
-  /** Appends inside the caller's transaction; idempotent by entry id. */
-  append(tx: Tx, input: EntryInput, signer: { partyId: string; userId?: string }): Promise<{ index: number; line: EntryLine; created: boolean }>;
-  root(size?: number): Promise<string>;
-  inclusionProof(index: number, size?: number): Promise<InclusionProof>;
-  consistencyProof(from: number, to?: number): Promise<ConsistencyProof>;
-  latestCheckpoint(): Promise<CheckpointLine | null>;
-  /** Signs a checkpoint of the current size with the given parties' keys (adding co-signatures to one of that size). */
-  checkpoint(partyIds: readonly string[]): Promise<CheckpointLine>;
-  /** The export: header with anchor keys, entries and checkpoints, one JSON object a line. */
-  exportLines(options?: { finalCheckpoint?: boolean }): AsyncGenerator<string>;
-}
-
 interface KeyRow {
   id: string;
   party_id: string;
@@ -92,6 +59,8 @@ interface KeyRow {
   anchor: boolean;
   retired_at: Date | null;
 }
+
+export type { ConsistencyProof, InclusionProof, LedgerStore } from "./ledger-store-types.ts";
 
 const ledgers = new WeakMap<Store, LedgerStore>();
 
@@ -389,5 +358,6 @@ export function attachLedger(store: Store, deps: { box: SealedBox; now: () => Da
 
   store.onAction(onAction);
   ledgers.set(store, ledger);
+  attachReports(store, ledger, deps);
   return ledger;
 }

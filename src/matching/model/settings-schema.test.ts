@@ -26,7 +26,7 @@ describe("parseSettings", () => {
     bad.fields[0]!.levels.push({ kind: "date_swapped" });
     bad.blocking[0]!.keys[0]!.field = "birthday";
     const problems = problemsOf(bad);
-    expect(problems).toContain('fields.0.levels.4.kind: level "date_swapped" does not apply to a given_name field (allowed: exact, name_equivalent, initial, jaro_winkler, levenshtein)');
+    expect(problems).toContain('fields.0.levels.4.kind: level "date_swapped" does not apply to a given_name field (allowed: exact, name_equivalent, initial, jaro_winkler, levenshtein, name_tokens)');
     expect(problems).toContain('blocking.0.keys.0.field: blocking rule "birth date + birth place" uses unknown field "birthday"');
   });
 

@@ -1,9 +1,13 @@
-import type { Migration } from "./migrations.ts";
+// The shape of a migration (as in migrations.ts, which imports this file).
+interface Migration {
+  id: string;
+  statements: readonly string[];
+}
 
 // Tables of matching in the registry (src/store/match-*.ts). Append only, like every migration.
 export const MATCH_MIGRATIONS: readonly Migration[] = [
   {
-    id: "0300-matching",
+    id: "1101-matching",
     statements: [
       // Model settings and m/u parameters are data: the newest row is the one in use.
       `create table match_models (

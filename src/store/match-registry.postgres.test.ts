@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { registerMatchContract } from "./test-support/match-contract.ts";
 import { createTestDatabase, pgReachable } from "./test-support/pg-test-db.ts";
 import { openStore } from "./open-store.ts";
-import { MATCH_MIGRATIONS } from "./match-migrations.ts";
 
 const unreachable = await pgReachable();
 const cleanups: (() => Promise<void>)[] = [];
@@ -25,6 +24,6 @@ if (unreachable !== null && process.env.CI === "true") {
     const db = await createTestDatabase();
     const dir = await mkdtemp(join(tmpdir(), "homeward-match-"));
     cleanups.push(() => db.drop(), () => rm(dir, { recursive: true, force: true }));
-    return openStore({ databaseUrl: db.url, keyFile: join(dir, "homeward.key"), poolSize: 4, migrations: MATCH_MIGRATIONS });
+    return openStore({ databaseUrl: db.url, keyFile: join(dir, "homeward.key"), poolSize: 4 });
   });
 }

@@ -122,7 +122,7 @@ async function logReads(db: MDb | MTx, v: Viewer, rows: readonly Row[], kind: "r
       case_id: caseId!,
       case_party_id: caseParty!,
       kind,
-      purpose: v.ctx.purpose ?? "match-review",
+      purpose: "match-review",
     }));
   });
   if (entries.length > 0) await db.insertInto("access_log").values(entries).execute();

@@ -8,6 +8,7 @@ export interface Migration {
 }
 
 import { LEDGER_MIGRATIONS } from "./ledger-migrations.ts";
+import { MATCH_MIGRATIONS } from "./match-migrations.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -105,4 +106,6 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // The signed log (src/store/ledger-*.ts).
   ...LEDGER_MIGRATIONS,
+  // Matching in the registry (src/store/match-*.ts).
+  ...MATCH_MIGRATIONS,
 ];

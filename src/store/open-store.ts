@@ -20,6 +20,7 @@ import {
 } from "./account-repository.ts";
 import type { Db, OpenStoreOptions, Store } from "./types.ts";
 import { attachLedger } from "./ledger-store.ts";
+import { attachMatching } from "./match-registry.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
   if (options.keyFile) return resolve(options.keyFile);
@@ -100,5 +101,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   };
   // Every action is also a signed log entry, appended in the action's transaction.
   attachLedger(store, { box: internals.box, now: internals.now });
+  // New and changed cases are queued for matching in the action's transaction.
+  attachMatching(store, { now: internals.now });
   return store;
 }

@@ -3,7 +3,7 @@ import { ConflictError } from "../domain/index.ts";
 import { verifyLogText, verifySignedReport } from "../ledger/index.ts";
 import { openStore } from "./open-store.ts";
 import { ledgerOf } from "./ledger-store.ts";
-import { reportsOf } from "./ledger-reports.ts";
+import { reportsOf, requireSignedReports } from "./ledger-reports.ts";
 import type { RequestContext, Store } from "./types.ts";
 
 // The whole joint-verification path of one child, as the log must record it.
@@ -18,6 +18,7 @@ describe("verification reports and the lifecycle steps that need them", () => {
 
   beforeAll(async () => {
     store = await openStore();
+    requireSignedReports(store);
     await store.parties.ensure({ id: "tracing", name: "Tracing authority", kind: "tracing-authority" });
     await store.parties.ensure({ id: "holding", name: "Holding authority", kind: "holding-authority" });
     await store.parties.ensure({ id: "mediator", name: "Mediator", kind: "mediator" });

@@ -293,6 +293,17 @@ export function attachReports(store: Store, ledger: LedgerStore, deps: { box: Se
     },
   };
 
+  reportsByStore.set(store, reports);
+  return reports;
+}
+
+/**
+ * Makes the steps "identity verified", "confirmed by mediator" and "post-return verified" wait
+ * for the signed reports they stand on. Separate from attaching the ledger because a registry
+ * without reports (its own tests, a demo seed that does not draft reports) walks the lifecycle
+ * without them.
+ */
+export function requireSignedReports(store: Store): void {
   for (const [name, rule] of Object.entries(REQUIRED) as [PreconditionName, (typeof REQUIRED)[PreconditionName]][]) {
     store.registerPrecondition(name, async (tx, { caseId, action }) => {
       const ref = "reportRef" in action ? action.reportRef : undefined;
@@ -306,7 +317,4 @@ export function attachReports(store: Store, ledger: LedgerStore, deps: { box: Se
       return `${what} signed as ${rule.roles.join(", ")}`;
     });
   }
-
-  reportsByStore.set(store, reports);
-  return reports;
 }

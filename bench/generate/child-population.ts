@@ -82,7 +82,8 @@ export function generatePopulation(opts: GeneratorOptions): Population {
     const mother = pick(GIRLS);
     const hasFather = r() < 0.8;
     const father = pick(FATHERS);
-    const place = pick(PLACES);
+    // Cities differ in size: p(rank) ∝ 1/(rank + 10) over the gazetteer.
+    const place = PLACES[Math.min(PLACES.length - 1, Math.floor(10 * Math.exp(r() * Math.log((PLACES.length + 10) / 10)) - 10))]!;
     const motherMaiden = r() < 0.1 ? pickSurname() : sur;
     const nChildren = 1 + Math.floor(r() * r() * 4);
     const baseYear = 2006 + Math.floor(r() * 12);

@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { PLACES as GAZETTEER } from "../../src/matching/normalise/places.ts";
 
 // Synthetic-population vocabulary. Given names: Ukrainian form, Russian form, a diminutive.
 // Patronymic stems are written out because the Ukrainian and Russian rules differ per name.
@@ -66,22 +67,11 @@ export interface Place {
   latin: string;
 }
 
-export const PLACES: Place[] = [
-  ["Маріуполь", "Мариуполь", "", "Mariupol"], ["Бахмут", "Бахмут", "Артёмовск", "Bakhmut"], ["Херсон", "Херсон", "", "Kherson"],
-  ["Мелітополь", "Мелитополь", "", "Melitopol"], ["Бердянськ", "Бердянск", "", "Berdiansk"], ["Донецьк", "Донецк", "", "Donetsk"],
-  ["Луганськ", "Луганск", "", "Luhansk"], ["Харків", "Харьков", "", "Kharkiv"], ["Запоріжжя", "Запорожье", "", "Zaporizhzhia"],
-  ["Дніпро", "Днепр", "Днепропетровск", "Dnipro"], ["Кропивницький", "Кропивницкий", "Кировоград", "Kropyvnytskyi"],
-  ["Горлівка", "Горловка", "", "Horlivka"], ["Краматорськ", "Краматорск", "", "Kramatorsk"], ["Слов'янськ", "Славянск", "", "Sloviansk"],
-  ["Сєвєродонецьк", "Северодонецк", "", "Sievierodonetsk"], ["Лисичанськ", "Лисичанск", "", "Lysychansk"], ["Нова Каховка", "Новая Каховка", "", "Nova Kakhovka"],
-  ["Енергодар", "Энергодар", "", "Enerhodar"], ["Ізюм", "Изюм", "", "Izium"], ["Куп'янськ", "Купянск", "", "Kupiansk"],
-  ["Сімферополь", "Симферополь", "", "Simferopol"], ["Севастополь", "Севастополь", "", "Sevastopol"], ["Ялта", "Ялта", "", "Yalta"],
-  ["Керч", "Керчь", "", "Kerch"], ["Джанкой", "Джанкой", "", "Dzhankoi"], ["Євпаторія", "Евпатория", "", "Yevpatoriia"],
-  ["Феодосія", "Феодосия", "", "Feodosiia"], ["Токмак", "Токмак", "", "Tokmak"], ["Генічеськ", "Геническ", "", "Henichesk"],
-  ["Скадовськ", "Скадовск", "", "Skadovsk"], ["Олешки", "Алешки", "Цюрупинск", "Oleshky"], ["Каховка", "Каховка", "", "Kakhovka"],
-  ["Волноваха", "Волноваха", "", "Volnovakha"], ["Покровськ", "Покровск", "Красноармейск", "Pokrovsk"], ["Торецьк", "Торецк", "Дзержинск", "Toretsk"],
-  ["Мирноград", "Мирноград", "Димитров", "Myrnohrad"], ["Костянтинівка", "Константиновка", "", "Kostiantynivka"], ["Охтирка", "Ахтырка", "", "Okhtyrka"],
-  ["Суми", "Сумы", "", "Sumy"], ["Чернігів", "Чернигов", "", "Chernihiv"], ["Миколаїв", "Николаев", "", "Mykolaiv"], ["Одеса", "Одесса", "", "Odesa"],
-].map(([uk, ru, old, latin]) => ({ uk: uk!, ru: ru!, old: old || undefined, latin: latin! }));
+/**
+ * Birth places drawn from the normalisation gazetteer (every city of Ukraine and the raion
+ * centres of occupied and front-line oblasts): Ukrainian, Russian, 2010 Latin and a former name.
+ */
+export const PLACES: Place[] = GAZETTEER.map((p) => ({ uk: p.ukrainian, ru: p.russian, old: p.former[0], latin: p.latin }));
 
 export interface Surname {
   uk: string;

@@ -34,3 +34,15 @@ describe("blocking key parts", () => {
     expect(coder.keyCount(rule)).toBe(1);
   });
 });
+
+describe("KeyCoder with three-part keys", () => {
+  it("separates records that differ only in the last part", () => {
+    const codes = newSharedCodes(settings.fields.length);
+    const rows = ["Київ", "Львів", "Київ"].map((place, i) => ({ record_id: String(i), family_name: "Коваленко", birth_date: "2014-03-07", birth_place: place }));
+    const t = prepareTable(rows, settings, simpleNormaliser, codes);
+    const rule = settings.blocking.findIndex((r) => r.name === "family name + birth year + place");
+    const keys = new KeyCoder(settings).codeTable(t)[rule]!;
+    expect(keys[0]).toBe(keys[2]);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+});

@@ -58,8 +58,6 @@ export function keyPartString(pf: PreparedField, i: number, transform: KeyTransf
   }
 }
 
-const MOD = 2 ** 52;
-
 /**
  * Integer-coded blocking keys: out[r][i] is a dense code for rule r's key of record i (-1 when
  * any part is missing). The dense codes are shared by every table passed to one KeyCoder.
@@ -82,9 +80,11 @@ export class KeyCoder {
       const fields = this.fieldIndex[r]!.map((f) => table.fields[f]!);
       const transforms = rule.keys.map((k) => k.transform);
       for (let i = 0; i < table.size; i++) {
-        // Parts are combined by a polynomial hash into 52 bits; a collision could only add a
-        // spurious candidate pair, never lose one.
-        let h = 17;
+        // Parts are mixed by two independent 32-bit hashes into one 53-bit number (exact in a
+        // double, unlike a polynomial that overflows and drops the last part's bits). A
+        // collision could only add a spurious candidate pair, never lose one.
+        let a = 0x811c9dc5;
+        let b = 0x2545f491;
         let missing = false;
         for (let p = 0; p < fields.length; p++) {
           const v = keyPartCode(fields[p]!, i, transforms[p]!);
@@ -92,8 +92,14 @@ export class KeyCoder {
             missing = true;
             break;
           }
-          h = (h * 1_000_003 + v + 1) % MOD;
+          const lo = v % 4_294_967_296;
+          const hi = Math.floor(v / 4_294_967_296);
+          a = Math.imul(a ^ lo, 0x01000193);
+          a = Math.imul(a ^ hi ^ (a >>> 15), 0x85ebca6b);
+          b = Math.imul(b + lo + 0x9e3779b9, 0x5bd1e995);
+          b = Math.imul(b ^ hi ^ (b >>> 13), 0xc2b2ae35);
         }
+        const h = (a >>> 0) * 2_097_152 + ((b >>> 0) & 0x1fffff);
         if (missing) {
           out[i] = -1;
           continue;

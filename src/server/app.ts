@@ -92,6 +92,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       { name: "matches", description: "The review queue of match candidates: a flag for people, never a merge" },
       { name: "admin", description: "Administration" },
       { name: "log", description: "The signed, append-only log: keys, entries, proofs, checkpoints" },
+      { name: "reports", description: "Verification reports signed by both verifiers and confirmed by the mediator" },
       { name: "meta", description: "Service information" },
     ],
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fromHex, verifyConsistency, verifyInclusion, verifyLogText, leafHash, utf8, canonicalJson } from "../ledger/index.ts";
+import { fromHex, verifyConsistency, verifyInclusion, verifyLogText, verifySignedReport, leafHash, utf8, canonicalJson } from "../ledger/index.ts";
 import { apiFixture, SMALLEST_CASE, type ApiFixture } from "./test-support/api-fixture.ts";
 
 let api: ApiFixture;
@@ -61,5 +61,32 @@ describe("log API", () => {
     expect(res.headers.get("content-type")).toMatch(/jsonl/);
     const result = await verifyLogText(await res.text());
     expect(result.ok).toBe(true);
+  });
+});
+
+describe("report API", () => {
+  it("drafts a report, collects both verifiers' signatures and the mediator's confirmation, and serves a file that verifies", async () => {
+    const created = await api.call(token, "POST", "/api/cases", { ...SMALLEST_CASE, clientId: "case-r" });
+    const { id } = (await created.json()) as { id: string };
+    for (const [n, partyId] of [["1", "holding-authority"], ["2", "mediator"]]) {
+      await api.call(token, "POST", `/api/cases/${id}/actions`, { clientId: `share-${n}`, action: { type: "share", partyId, scope: "participate" } });
+    }
+    const draft = await api.call(token, "POST", `/api/cases/${id}/reports`, { clientId: "r-1", kind: "identity", language: "uk", content: { identityEvidence: "records agree" } });
+    expect(draft.status, await draft.clone().text()).toBe(201);
+    const report = (await draft.json()) as { id: string; stage: string };
+    expect(report.stage).toBe("drafted");
+    const mediator = await api.login("mediator");
+    expect((await api.call(mediator, "POST", `/api/reports/${report.id}/signatures`)).status).toBe(409);
+    expect((await api.call(token, "POST", `/api/reports/${report.id}/signatures`)).status).toBe(403);
+    for (const who of ["holding-verifier", "tracing-verifier", "mediator"]) {
+      const res = await api.call(await api.login(who), "POST", `/api/reports/${report.id}/signatures`);
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+    const view = await get<{ stage: string; signatures: unknown[] }>(`/api/reports/${report.id}`);
+    expect(view.stage).toBe("confirmed");
+    const file = await get<unknown>(`/api/reports/${report.id}/signed`);
+    const checked = verifySignedReport(file);
+    expect(checked.ok && checked.missingRoles).toEqual([]);
+    expect((await api.call(await api.login("holding"), "GET", `/api/reports/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
   });
 });

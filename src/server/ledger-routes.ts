@@ -4,6 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { stream } from "hono/streaming";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ledgerOf } from "../store/ledger-store.ts";
+import { DraftReportSchema, reportsOf } from "../store/ledger-reports.ts";
 import { BEARER } from "./auth-routes.ts";
 import { ProblemError } from "./problem.ts";
 import { ProblemSchema } from "./schemas.ts";
@@ -89,6 +90,55 @@ const exportRoute = createRoute({
   responses: { 200: { description: "The log", content: { "application/jsonl": { schema: z.string() } } }, 401: problem("Not logged in") },
 });
 
+const reportTags = ["reports"];
+const ReportViewSchema = z.object({
+  id: z.string(),
+  case: z.string(),
+  kind: z.enum(["identity", "post-return"]),
+  language: z.string(),
+  hash: hex32.openapi({ description: "SHA-256 of the RFC 8785 form of the document; the log's entries sign this" }),
+  verificationCode: z.string().openapi({ description: "Short code printed on the report to match it to its file" }),
+  document: z.record(z.string(), z.unknown()),
+  draftEntryIndex: z.number().int(),
+  signatures: z.array(z.object({ role: z.string(), party: z.string(), user: z.string(), at: z.string(), entryIndex: z.number().int() })),
+  stage: z.enum(["drafted", "signed", "jointly-signed", "confirmed"]),
+}).openapi("VerificationReport");
+const reportId = z.object({ id: z.string() });
+const draftRoute = createRoute({
+  method: "post", path: "/api/cases/{id}/reports", tags: reportTags, security: BEARER,
+  summary: "Draft a verification report (identity, or post-return with the welfare check) for a case",
+  description: "Idempotent by the body's `clientId`. The document is sealed in the registry; the log records its hash.",
+  request: { params: reportId, body: { required: true, content: { "application/json": { schema: DraftReportSchema.extend({ clientId: z.string().min(1).max(200) }) } } } },
+  responses: { 201: json("The drafted report", ReportViewSchema), 400: problem("Invalid report"), 401: problem("Not logged in"), 404: problem("No such case") },
+});
+const listReportsRoute = createRoute({
+  method: "get", path: "/api/cases/{id}/reports", tags: reportTags, security: BEARER,
+  summary: "The case's verification reports",
+  request: { params: reportId },
+  responses: { 200: json("Reports", z.object({ items: z.array(ReportViewSchema) })), 401: problem("Not logged in"), 404: problem("No such case") },
+});
+const getReportRoute = createRoute({
+  method: "get", path: "/api/reports/{id}", tags: reportTags, security: BEARER,
+  summary: "One verification report with its signatures",
+  request: { params: reportId },
+  responses: { 200: json("The report", ReportViewSchema), 401: problem("Not logged in"), 404: problem("No such report") },
+});
+const signReportRoute = createRoute({
+  method: "post", path: "/api/reports/{id}/signatures", tags: reportTags, security: BEARER,
+  summary: "Sign the report as the caller's party's verifier, or confirm it as the mediator (after both verifiers)",
+  request: { params: reportId },
+  responses: {
+    200: json("The report with the new signature", ReportViewSchema), 401: problem("Not logged in"),
+    403: problem("The caller may not sign reports"), 404: problem("No such report"), 409: problem("Already signed in this role, or the mediator came too early"),
+  },
+});
+const signedReportRoute = createRoute({
+  method: "get", path: "/api/reports/{id}/signed", tags: reportTags, security: BEARER,
+  summary: "The signed report file for `homeward report verify`: document, signature entries, inclusion proofs, co-signed checkpoint, keys",
+  request: { params: reportId },
+  responses: { 200: json("Signed report", z.record(z.string(), z.unknown())), 401: problem("Not logged in"), 404: problem("No such report"), 409: problem("Not signed yet") },
+});
+
 const SIGNING_ROLES = new Set(["verifier", "mediator", "admin"]);
 
 export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -135,6 +185,20 @@ export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       for await (const line of ledger.exportLines()) await out.write(line + "\n");
     });
   });
+
+  const reports = reportsOf(deps.store);
+  app.openapi(draftRoute, async (c) => {
+    const { clientId, ...input } = c.req.valid("json");
+    return c.json(await reports.draft(c.get("ctx"), c.req.valid("param").id, input, { clientId }) as never, 201);
+  });
+  app.openapi(listReportsRoute, async (c) => c.json({ items: (await reports.list(c.get("ctx"), c.req.valid("param").id)) as never[] }, 200));
+  app.openapi(getReportRoute, async (c) => {
+    const report = await reports.get(c.get("ctx"), c.req.valid("param").id);
+    if (!report) throw new ProblemError(404, "no such report");
+    return c.json(report as never, 200);
+  });
+  app.openapi(signReportRoute, async (c) => c.json((await reports.sign(c.get("ctx"), c.req.valid("param").id)) as never, 200));
+  app.openapi(signedReportRoute, async (c) => c.json((await reports.signed(c.get("ctx"), c.req.valid("param").id)) as never, 200));
 
   app.openapi(cosignRoute, async (c) => {
     const ctx = c.get("ctx");

@@ -5,6 +5,7 @@ import { createApp, createLogger } from "../server/index.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { DEMO_ACCOUNTS, DEMO_DISPLAY_PREFIX } from "../demo/demo-accounts.ts";
 import type { Store } from "../store/index.ts";
+import { attachMatching } from "../store/match-registry.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
 
 function port(value: string): number {
@@ -47,6 +48,8 @@ export function registerServeCommands(program: Command): void {
         if (n > 0) logger.warn({ disabled: n }, "demo accounts disabled: not in demo mode");
       }
       const app = createApp({ store, logger });
+      // Matches new and changed cases as they arrive (jobs in the database: any server process may drain them).
+      const stopMatching = attachMatching(store).startWorker({ onError: (err) => logger.error({ err }, "matching failed") });
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {
         const url = `http://${opts.host === "0.0.0.0" || opts.host === "127.0.0.1" ? "localhost" : opts.host}:${info.port}`;
         logger.info({ url, docs: `${url}/api/docs` }, "listening");
@@ -63,7 +66,7 @@ export function registerServeCommands(program: Command): void {
         stopping = true;
         logger.info({ signal }, "stopping");
         server.close(() => {
-          void store.close().then(() => process.exit(0));
+          void stopMatching().then(() => store.close()).then(() => process.exit(0));
         });
         setTimeout(() => process.exit(0), 5000).unref();
       };

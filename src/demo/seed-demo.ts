@@ -4,6 +4,7 @@ import type { RequestContext, Store } from "../store/index.ts";
 import { hashPassword } from "../server/passwords.ts";
 import { DEMO_ACCOUNTS, DEMO_DISPLAY_PREFIX, DEMO_PARTIES, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { generateDemoCases } from "./generate-demo-cases.ts";
+import { seedDemoReport } from "./demo-reports.ts";
 import type { DemoCase, DemoParty } from "./generate-demo-cases.ts";
 
 export interface SeedResult {
@@ -134,6 +135,10 @@ async function driveCase(
     await act("share-counterpart", owner.caseworker, { type: "share", partyId: other, scope: "view" });
   }
   let n = 0;
-  for (const step of steps) await act(`${++n}-${step.action.type}`, ctxOf(step.actor), step.action);
+  for (const step of steps) {
+    // Verification steps stand on a jointly signed report (src/demo/demo-reports.ts).
+    await seedDemoReport(store, step.action.type, caseId, demo.clientId, owner.caseworker);
+    await act(`${++n}-${step.action.type}`, ctxOf(step.actor), step.action);
+  }
 }
 

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
 import type { PartyKind } from "../domain/index.ts";
 import { crossScriptNormaliser, linkTables, recordBlockingKeys, scoreRecordPair } from "../matching/index.ts";
@@ -27,6 +28,8 @@ export interface MatchRunStats {
 // Cases that ended this way are not proposed to anyone.
 const NOT_MATCHED = new Set(["duplicate", "withdrawn"]);
 const MAX_GROUP = 20;
+// Arbitrary constant naming the matching lock among advisory locks.
+const MATCH_LOCK = 7_305_514_031;
 
 function json<T>(v: unknown): T {
   return (typeof v === "string" ? JSON.parse(v) : v) as T;
@@ -53,6 +56,9 @@ export function storeThreshold(settings: LinkSettings): number {
 export async function matchCases(tx: MTx, caseIds: readonly string[], model: MatchModel, now: Date, options: MatchEngineOptions = {}): Promise<MatchRunStats> {
   const stats: MatchRunStats = { cases: 0, candidatePairsCompared: 0, stored: 0, skippedKeys: 0 };
   if (caseIds.length === 0) return stats;
+  // One matching transaction at a time across all processes: two new records of opposite
+  // sides matched concurrently would each miss the other's uncommitted keys.
+  await sql`select pg_advisory_xact_lock(${MATCH_LOCK})`.execute(tx);
   const normaliser = crossScriptNormaliser();
   const { settings } = model;
   const rows = await tx

@@ -56,6 +56,20 @@ describe("log API", () => {
     expect((await get<{ checkpoint: { size: number } }>("/api/log/checkpoint")).checkpoint.size).toBe(cp.checkpoint.size);
   });
 
+  it("lets an admin rotate the party's key and revoke a person's; the log still verifies", async () => {
+    const admin = await api.login("admin");
+    expect((await api.call(token, "POST", "/api/log/keys/rotate", { scope: "party" })).status).toBe(403);
+    const rotated = await api.call(admin, "POST", "/api/log/keys/rotate", { scope: "party" });
+    expect(rotated.status, await rotated.clone().text()).toBe(200);
+    const verifier = await api.call(await api.login("tracing-verifier"), "POST", "/api/log/keys/rotate", { scope: "personal" });
+    // The verifier has signed nothing as a person yet, so has no personal key to rotate or revoke.
+    expect(verifier.status).toBe(409);
+    const tv = await api.store.users.findByUsername("tracing-verifier");
+    const revoke = await api.call(admin, "POST", "/api/log/keys/revoke", { userId: tv!.id, reason: "test" });
+    expect(revoke.status).toBe(409);
+    expect((await verifyLogText(await (await api.call(token, "GET", "/api/log/export")).text())).ok).toBe(true);
+  });
+
   it("exports the log as JSON Lines that verify offline", async () => {
     const res = await api.call(token, "GET", "/api/log/export");
     expect(res.headers.get("content-type")).toMatch(/jsonl/);

@@ -139,6 +139,20 @@ const signedReportRoute = createRoute({
   responses: { 200: json("Signed report", z.record(z.string(), z.unknown())), 401: problem("Not logged in"), 404: problem("No such report"), 409: problem("Not signed yet") },
 });
 
+const rotateRoute = createRoute({
+  method: "post", path: "/api/log/keys/rotate", tags, security: BEARER,
+  summary: "Replace a signing key: an admin rotates the party's key, a verifier or mediator their own",
+  description: "The new key is announced in the log, signed by the party and by itself; the old key signs nothing afterwards.",
+  request: { body: { required: true, content: { "application/json": { schema: z.object({ scope: z.enum(["party", "personal"]) }) } } } },
+  responses: { 200: json("The new key", KeySchema.omit({ anchor: true, retired: true })), 401: problem("Not logged in"), 403: problem("The caller's role may not") },
+});
+const revokeRoute = createRoute({
+  method: "post", path: "/api/log/keys/revoke", tags, security: BEARER,
+  summary: "Revoke a person's signing key (admins, for their own party's people)",
+  request: { body: { required: true, content: { "application/json": { schema: z.object({ userId: z.string().min(1), reason: z.string().trim().min(1).max(500) }) } } } },
+  responses: { 204: { description: "Revoked" }, 401: problem("Not logged in"), 403: problem("Not an admin of the person's party"), 404: problem("No such person") },
+});
+
 const SIGNING_ROLES = new Set(["verifier", "mediator", "admin"]);
 
 export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -199,6 +213,29 @@ export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   });
   app.openapi(signReportRoute, async (c) => c.json((await reports.sign(c.get("ctx"), c.req.valid("param").id)) as never, 200));
   app.openapi(signedReportRoute, async (c) => c.json((await reports.signed(c.get("ctx"), c.req.valid("param").id)) as never, 200));
+
+  app.openapi(rotateRoute, async (c) => {
+    const ctx = c.get("ctx");
+    const { scope } = c.req.valid("json");
+    if (scope === "party" && ctx.role !== "admin") throw new ProblemError(403, "only an admin rotates the party's key");
+    if (scope === "personal" && !["verifier", "mediator"].includes(ctx.role)) throw new ProblemError(403, "only verifiers and mediators hold personal keys");
+    const key = await ledger.rotateKey(ctx.partyId, scope === "personal" ? ctx.userId : undefined).catch((e: unknown) => {
+      throw new ProblemError(409, (e as Error).message);
+    });
+    return c.json(key, 200);
+  });
+
+  app.openapi(revokeRoute, async (c) => {
+    const ctx = c.get("ctx");
+    if (ctx.role !== "admin") throw new ProblemError(403, "only an admin revokes keys");
+    const { userId, reason } = c.req.valid("json");
+    const user = await deps.store.users.get(userId);
+    if (!user || user.partyId !== ctx.partyId) throw new ProblemError(404, "no such person in the caller's party");
+    await ledger.revokeUserKey(ctx.partyId, userId, reason).catch((e: unknown) => {
+      throw new ProblemError(409, (e as Error).message);
+    });
+    return c.body(null, 204);
+  });
 
   app.openapi(cosignRoute, async (c) => {
     const ctx = c.get("ctx");

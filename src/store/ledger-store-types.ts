@@ -30,6 +30,10 @@ export interface LedgerStore {
   inclusionProof(index: number, size?: number): Promise<InclusionProof>;
   consistencyProof(from: number, to?: number): Promise<ConsistencyProof>;
   latestCheckpoint(): Promise<CheckpointLine | null>;
+  /** Replaces a party's (or a person's) key: the log records the new key, signed by the old one and itself. */
+  rotateKey(partyId: string, userId?: string): Promise<KeyRecord>;
+  /** Revokes a person's key (a party's own key is rotated, not revoked); it signs nothing afterwards. */
+  revokeUserKey(partyId: string, userId: string, reason: string): Promise<void>;
   /** Signs a checkpoint of the current size with the given parties' keys (adding co-signatures to one of that size). */
   checkpoint(partyIds: readonly string[]): Promise<CheckpointLine>;
   /** The export: header with anchor keys, entries and checkpoints, one JSON object a line. */

@@ -14,6 +14,8 @@ import {
   generateKeyPair,
   keyAdded,
   keyRecord,
+  keyRevoked,
+  keyRotated,
   LOG_FORMAT,
   leafHash,
   MerkleTree,
@@ -289,6 +291,45 @@ export function attachLedger(store: Store, deps: { box: SealedBox; now: () => Da
         toRoot: toHex(tree.root(n)),
         proof: consistencyPath(from, n, tree.rangeHash).map(toHex),
       };
+    },
+
+    async rotateKey(partyId, userId) {
+      return db.transaction().execute(async (tx) => {
+        await lock(tx);
+        const old = await currentKey(tx, partyId, userId ?? null);
+        if (!old) throw new Error(`no current key for ${userId ?? partyId}`);
+        const party = userId === undefined ? old : await partyKey(tx, partyId);
+        await sql`update ledger_keys set retired_at = ${deps.now()} where id = ${old.id}`.execute(tx);
+        const next = await createKey(tx, partyId, userId ?? null, false);
+        await appendLocked(tx, {
+          id: `key-rotation:${old.id}`,
+          type: keyRotated.type,
+          typeVersion: keyRotated.version,
+          subject: userId === undefined ? `party:${partyId}` : `user:${userId}`,
+          party: partyId,
+          time: deps.now().toISOString(),
+          payload: { replaces: old.id, key: recordOf(next) },
+        }, [signerOf(party), signerOf(next)]);
+        return recordOf(next);
+      });
+    },
+
+    async revokeUserKey(partyId, userId, reason) {
+      await db.transaction().execute(async (tx) => {
+        await lock(tx);
+        const key = await currentKey(tx, partyId, userId);
+        if (!key) throw new Error(`no current key for ${userId}`);
+        await sql`update ledger_keys set retired_at = ${deps.now()} where id = ${key.id}`.execute(tx);
+        await appendLocked(tx, {
+          id: `key-revocation:${key.id}`,
+          type: keyRevoked.type,
+          typeVersion: keyRevoked.version,
+          subject: `user:${userId}`,
+          party: partyId,
+          time: deps.now().toISOString(),
+          payload: { key: key.id, reason },
+        }, [signerOf(await partyKey(tx, partyId))]);
+      });
     },
 
     async latestCheckpoint() {

@@ -99,6 +99,26 @@ export function registerLedgerContract(name: string, open: () => Promise<Store>)
       expect((await ledger.latestCheckpoint())!.sigs).toHaveLength(2);
     });
 
+    it("rotates a party's key and revokes a person's, and the exported log still verifies", async () => {
+      const keysBefore = await ledger.keys();
+      const oldParty = keysBefore.find((k) => k.party === "tracing" && k.user === undefined && !k.retired)!;
+      const fresh = await ledger.rotateKey("tracing");
+      expect(fresh.id).not.toBe(oldParty.id);
+      await store.cases.appendAction(ctx.tcw!, caseId, { type: "add-note", text: "after rotation" }, { clientId: "a-4" });
+      const last = (await ledger.entry((await ledger.size()) - 1))!;
+      expect(last.sigs.map((s) => s.key)).toEqual([fresh.id]);
+      await ledger.revokeUserKey("tracing", ctx.tver!.userId, "left the office");
+      // The person's next action is signed with a new personal key, announced in the log.
+      await store.cases.appendAction(ctx.tver!, caseId, { type: "add-note", text: "new key" }, { clientId: "a-5" });
+      const lines: string[] = [];
+      for await (const line of ledger.exportLines()) lines.push(line);
+      const result = await verifyLogText(lines.join("\n") + "\n");
+      expect(result.ok, result.ok ? "" : result.problem.reason).toBe(true);
+      const types = lines.map((l) => (JSON.parse(l) as { entry?: { type: string } }).entry?.type);
+      expect(types).toContain("key.rotated");
+      expect(types).toContain("key.revoked");
+    });
+
     it("refuses UPDATE, DELETE and TRUNCATE of log entries and checkpoints at the database level", async () => {
       await expect(sql`update ledger_entries set line = 'x' where idx = 0`.execute(store.db)).rejects.toThrow(/append-only/);
       await expect(sql`delete from ledger_entries where idx = 0`.execute(store.db)).rejects.toThrow(/append-only/);

@@ -156,26 +156,41 @@ describe("the match review queue over HTTP", () => {
     expect((await f.call(t["mediator"]!, "GET", `/api/matches/${c.id}`)).status).toBe(404);
   });
 
-  it("lets only the parties concerned decide, each for its own side", async () => {
-    const { c } = await pair("Ткаченко", "09");
-    // A party with no case in the pair cannot even see it.
-    expect((await f.call(t["ngo"]!, "GET", `/api/matches/${c.id}`)).status).toBe(404);
-    expect((await decide("ngo", c.id, { decision: "accept" })).status).toBe(404);
-    expect((await list("ngo")).body.items.map((i) => i.id)).not.toContain(c.id);
-    // The mediator sees the pair but does not decide.
-    expect((await f.call(t["mediator"]!, "GET", `/api/matches/${c.id}`)).status).toBe(200);
-    expect((await decide("mediator", c.id, { decision: "accept" })).status).toBe(403);
-    // Auditors and admins do not review matches.
-    for (const user of ["auditor", "admin"]) {
-      expect((await list(user)).status).toBe(403);
-      expect((await decide(user, c.id, { decision: "accept" })).status).toBe(403);
-    }
-    // Each party decides only for its own side: the holding acceptance leaves tracing's open.
-    const h = await decide("holding", c.id, { decision: "accept" });
-    expect(h.body.candidate.decisions.tracing).toBeNull();
-    expect(h.body.candidate.status).toBe("pending");
-    expect((await decide("holding-verifier", c.id, { decision: "reject", reason: "changed our mind" })).status).toBe(409);
-    expect((await f.call(t["tracing"]!, "GET", "/api/matches/not-a-candidate")).status).toBe(404);
+  describe("permissions, action by action", () => {
+    let c: Candidate;
+    beforeAll(async () => {
+      c = (await pair("Ткаченко", "09")).c;
+    });
+
+    it("list: the parties' caseworkers and verifiers and the mediator; not auditors or admins; a party sees only pairs with its own case", async () => {
+      for (const user of ["tracing", "tracing-verifier", "holding", "holding-verifier", "mediator"]) {
+        const { status, body } = await list(user, "?limit=500");
+        expect(status, user).toBe(200);
+        expect(body.items.map((i) => i.id), user).toContain(c.id);
+      }
+      expect((await list("ngo")).body.items.map((i) => i.id)).not.toContain(c.id);
+      for (const user of ["auditor", "admin"]) expect((await list(user)).status, user).toBe(403);
+    });
+
+    it("view: 404 for a party with no case in the pair (existence is sensitive), 403 for roles that do not review", async () => {
+      for (const user of ["tracing", "holding-verifier", "mediator"]) expect((await f.call(t[user]!, "GET", `/api/matches/${c.id}`)).status, user).toBe(200);
+      expect((await f.call(t["ngo"]!, "GET", `/api/matches/${c.id}`)).status).toBe(404);
+      for (const user of ["auditor", "admin"]) expect((await f.call(t[user]!, "GET", `/api/matches/${c.id}`)).status, user).toBe(403);
+      expect((await f.call(t["tracing"]!, "GET", "/api/matches/not-a-candidate")).status).toBe(404);
+    });
+
+    it("decide: only the parties concerned, each for its own side; the mediator sees but does not decide", async () => {
+      expect((await decide("ngo", c.id, { decision: "accept" })).status).toBe(404);
+      expect((await decide("mediator", c.id, { decision: "accept" })).status).toBe(403);
+      for (const user of ["auditor", "admin"]) expect((await decide(user, c.id, { decision: "accept" })).status, user).toBe(403);
+      // The holding acceptance is the holding side's only: the tracing side's stays open.
+      const h = await decide("holding", c.id, { decision: "accept" });
+      expect(h.body.candidate.decisions.tracing).toBeNull();
+      expect(h.body.candidate.status).toBe("pending");
+      // A party's decision is kept, whoever of its users tries to change it.
+      expect((await decide("holding-verifier", c.id, { decision: "reject", reason: "changed our mind" })).status).toBe(409);
+      expect((await decide("holding-verifier", c.id, { decision: "accept" })).body.replayed).toBe(true);
+    });
   });
 
   it("lets the mediator list pending and agreed pairs with verification fields only", async () => {

@@ -102,5 +102,12 @@ describe("report API", () => {
     const checked = verifySignedReport(file);
     expect(checked.ok && checked.missingRoles).toEqual([]);
     expect((await api.call(await api.login("holding"), "GET", `/api/reports/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    for (const lang of ["uk", "ru", "en"]) {
+      const pdf = await api.call(token, "GET", `/api/reports/${report.id}/pdf?lang=${lang}`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get("content-type")).toBe("application/pdf");
+      const bytes = new Uint8Array(await pdf.arrayBuffer());
+      expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+    }
   });
 });

@@ -5,6 +5,9 @@ import { stream } from "hono/streaming";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ledgerOf } from "../store/ledger-store.ts";
 import { DraftReportSchema, reportsOf } from "../store/ledger-reports.ts";
+import { nodeSha256 } from "../store/ledger-node-crypto.ts";
+import { canonicalJson, leafHash, toHex, utf8 } from "../ledger/index.ts";
+import { PDF_LANGUAGES, renderReportPdf } from "./report-pdf.ts";
 import { BEARER } from "./auth-routes.ts";
 import { ProblemError } from "./problem.ts";
 import { ProblemSchema } from "./schemas.ts";
@@ -153,6 +156,13 @@ const revokeRoute = createRoute({
   responses: { 204: { description: "Revoked" }, 401: problem("Not logged in"), 403: problem("Not an admin of the person's party"), 404: problem("No such person") },
 });
 
+const pdfRoute = createRoute({
+  method: "get", path: "/api/reports/{id}/pdf", tags: reportTags, security: BEARER,
+  summary: "The report as a PDF in the reader's language (en, uk, ru), with each signature, its log entry hash and the verification code",
+  request: { params: reportId, query: z.object({ lang: z.enum(PDF_LANGUAGES).optional() }) },
+  responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string() } } }, 401: problem("Not logged in"), 404: problem("No such report") },
+});
+
 const SIGNING_ROLES = new Set(["verifier", "mediator", "admin"]);
 
 export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -235,6 +245,23 @@ export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       throw new ProblemError(409, (e as Error).message);
     });
     return c.body(null, 204);
+  });
+
+  app.openAPIRegistry.registerPath(pdfRoute);
+  app.get("/api/reports/:id/pdf", async (c) => {
+    const lang = c.req.query("lang") ?? "en";
+    if (!(PDF_LANGUAGES as readonly string[]).includes(lang)) throw new ProblemError(400, `lang must be one of ${PDF_LANGUAGES.join(", ")}`);
+    const report = await reports.get(c.get("ctx"), c.req.param("id"));
+    if (!report) throw new ProblemError(404, "no such report");
+    const signatures = [];
+    for (const s of report.signatures) {
+      const entry = await ledger.entry(s.entryIndex);
+      signatures.push({ ...s, entryHash: entry ? toHex(leafHash(utf8(canonicalJson(entry)), nodeSha256)) : "" });
+    }
+    const pdf = await renderReportPdf(report, signatures, lang as (typeof PDF_LANGUAGES)[number]);
+    c.header("content-type", "application/pdf");
+    c.header("content-disposition", `inline; filename="report-${report.verificationCode}.pdf"`);
+    return c.body(new Uint8Array(pdf), 200);
   });
 
   app.openapi(cosignRoute, async (c) => {

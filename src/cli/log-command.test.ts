@@ -64,6 +64,13 @@ describe("homeward log verify", () => {
     const io = capture();
     expect(await runLogVerify(logPath, { keys: good, threads: "0" }, io)).toBe(0);
     expect(io.text()).toContain("pinned");
+    // The shape GET /api/keys answers: anchors are pinned, keys announced in the log are not.
+    const fromApi = join(dir, "api-keys.json");
+    writeFileSync(fromApi, JSON.stringify({ log: "x", keys: [
+      ...[p.tracing.key, p.holding.key, p.mediator.key].map((k) => ({ ...k, anchor: true, retired: false })),
+      { ...p.tracingVerifier.key, anchor: false, retired: false },
+    ] }));
+    expect(await runLogVerify(logPath, { keys: fromApi, threads: "0" }, capture())).toBe(0);
     const wrong = join(dir, "wrong-keys.json");
     writeFileSync(wrong, JSON.stringify([p.holding.key, p.mediator.key]));
     const io2 = capture();

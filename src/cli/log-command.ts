@@ -26,7 +26,18 @@ export interface Output {
 const stdio: Output = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") };
 
 export async function readKeysFile(path: string): Promise<KeyRecord[]> {
-  const parsed = keysFileSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
+  const raw = JSON.parse(await readFile(path, "utf8")) as unknown;
+  // GET /api/keys marks which keys are trust anchors; the others are announced in the log itself.
+  const list = Array.isArray(raw) ? raw : (raw as { keys?: unknown }).keys;
+  const anchors = Array.isArray(list)
+    ? list
+        .filter((k) => (k as { anchor?: boolean }).anchor !== false)
+        .map((k) => {
+          const { anchor: _a, retired: _r, ...key } = k as Record<string, unknown>;
+          return key;
+        })
+    : list;
+  const parsed = keysFileSchema.safeParse({ keys: anchors });
   if (!parsed.success) throw new Error(`${path} is not a keys file: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }

@@ -87,6 +87,7 @@ export class LogVerifier {
   private readonly rootsBySize = new Map<number, string>();
   private readonly external = new Map<number, string>();
   private lastCheckpointSize = -1;
+  private readonly publicKeys = new Map<string, Uint8Array>();
 
   constructor(options: LogVerifierOptions = {}) {
     this.options = options;
@@ -235,7 +236,7 @@ export class LogVerifier {
     const message = entryMessage(canonicalEntry);
     for (const s of sigs) {
       const key = s.key === keyEffect?.add?.id ? keyEffect.add : this.ring.get(s.key)!;
-      this.queue({ publicKey: fromHex(key.publicKey), message, signature: fromHex(s.sig) }, { line: lineNo, index, what: `signature by key ${s.key.slice(0, 16)}` });
+      this.queue({ publicKey: this.publicKey(key), message, signature: fromHex(s.sig) }, { line: lineNo, index, what: `signature by key ${s.key.slice(0, 16)}` });
     }
     if (keyEffect?.add) {
       const problem = this.ring.add(keyEffect.add, index);
@@ -310,7 +311,7 @@ export class LogVerifier {
       const key = this.ring.get(s.key)!;
       if (key.user !== undefined) return at("checkpoints are signed by parties' keys, not persons'");
       signers.push(key);
-      this.queue({ publicKey: fromHex(key.publicKey), message, signature: fromHex(s.sig) }, { line: lineNo, checkpointSize: checkpoint.size, what: `co-signature by ${key.party}` });
+      this.queue({ publicKey: this.publicKey(key), message, signature: fromHex(s.sig) }, { line: lineNo, checkpointSize: checkpoint.size, what: `co-signature by ${key.party}` });
     }
     this.rootsBySize.set(checkpoint.size, checkpoint.root);
     this.lastCheckpointSize = checkpoint.size;
@@ -328,6 +329,15 @@ export class LogVerifier {
       index: this.tree.size - 1,
       reason: `split view: a checkpoint of size ${this.tree.size} given for comparison has root ${expected.slice(0, 16)}…, but this log's is ${root.slice(0, 16)}…`,
     };
+  }
+
+  private publicKey(key: KeyRecord): Uint8Array {
+    let bytes = this.publicKeys.get(key.id);
+    if (!bytes) {
+      bytes = fromHex(key.publicKey);
+      this.publicKeys.set(key.id, bytes);
+    }
+    return bytes;
   }
 
   private queue(check: SignatureCheck, info: PendingCheck): void {

@@ -2,9 +2,8 @@ import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { serve } from "@hono/node-server";
 import { createApp, createLogger } from "../server/index.ts";
-import { seedDemo } from "../demo/seed-demo.ts";
-import { DEMO_ACCOUNTS, DEMO_DISPLAY_PREFIX } from "../demo/demo-accounts.ts";
-import type { Store } from "../store/index.ts";
+import { disableDemoAccounts, seedDemo } from "../demo/seed-demo.ts";
+import { DEMO_ACCOUNTS } from "../demo/demo-accounts.ts";
 import { attachMatching } from "../store/match-registry.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
 
@@ -12,19 +11,6 @@ function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port number 0–65535");
   return n;
-}
-
-// Demo accounts share a published password: outside demo mode they must not work.
-async function disableDemoAccounts(store: Store): Promise<number> {
-  let disabled = 0;
-  for (const user of await store.users.list()) {
-    if (!user.disabled && user.displayName?.startsWith(DEMO_DISPLAY_PREFIX)) {
-      await store.users.setDisabled(user.id, true);
-      await store.sessions.revokeAllForUser(user.id);
-      disabled++;
-    }
-  }
-  return disabled;
 }
 
 export function registerServeCommands(program: Command): void {

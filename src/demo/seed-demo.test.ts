@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
-import { seedDemo } from "./seed-demo.ts";
+import { disableDemoAccounts, seedDemo } from "./seed-demo.ts";
 import { generateDemoCases } from "./generate-demo-cases.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 import { verifyPassword } from "../server/passwords.ts";
@@ -39,5 +39,17 @@ describe("seedDemo", () => {
     const tracing = (await store.users.findByUsername("tracing"))!;
     const page = await store.cases.list({ partyId: tracing.partyId, userId: tracing.id, role: tracing.role }, { q: "Александр Коваленко" });
     expect(page.items.some((i) => i.party === "tracing-authority" && i.names[0]?.given === "Олександр")).toBe(true);
+  });
+
+  it("disables the demo accounts and their sessions outside demo mode, and demo mode enables them again", async () => {
+    const tracing = (await store.users.findByUsername("tracing"))!;
+    const session = await store.sessions.create(tracing.id, 60_000);
+    await store.users.create({ username: "real-person", partyId: tracing.partyId, role: "caseworker", passwordHash: tracing.passwordHash });
+    expect(await disableDemoAccounts(store)).toBe(DEMO_ACCOUNTS.length);
+    expect((await store.users.findByUsername("tracing"))!.disabled).toBe(true);
+    expect((await store.users.findByUsername("real-person"))!.disabled).toBe(false);
+    expect(await store.sessions.get(session.token)).toBeNull();
+    await seedDemo(store, { now, families: 6 });
+    expect((await store.users.findByUsername("tracing"))!.disabled).toBe(false);
   });
 });

@@ -142,3 +142,16 @@ async function driveCase(
   }
 }
 
+
+/** Demo accounts share a published password: outside demo mode they must not work. */
+export async function disableDemoAccounts(store: Store): Promise<number> {
+  let disabled = 0;
+  for (const user of await store.users.list()) {
+    if (!user.disabled && user.displayName?.startsWith(DEMO_DISPLAY_PREFIX)) {
+      await store.users.setDisabled(user.id, true);
+      await store.sessions.revokeAllForUser(user.id);
+      disabled++;
+    }
+  }
+  return disabled;
+}

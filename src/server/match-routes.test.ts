@@ -120,7 +120,10 @@ describe("the match review queue over HTTP", () => {
 
   it("counts identity as agreed only when both parties accept, and records it on both cases", async () => {
     const { c, tracingId, holdingId } = await pair("Шевченко", "12");
+    expect((await list("holding", "?status=awaiting-you&limit=500")).body.items.map((i) => i.id)).toContain(c.id);
     const first = await decide("holding-verifier", c.id, { decision: "accept" });
+    expect((await list("holding", "?status=awaiting-you&limit=500")).body.items.map((i) => i.id)).not.toContain(c.id);
+    expect((await list("tracing", "?status=awaiting-you&limit=500")).body.items.map((i) => i.id)).toContain(c.id);
     expect(first.status).toBe(200);
     expect(first.body.candidate.status).toBe("pending");
     expect(first.body.candidate.decisions).toMatchObject({ tracing: null, holding: { decision: "accept" } });

@@ -61,7 +61,10 @@ const MatchCandidateDetailSchema = MatchCandidateSchema.extend({
 const MatchListSchema = z.object({ items: z.array(MatchCandidateSchema), total: z.number().int() }).openapi("MatchCandidateList");
 
 const ListQuerySchema = z.object({
-  status: z.enum(QUEUE_FILTERS as unknown as ["pending", "agreed", "rejected", "decided"]).optional().openapi({ description: "pending, agreed, rejected, or decided (agreed or rejected)" }),
+  status: z
+    .enum(QUEUE_FILTERS as unknown as ["pending", "awaiting-you", "agreed", "rejected", "decided"])
+    .optional()
+    .openapi({ description: "pending; awaiting-you (pending, your party has not decided); agreed; rejected; decided (agreed or rejected)" }),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 });

@@ -11,8 +11,9 @@ import type { Selectable } from "kysely";
 // The review queue: what each party may see of the candidates and how it decides on them.
 // Access is decided here, in the data layer, from the request context.
 
-export type QueueFilter = "pending" | "agreed" | "rejected" | "decided";
-export const QUEUE_FILTERS: readonly QueueFilter[] = ["pending", "agreed", "rejected", "decided"];
+// "awaiting-you": pending, and the caller's party has not decided yet.
+export type QueueFilter = "pending" | "awaiting-you" | "agreed" | "rejected" | "decided";
+export const QUEUE_FILTERS: readonly QueueFilter[] = ["pending", "awaiting-you", "agreed", "rejected", "decided"];
 
 export interface FieldExplanation {
   field: string;
@@ -165,6 +166,10 @@ export async function listCandidates(db: MDb, ctx: RequestContext, query: ListQu
   else if (v.mode === "holding") base = base.where("holding_party_id", "=", ctx.partyId);
   else base = base.where("status", "in", ["pending", "agreed"]);
   if (query.status === "decided") base = base.where("status", "in", ["agreed", "rejected"]);
+  else if (query.status === "awaiting-you") {
+    base = base.where("status", "=", "pending");
+    if (v.mode !== "mediator") base = base.where(v.mode === "tracing" ? "tracing_decision" : "holding_decision", "is", null);
+  }
   else if (query.status !== undefined) base = base.where("status", "=", query.status);
   const [rows, count] = await Promise.all([
     base.selectAll().orderBy("probability", "desc").orderBy("id").limit(limit).offset(offset).execute(),

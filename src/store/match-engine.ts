@@ -71,11 +71,13 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
   for (const r of rows) {
     const side = sideOf(r.kind as PartyKind);
     await tx.deleteFrom("match_keys").where("case_id", "=", r.id).execute();
-    if (side === null || NOT_MATCHED.has(r.status)) {
+    if (side === null) {
       await tx.deleteFrom("match_records").where("case_id", "=", r.id).execute();
       continue;
     }
-    const variants = matchRecordsOf(parseSummary(r.summary));
+    // A withdrawn or duplicate case keeps an empty record (so sweeps see it as up to date) and
+    // loses its undecided candidates; decided ones stay, as every decision does.
+    const variants = NOT_MATCHED.has(r.status) ? [] : matchRecordsOf(parseSummary(r.summary));
     const keys = [...new Set(variants.flatMap((v) => recordBlockingKeys(v, settings, normaliser)))];
     const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: JSON.stringify(variants), keys, updated_at: now };
     await tx

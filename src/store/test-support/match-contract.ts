@@ -155,6 +155,19 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       expect((await matching.list(p.tracing)).total).toBe(1);
     });
 
+    it("proposes nothing for a withdrawn case, and a sweep then leaves it alone", async () => {
+      const p = await parties(store);
+      const t = await store.cases.create(p.tracing, tracingChild(world), { clientId: "t1" });
+      await store.cases.create(p.holding, holdingChild(world), { clientId: "h1" });
+      await matching.runPending();
+      expect((await matching.list(p.tracing)).total).toBe(1);
+      await store.cases.appendAction(p.tracing, t.id, { type: "withdraw", reason: "Found through another channel" }, { clientId: "t1-w" });
+      await matching.enqueueStale();
+      await matching.runPending();
+      expect((await matching.list(p.tracing)).total).toBe(0);
+      expect(await matching.enqueueStale()).toBe(0);
+    });
+
     it("flags twins competing for one record as a family set and decides nothing", async () => {
       const p = await parties(store);
       // The family knows the surname, parents, place and date, but not which twin this is.

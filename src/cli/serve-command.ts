@@ -6,6 +6,7 @@ import { disableDemoAccounts, seedDemo } from "../demo/seed-demo.ts";
 import { DEMO_ACCOUNTS } from "../demo/demo-accounts.ts";
 import { attachMatching } from "../store/match-registry.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
+import { ledgerOf } from "../store/ledger-store.ts";
 
 function port(value: string): number {
   const n = Number(value);
@@ -33,6 +34,8 @@ export function registerServeCommands(program: Command): void {
         const n = await disableDemoAccounts(store);
         if (n > 0) logger.warn({ disabled: n }, "demo accounts disabled: not in demo mode");
       }
+      // Every party's and verifier's signing key exists before anyone acts (src/store/ledger-store.ts).
+      await ledgerOf(store).ensureKeys();
       const app = createApp({ store, logger });
       // Matches new and changed cases as they arrive (jobs in the database: any server process may drain them).
       const stopMatching = attachMatching(store).startWorker({ onError: (err) => logger.error({ err }, "matching failed") });

@@ -14,3 +14,4 @@ export * from "./ledger.ts";
 export * from "./log-verifier.ts";
 export * from "./report.ts";
 export * from "./fixture.ts";
+export * from "./split-view.ts";

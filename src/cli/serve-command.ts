@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS } from "../demo/demo-accounts.ts";
 import { attachMatching } from "../store/match-registry.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
 import { ledgerOf } from "../store/ledger-store.ts";
+import { requireSignedReports } from "../store/ledger-reports.ts";
 
 function port(value: string): number {
   const n = Number(value);
@@ -25,6 +26,8 @@ export function registerServeCommands(program: Command): void {
     .action(async (opts: { port: number; host: string; data: string; demo?: boolean }) => {
       const logger = createLogger();
       const store = await openCliStore(opts.data);
+      // Identity-verified, confirmed-by-mediator and post-return-verified wait for their signed reports.
+      requireSignedReports(store);
       logger.info({ database: describeStore(store, opts.data) }, "store open");
       if (opts.demo) {
         const started = performance.now();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyLogText } from "../ledger/index.ts";
 import { openStore, type Store } from "../store/index.ts";
 import { ledgerOf } from "../store/ledger-store.ts";
+import { requireSignedReports } from "../store/ledger-reports.ts";
 import { seedDemo } from "./seed-demo.ts";
 
 describe("demo histories in the signed log", () => {
@@ -9,11 +10,13 @@ describe("demo histories in the signed log", () => {
   let store: Store;
   beforeAll(async () => {
     store = await openStore({ now: () => now });
+    // As `homeward serve` runs: verification steps wait for their signed reports.
+    requireSignedReports(store);
   });
   afterAll(() => store.close());
 
   it("exports a demo log with signed entries of every kind, which verifies; seeding again adds nothing", async () => {
-    await seedDemo(store, { now, families: 6 });
+    await seedDemo(store, { now, families: 12 });
     const ledger = ledgerOf(store);
     const lines: string[] = [];
     for await (const line of ledger.exportLines()) lines.push(line);
@@ -26,7 +29,7 @@ describe("demo histories in the signed log", () => {
     const roles = lines.filter((l) => l.includes('"report.signed"')).map((l) => (JSON.parse(l) as { entry: { body: { role: string } } }).entry.body.role);
     expect(new Set(roles)).toEqual(new Set(["tracing-verifier", "holding-verifier", "mediator"]));
     const size = await ledger.size();
-    await seedDemo(store, { now, families: 6 });
+    await seedDemo(store, { now, families: 12 });
     expect(await ledger.size()).toBe(size);
   });
 });

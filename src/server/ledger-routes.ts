@@ -256,7 +256,10 @@ export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     const signatures = [];
     for (const s of report.signatures) {
       const entry = await ledger.entry(s.entryIndex);
-      signatures.push({ ...s, entryHash: entry ? toHex(leafHash(utf8(canonicalJson(entry)), nodeSha256)) : "" });
+      // People are named as their accounts name them; the log itself holds only their ids.
+      const user = await deps.store.users.get(s.user).catch(() => null);
+      const name = user ? `${user.displayName ?? user.username} (${user.username})` : s.user;
+      signatures.push({ ...s, user: name, entryHash: entry ? toHex(leafHash(utf8(canonicalJson(entry)), nodeSha256)) : "" });
     }
     const pdf = await renderReportPdf(report, signatures, lang as (typeof PDF_LANGUAGES)[number]);
     c.header("content-type", "application/pdf");

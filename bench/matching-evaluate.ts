@@ -1,4 +1,4 @@
-import { KeyCoder } from "../src/matching/blocking/blocking-keys.ts";
+import { sharesBlock } from "../src/matching/blocking/candidate-pairs.ts";
 import type { LinkResult } from "../src/matching/index.ts";
 
 export interface Truth {
@@ -36,7 +36,7 @@ export interface Evaluation {
   flaggedCorrect: number;
   unflaggedPrecision: number;
   blockingRecall: number;
-  ruleRecall: { rule: string; recall: number; newPairs: number; pairs: number; skippedBlocks: number }[];
+  ruleRecall: { rule: string; recall: number; newPairs: number; pairs: number; skippedBlocks: number; splitBlocks: number }[];
 }
 
 export function evaluate(result: LinkResult, truth: Truth, dedupe = false): Evaluation {
@@ -64,15 +64,14 @@ export function evaluate(result: LinkResult, truth: Truth, dedupe = false): Eval
   const precision = m.count ? tp / m.count : 1;
   const recall = total ? tp / total : 1;
   // Blocking recall per rule and for the union, from the rules' keys on the prepared tables.
-  const coder = new KeyCoder(result.settings);
-  const lk = coder.codeTable(result.left);
-  const rk = dedupe ? lk : coder.codeTable(result.right);
+  const lk = result.blockingKeys.left;
+  const rk = result.blockingKeys.right;
   const perRule = new Float64Array(lk.length);
   let union = 0;
   for (const [i, j] of pairs) {
     let any = false;
     for (let r = 0; r < lk.length; r++) {
-      if (lk[r]![i]! >= 0 && lk[r]![i] === rk[r]![j]) {
+      if (sharesBlock(result.blockingKeys.parents[r], lk[r]![i]!, rk[r]![j]!)) {
         perRule[r]!++;
         any = true;
       }
@@ -93,7 +92,7 @@ export function evaluate(result: LinkResult, truth: Truth, dedupe = false): Eval
     flaggedCorrect,
     unflaggedPrecision: unflagged ? unflaggedTp / unflagged : 1,
     blockingRecall: total ? union / total : 1,
-    ruleRecall: result.ruleStats.map((s, r) => ({ rule: s.name, recall: total ? perRule[r]! / total : 1, newPairs: s.newPairs, pairs: s.pairs, skippedBlocks: s.skippedBlocks })),
+    ruleRecall: result.ruleStats.map((s, r) => ({ rule: s.name, recall: total ? perRule[r]! / total : 1, newPairs: s.newPairs, pairs: s.pairs, skippedBlocks: s.skippedBlocks, splitBlocks: s.splitBlocks })),
   };
 }
 
@@ -108,9 +107,9 @@ export function printEvaluation(title: string, e: Evaluation, result: LinkResult
   }
   if (!result.settings.family) console.log(`pairs flagged as competing candidates: ${e.flagged}`);
   console.log(`blocking recall (union) ${f(e.blockingRecall)}`);
-  console.log("| rule | new pairs | pairs on key | skipped blocks | recall alone |");
-  console.log("| --- | ---: | ---: | ---: | ---: |");
-  for (const r of e.ruleRecall) console.log(`| ${r.rule} | ${r.newPairs} | ${r.pairs} | ${r.skippedBlocks} | ${f(r.recall)} |`);
+  console.log("| rule | new pairs | pairs on key | split blocks | skipped blocks | recall alone |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of e.ruleRecall) console.log(`| ${r.rule} | ${r.newPairs} | ${r.pairs} | ${r.splitBlocks} | ${r.skippedBlocks} | ${f(r.recall)} |`);
   const t = result.timingsMs;
   console.log(`timings ms: prepare ${t.prepare.toFixed(0)}, block ${t.block.toFixed(0)}, compare ${t.compare.toFixed(0)}, train ${t.train.toFixed(0)}, score ${t.score.toFixed(0)}; lambda ${result.params.lambda.toExponential(3)}`);
 }

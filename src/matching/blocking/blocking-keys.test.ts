@@ -1,8 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { childPreset } from "../model/child-preset.ts";
+import { CHILD_PRESET_INPUT, childPreset } from "../model/child-preset.ts";
+import { parseSettings } from "../model/settings-schema.ts";
+import { candidatePairs, sharesBlock } from "./candidate-pairs.ts";
 import { simpleNormaliser } from "../model/field-normaliser.ts";
 import { newSharedCodes, prepareTable } from "../model/prepared-table.ts";
-import { KeyCoder, keyPartCode } from "./blocking-keys.ts";
+import { KeyCoder, KeyIndex, keyPartCode } from "./blocking-keys.ts";
 
 const settings = childPreset();
 const dateField = settings.fields.findIndex((f) => f.name === "birth_date");
@@ -44,5 +47,63 @@ describe("KeyCoder with three-part keys", () => {
     const keys = new KeyCoder(settings).codeTable(t)[rule]!;
     expect(keys[0]).toBe(keys[2]);
     expect(keys[0]).not.toBe(keys[1]);
+  });
+});
+
+describe("KeyCoder.splitOversized", () => {
+  const withSplit = parseSettings({
+    ...CHILD_PRESET_INPUT,
+    blocking: [{ name: "given name", keys: [{ field: "given_name", transform: "name_key" }], split: { above: 4, by: [{ field: "birth_date", transform: "year" }] } }],
+    training: {},
+  });
+  const table = (rows: [string, string][]) =>
+    prepareTable(rows.map(([g, d], i) => ({ record_id: String(i), given_name: g, birth_date: d })), withSplit, simpleNormaliser, newSharedCodes(withSplit.fields.length));
+
+  it("splits only blocks above the cap, and a record without the split value still shares a block with every sub-block", () => {
+    const left = table([["ivan", "2014-01-01"], ["ivan", "2015-01-01"], ["ivan", ""], ["olha", "2014-01-01"]]);
+    const right = table([["ivan", "2014-02-02"], ["ivan", "2015-02-02"], ["ivan", "2016-01-01"], ["olha", "2019-01-01"]]);
+    const coder = new KeyCoder(withSplit);
+    const lk = coder.codeTable(left)[0]!;
+    const rk = coder.codeTable(right)[0]!;
+    const s = coder.splitOversized(0, lk, rk, coder.keyCount(0), left, right, false);
+    expect(s.splitBlocks).toBe(1); // "ivan" has 3 × 3 = 9 pairs > 4; "olha" has 1
+    const shares = (i: number, j: number) => sharesBlock(s.parent, s.left[i]!, s.right[j]!);
+    expect(shares(0, 0)).toBe(true); // same year
+    expect(shares(0, 1)).toBe(false);
+    expect(shares(1, 1)).toBe(true);
+    expect(shares(2, 0) && shares(2, 1) && shares(2, 2)).toBe(true); // no year: pairs with all
+    expect(shares(3, 3)).toBe(true); // small block untouched
+    const { pairs } = candidatePairs([s.left], [s.right], [s.keyCount], ["given name"], [1e9], false, undefined, [s.parent]);
+    const made: string[] = [];
+    for (let p = 0; p < pairs.length; p++) made.push(`${pairs.left[p]}-${pairs.right[p]}`);
+    expect(made.sort()).toEqual(["0-0", "1-1", "2-0", "2-1", "2-2", "3-3"]);
+  });
+
+  it("leaves keys alone when the rule has no split or no block is above the cap", () => {
+    const left = table([["ivan", "2014-01-01"], ["olha", "2015-01-01"]]);
+    const coder = new KeyCoder(withSplit);
+    const lk = coder.codeTable(left)[0]!;
+    const s = coder.splitOversized(0, lk, lk, coder.keyCount(0), left, left, true);
+    expect(s.parent).toBeNull();
+    expect(Array.from(s.left)).toEqual(Array.from(lk));
+  });
+});
+
+describe("KeyIndex", () => {
+  it("gives equal keys equal dense codes and distinct keys distinct codes, across growth", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer()), { maxLength: 3000 }), (keys) => {
+        const index = new KeyIndex(4);
+        const seen = new Map<string, number>();
+        for (const [a, b] of keys) {
+          const c = index.code(a, b);
+          const k = `${a}|${b}`;
+          if (!seen.has(k)) seen.set(k, seen.size);
+          expect(c).toBe(seen.get(k));
+        }
+        expect(index.size).toBe(seen.size);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -59,18 +59,76 @@ export function keyPartString(pf: PreparedField, i: number, transform: KeyTransf
 }
 
 /**
+ * Dense codes for 64-bit keys given as two 32-bit halves, by open addressing on typed arrays:
+ * a Map keyed by 53-bit doubles boxes every key and was the slowest part of blocking.
+ */
+export class KeyIndex {
+  private hi: Int32Array;
+  private lo: Int32Array;
+  private ids: Int32Array;
+  private mask: number;
+  size = 0;
+  constructor(capacity = 1024) {
+    let cap = 1024;
+    while (cap < capacity * 2) cap *= 2;
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
+    this.ids = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+  }
+  /** The dense code of key (a, b), assigned in order of first appearance. */
+  code(a: number, b: number): number {
+    if (this.size * 2 >= this.ids.length) this.grow();
+    let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    let slot = h & this.mask;
+    for (;;) {
+      const id = this.ids[slot]!;
+      if (id < 0) {
+        this.hi[slot] = a;
+        this.lo[slot] = b;
+        this.ids[slot] = this.size;
+        return this.size++;
+      }
+      if (this.hi[slot] === a && this.lo[slot] === b) return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+  private grow(): void {
+    const { hi, lo, ids } = this;
+    const cap = ids.length * 2;
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
+    this.ids = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    for (let s = 0; s < ids.length; s++) {
+      const id = ids[s]!;
+      if (id < 0) continue;
+      let h = Math.imul(hi[s]! ^ Math.imul(lo[s]!, 0x9e3779b1), 0x85ebca6b);
+      h ^= h >>> 13;
+      let slot = h & this.mask;
+      while (this.ids[slot]! >= 0) slot = (slot + 1) & this.mask;
+      this.hi[slot] = hi[s]!;
+      this.lo[slot] = lo[s]!;
+      this.ids[slot] = id;
+    }
+  }
+}
+
+/**
  * Integer-coded blocking keys: out[r][i] is a dense code for rule r's key of record i (-1 when
  * any part is missing). The dense codes are shared by every table passed to one KeyCoder.
  */
 export class KeyCoder {
-  private readonly maps: Map<number, number>[];
+  private readonly maps: KeyIndex[];
   private readonly fieldIndex: number[][];
   private readonly settings: LinkSettings;
+  private readonly byName: Map<string, number>;
   constructor(settings: LinkSettings) {
     this.settings = settings;
-    this.maps = settings.blocking.map(() => new Map());
-    const byName = new Map(settings.fields.map((f, k) => [f.name, k]));
-    this.fieldIndex = settings.blocking.map((r) => r.keys.map((k) => byName.get(k.field)!));
+    this.maps = settings.blocking.map(() => new KeyIndex());
+    this.byName = new Map(settings.fields.map((f, k) => [f.name, k]));
+    this.fieldIndex = settings.blocking.map((r) => r.keys.map((k) => this.byName.get(k.field)!));
   }
 
   codeTable(table: PreparedTable): Int32Array[] {
@@ -80,8 +138,8 @@ export class KeyCoder {
       const fields = this.fieldIndex[r]!.map((f) => table.fields[f]!);
       const transforms = rule.keys.map((k) => k.transform);
       for (let i = 0; i < table.size; i++) {
-        // Parts are mixed by two independent 32-bit hashes into one 53-bit number (exact in a
-        // double, unlike a polynomial that overflows and drops the last part's bits). A
+        // Parts are mixed by two independent 32-bit hashes into one 64-bit key (exact parts up
+        // to 53 bits, unlike a polynomial that overflows and drops the last part's bits). A
         // collision could only add a spurious candidate pair, never lose one.
         let a = 0x811c9dc5;
         let b = 0x2545f491;
@@ -99,17 +157,7 @@ export class KeyCoder {
           b = Math.imul(b + lo + 0x9e3779b9, 0x5bd1e995);
           b = Math.imul(b ^ hi ^ (b >>> 13), 0xc2b2ae35);
         }
-        const h = (a >>> 0) * 2_097_152 + ((b >>> 0) & 0x1fffff);
-        if (missing) {
-          out[i] = -1;
-          continue;
-        }
-        let c = map.get(h);
-        if (c === undefined) {
-          c = map.size;
-          map.set(h, c);
-        }
-        out[i] = c;
+        out[i] = missing ? -1 : map.code(a, b);
       }
       return out;
     });
@@ -117,6 +165,85 @@ export class KeyCoder {
 
   keyCount(rule: number): number {
     return this.maps[rule]!.size;
+  }
+
+  /**
+   * Splits rule r's oversized blocks (more than split.above pairs) by the rule's split keys, in
+   * order, until every block is under the cap or the split keys run out. Returns new key arrays,
+   * their number of codes and each code's parent (the block it was split from, or -1); the
+   * inputs are left unchanged. A record without the split key's value stays in the split
+   * block, which pairs with all its sub-blocks (see sharesBlock), so a missing birth year never
+   * loses a pair. Without a split in the rule, returns the inputs and no parents.
+   */
+  splitOversized(
+    r: number,
+    leftKeys: Int32Array,
+    rightKeys: Int32Array,
+    keyCount: number,
+    left: PreparedTable,
+    right: PreparedTable,
+    dedupe: boolean,
+  ): { left: Int32Array; right: Int32Array; keyCount: number; parent: Int32Array | null; splitBlocks: number } {
+    const split = this.settings.blocking[r]!.split;
+    let lk = leftKeys;
+    let rk = rightKeys;
+    let K = keyCount;
+    let splitBlocks = 0;
+    if (!split) return { left: lk, right: rk, keyCount: K, parent: null, splitBlocks };
+    let parent = new Int32Array(K).fill(-1);
+    let wasSplit = new Uint8Array(K);
+    for (const part of split.by) {
+      const f = this.byName.get(part.field)!;
+      const lc = new Float64Array(K);
+      for (let i = 0; i < lk.length; i++) if (lk[i]! >= 0) lc[lk[i]!]!++;
+      let rc = lc;
+      if (!dedupe) {
+        rc = new Float64Array(K);
+        for (let j = 0; j < rk.length; j++) if (rk[j]! >= 0) rc[rk[j]!]!++;
+      }
+      const over = new Uint8Array(K);
+      let any = 0;
+      for (let k = 0; k < K; k++) {
+        const pairs = dedupe ? (lc[k]! * (lc[k]! - 1)) / 2 : lc[k]! * rc[k]!;
+        // A block already split holds only records without the earlier split value: it stays.
+        if (pairs > split.above && wasSplit[k] === 0) {
+          over[k] = 1;
+          any++;
+        }
+      }
+      if (any === 0) break;
+      splitBlocks += any;
+      // Unsplit blocks keep their codes; sub-blocks get fresh codes after them.
+      const index = new KeyIndex(any * 16);
+      const subOf: number[] = [];
+      const recode = (keys: Int32Array, table: PreparedTable): Int32Array => {
+        const out = Int32Array.from(keys);
+        const pf = table.fields[f]!;
+        for (let i = 0; i < keys.length; i++) {
+          const c = keys[i]!;
+          if (c < 0 || over[c] === 0) continue;
+          const v = keyPartCode(pf, i, part.transform);
+          if (v < 0) continue;
+          const hi = Math.floor(v / 4_294_967_296);
+          const id = index.code(c, Math.imul((v % 4_294_967_296) ^ Math.imul(hi, 0x5bd1e995), 0x01000193) ^ hi);
+          subOf[id] = c;
+          out[i] = K + id;
+        }
+        return out;
+      };
+      lk = recode(lk, left);
+      rk = dedupe ? lk : recode(rk, right);
+      const grown = new Int32Array(K + index.size);
+      grown.set(parent);
+      for (let id = 0; id < index.size; id++) grown[K + id] = subOf[id]!;
+      parent = grown;
+      const ws = new Uint8Array(K + index.size);
+      ws.set(wasSplit);
+      for (let k = 0; k < K; k++) if (over[k]) ws[k] = 1;
+      wasSplit = ws;
+      K += index.size;
+    }
+    return { left: lk, right: rk, keyCount: K, parent: splitBlocks > 0 ? parent : null, splitBlocks };
   }
 }
 

@@ -36,6 +36,8 @@ export interface RuleStats {
   pairs: number;
   skippedBlocks: number;
   skippedPairs: number;
+  /** Oversized blocks split by the rule's split keys (each counted once per split step). */
+  splitBlocks: number;
 }
 
 /** Buckets of record indexes by key code (compressed sparse rows). */
@@ -53,9 +55,37 @@ function buckets(codes: Int32Array, keyCount: number): { start: Int32Array; item
 }
 
 /**
+ * Whether key codes a and b put two records in one block: equal codes, or one code is a block
+ * that was split and the other one of its sub-blocks (a record without the split key's value
+ * stays in the split block and pairs with every sub-block of it).
+ */
+export function sharesBlock(parent: Int32Array | null | undefined, a: number, b: number): boolean {
+  if (a < 0 || b < 0) return false;
+  if (a === b) return true;
+  if (!parent) return false;
+  for (let x = parent[a]!; x >= 0; x = parent[x]!) if (x === b) return true;
+  for (let x = parent[b]!; x >= 0; x = parent[x]!) if (x === a) return true;
+  return false;
+}
+
+/** Children of every code, as compressed sparse rows, from a parent array. */
+function childLists(parent: Int32Array): { start: Int32Array; items: Int32Array } {
+  const K = parent.length;
+  const start = new Int32Array(K + 1);
+  for (let c = 0; c < K; c++) if (parent[c]! >= 0) start[parent[c]! + 1]!++;
+  for (let k = 0; k < K; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, K);
+  const items = new Int32Array(start[K]!);
+  for (let c = 0; c < K; c++) if (parent[c]! >= 0) items[fill[parent[c]!]!++] = c;
+  return { start, items };
+}
+
+/**
  * Union of blocking rules. A pair is produced once, by the first rule whose key it shares;
  * later rules skip it by checking the earlier rules' keys (no pair set needed).
  * For deduplication pass the same key arrays as left and right: only i < j pairs are made.
+ * parents[r], when given, says which codes are sub-blocks of which (see sharesBlock): records
+ * left in a split block pair with the records of all its sub-blocks too.
  */
 export function candidatePairs(
   leftKeys: readonly Int32Array[],
@@ -65,21 +95,63 @@ export function candidatePairs(
   maxBlockPairs: readonly number[],
   dedupe: boolean,
   onProgress?: (rule: number, fraction: number) => void,
+  parents?: readonly (Int32Array | null)[],
 ): { pairs: PairList; stats: RuleStats[] } {
   const pairs = new PairList(1 << 16);
   const stats: RuleStats[] = [];
   // Keys of blocks skipped as too large: a pair in such a block was not produced there, so a
   // later rule must still produce it.
   const skipped: Uint8Array[] = [];
+  const seenBefore = (r: number, i: number, j: number): boolean => {
+    for (let q = 0; q < r; q++) {
+      const c = leftKeys[q]![i]!;
+      const d = rightKeys[q]![j]!;
+      if (c < 0 || d < 0) continue;
+      if (c === d) {
+        if (skipped[q]![c] === 0) return true;
+      } else if (parents?.[q] && sharesBlock(parents[q], c, d)) return true;
+    }
+    return false;
+  };
   for (let r = 0; r < leftKeys.length; r++) {
     skipped.push(new Uint8Array(keyCounts[r]!));
-    const st: RuleStats = { name: ruleNames[r]!, newPairs: 0, pairs: 0, skippedBlocks: 0, skippedPairs: 0 };
+    const st: RuleStats = { name: ruleNames[r]!, newPairs: 0, pairs: 0, skippedBlocks: 0, skippedPairs: 0, splitBlocks: 0 };
     const lb = buckets(leftKeys[r]!, keyCounts[r]!);
     const rb = dedupe ? lb : buckets(rightKeys[r]!, keyCounts[r]!);
     const K = keyCounts[r]!;
     const step = Math.max(1, Math.floor(K / 20));
+    const emit = (i: number, j: number) => {
+      if (dedupe && i > j) [i, j] = [j, i];
+      if (seenBefore(r, i, j)) return;
+      pairs.push(i, j, r);
+      st.newPairs++;
+    };
+    const parent = parents?.[r] ?? null;
+    const children = parent ? childLists(parent) : null;
+    // Records left in split block k against the records of every sub-block below it.
+    const acrossSplit = (k: number, sub: number) => {
+      for (let c = children!.start[sub]!; c < children!.start[sub + 1]!; c++) {
+        const d = children!.items[c]!;
+        for (let a = lb.start[k]!; a < lb.start[k + 1]!; a++) {
+          for (let b = rb.start[d]!; b < rb.start[d + 1]!; b++) {
+            st.pairs++;
+            emit(lb.items[a]!, rb.items[b]!);
+          }
+        }
+        if (!dedupe) {
+          for (let a = lb.start[d]!; a < lb.start[d + 1]!; a++) {
+            for (let b = rb.start[k]!; b < rb.start[k + 1]!; b++) {
+              st.pairs++;
+              emit(lb.items[a]!, rb.items[b]!);
+            }
+          }
+        }
+        acrossSplit(k, d);
+      }
+    };
     for (let k = 0; k < K; k++) {
       if (onProgress && k % step === 0) onProgress(r, k / K);
+      if (children) acrossSplit(k, k);
       const l0 = lb.start[k]!;
       const l1 = lb.start[k + 1]!;
       const r0 = rb.start[k]!;
@@ -97,15 +169,7 @@ export function candidatePairs(
         const i = lb.items[a]!;
         for (let b = dedupe ? a + 1 : r0; b < r1; b++) {
           const j = rb.items[b]!;
-          let seen = false;
-          for (let q = 0; q < r; q++) {
-            const c = leftKeys[q]![i]!;
-            if (c >= 0 && c === rightKeys[q]![j] && skipped[q]![c] === 0) {
-              seen = true;
-              break;
-            }
-          }
-          if (seen) continue;
+          if (seenBefore(r, i, j)) continue;
           pairs.push(i, j, r);
           st.newPairs++;
         }

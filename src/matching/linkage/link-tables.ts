@@ -28,6 +28,8 @@ export interface LinkResult {
   params: ModelParams;
   training: TrainingReport | null;
   ruleStats: RuleStats[];
+  /** Per rule, the key codes pairs were made on (after oversized blocks were split; see sharesBlock), for evaluating blocking. */
+  blockingKeys: { left: Int32Array[]; right: Int32Array[]; parents: (Int32Array | null)[] };
   candidatePairs: number;
   /** Output pairs (at or above the threshold), as indexes into left/right. */
   matches: { left: Int32Array; right: Int32Array; weight: Float64Array; probability: Float64Array; flags: Uint8Array; count: number };
@@ -60,15 +62,19 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   const leftKeys = coder.codeTable(left);
   const rightKeys = dedupe ? leftKeys : coder.codeTable(right);
   const keyCounts = settings.blocking.map((_, r) => coder.keyCount(r));
+  // Oversized blocks split by the rules' split keys: the keys pairs are actually made on.
+  const split = settings.blocking.map((_, r) => coder.splitOversized(r, leftKeys[r]!, rightKeys[r]!, keyCounts[r]!, left, right, dedupe));
   const { pairs, stats } = candidatePairs(
-    leftKeys,
-    rightKeys,
-    keyCounts,
+    split.map((s) => s.left),
+    split.map((s) => s.right),
+    split.map((s) => s.keyCount),
     settings.blocking.map((r) => r.name),
     settings.blocking.map((r) => r.maxBlockPairs),
     dedupe,
     (r, frac) => progress("block", (r + frac) / settings.blocking.length),
+    split.map((s) => s.parent),
   );
+  split.forEach((s, r) => (stats[r]!.splitBlocks = s.splitBlocks));
   timings.block = performance.now() - t;
 
   t = performance.now();
@@ -160,6 +166,7 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     params,
     training,
     ruleStats: stats,
+    blockingKeys: { left: split.map((s) => s.left), right: split.map((s) => s.right), parents: split.map((s) => s.parent) },
     candidatePairs: P,
     matches,
     competitors,

@@ -7,6 +7,13 @@ const nameLevels = [
   { kind: "jaro_winkler", threshold: 0.8 },
 ] as const;
 
+// Blocks on keys whose number of values does not grow with the population (a common given
+// name on one date, a common surname with a common given name) would make pairs grow with its
+// square. Blocks of more pairs than these are split; at tens of thousands of records per side
+// almost none are, so small runs keep their recall.
+const SPLIT_DATE_BLOCKS_ABOVE = 16;
+const SPLIT_NAME_BLOCKS_ABOVE = 25;
+
 /**
  * Built-in settings for the child-record layout:
  * record_id, given_name, family_name, patronymic, sex, birth_date, birth_place, mother_name, father_name.
@@ -38,10 +45,25 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
     { name: "father_name", type: "person_name", label: "father's name", levels: [...nameLevels] },
   ],
   blocking: [
-    { name: "birth date + birth place", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "birth_place", transform: "place" }] },
+    {
+      name: "birth date + birth place",
+      keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "birth_place", transform: "place" }],
+      split: { above: SPLIT_DATE_BLOCKS_ABOVE, by: [{ field: "sex", transform: "value" }] },
+    },
     { name: "birth date + mother", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "mother_name", transform: "name_group" }] },
-    { name: "given name + birth date", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "date_unordered" }] },
-    { name: "family name + given name", keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }] },
+    {
+      name: "given name + birth date",
+      keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "date_unordered" }],
+      split: { above: SPLIT_DATE_BLOCKS_ABOVE, by: [{ field: "birth_place", transform: "region" }] },
+    },
+    // A year-off date keeps its day and month, which "given name + birth day/month + family
+    // name start" catches, so splitting common names by birth year loses little; a record
+    // without a year or place still pairs with every sub-block of its block.
+    {
+      name: "family name + given name",
+      keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }],
+      split: { above: SPLIT_NAME_BLOCKS_ABOVE, by: [{ field: "birth_date", transform: "year" }, { field: "birth_place", transform: "region" }] },
+    },
     { name: "family name + birth year + place", keys: [{ field: "family_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
     { name: "given name + birth day/month + family name start", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "month_day_unordered" }, { field: "family_name", transform: "first3" }] },
     { name: "mother + birth year + place", keys: [{ field: "mother_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },

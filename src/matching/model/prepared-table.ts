@@ -96,11 +96,26 @@ export function prepareTable(
     const groupCodes = codes.group[f]!;
     const regionCodes = codes.region[f]!;
     const kind = NAME_KIND[spec.type];
+    // Values repeat heavily (common names, dates, places): each distinct value is normalised
+    // once and later records copy the first record's result.
+    const firstWith = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const raw = fieldValue(spec, rows[i]!);
       pf.raw[i] = raw;
       pf.text[i] = "";
       if (raw === "") continue;
+      const first = firstWith.get(raw);
+      if (first !== undefined) {
+        pf.text[i] = pf.text[first]!;
+        pf.code[i] = pf.code[first]!;
+        pf.group[i] = pf.group[first]!;
+        pf.year[i] = pf.year[first]!;
+        pf.month[i] = pf.month[first]!;
+        pf.day[i] = pf.day[first]!;
+        pf.dayNumber[i] = pf.dayNumber[first]!;
+        continue;
+      }
+      firstWith.set(raw, i);
       if (kind) {
         const key = normaliser.nameKey(raw, kind);
         pf.text[i] = key;

@@ -38,6 +38,15 @@ describe("parseSettings", () => {
     expect(q.some((x) => x.startsWith("fields.0.levels.0.kind:"))).toBe(true);
   });
 
+  it("rejects a blocking split by an unknown field and a cap that is not a positive integer", () => {
+    const bad = structuredClone(CHILD_PRESET_INPUT) as { blocking: { split?: unknown }[] };
+    bad.blocking[0]!.split = { above: 0, by: [{ field: "shoe_size", transform: "value" }] };
+    const problems = problemsOf(bad);
+    expect(problems.some((p) => p.startsWith("blocking.0.split.above"))).toBe(true);
+    bad.blocking[0]!.split = { above: 10, by: [{ field: "shoe_size", transform: "value" }] };
+    expect(problemsOf(bad)).toEqual(['blocking.0.split.by.0.field: blocking rule "birth date + birth place" splits by unknown field "shoe_size"']);
+  });
+
   it("never throws anything but SettingsError on arbitrary JSON", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {

@@ -72,9 +72,18 @@ export const KEY_TRANSFORMS = [
 ] as const;
 export type KeyTransform = (typeof KEY_TRANSFORMS)[number];
 
+const keyPartSchema = z.object({ field: z.string(), transform: z.enum(KEY_TRANSFORMS) });
+
 export const blockingRuleSchema = z.object({
   name: z.string().min(1),
-  keys: z.array(z.object({ field: z.string(), transform: z.enum(KEY_TRANSFORMS) })).min(1),
+  keys: z.array(keyPartSchema).min(1),
+  /**
+   * Blocks on keys whose number of values does not grow with the population (common names)
+   * grow with it, and their pairs with its square. A block with more than `above` pairs is
+   * split by the first key part of `by`; sub-blocks still above it by the next, and so on.
+   * Small populations are never split, so their recall is unchanged.
+   */
+  split: z.object({ above: z.number().int().positive(), by: z.array(keyPartSchema).min(1) }).optional(),
   /** Blocks producing more pairs than this are skipped and reported, so one bad key cannot explode the run. */
   maxBlockPairs: z.number().int().positive().default(250_000),
 });
@@ -139,11 +148,14 @@ export const settingsSchema = z
         }
       });
     });
-    s.blocking.forEach((r, i) =>
+    s.blocking.forEach((r, i) => {
       r.keys.forEach((k, j) => {
         if (!names.has(k.field)) ctx.addIssue({ code: "custom", path: ["blocking", i, "keys", j, "field"], message: `blocking rule "${r.name}" uses unknown field "${k.field}"` });
-      }),
-    );
+      });
+      r.split?.by.forEach((k, j) => {
+        if (!names.has(k.field)) ctx.addIssue({ code: "custom", path: ["blocking", i, "split", "by", j, "field"], message: `blocking rule "${r.name}" splits by unknown field "${k.field}"` });
+      });
+    });
     const ruleNames = new Set(s.blocking.map((r) => r.name));
     s.training.rules?.forEach((r, i) => {
       if (!ruleNames.has(r)) ctx.addIssue({ code: "custom", path: ["training", "rules", i], message: `training uses unknown blocking rule "${r}"` });

@@ -12,7 +12,9 @@ import { ProblemError, problemResponse, validationProblem } from "./problem.ts";
 import { HealthSchema } from "./schemas.ts";
 import type { AppDeps, AppEnv, AppOptions } from "./app-env.ts";
 
-const OPEN_PATHS = new Set(["/api/health", "/api/openapi.json", "/api/session"]);
+// Public keys are published: anyone (an auditor, a court) must be able to fetch them to check
+// the log offline without holding an account.
+const OPEN_PATHS = new Set(["/api/health", "/api/openapi.json", "/api/session", "/api/keys"]);
 
 const healthRoute = createRoute({
   method: "get",

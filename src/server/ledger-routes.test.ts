@@ -29,6 +29,14 @@ describe("log API", () => {
     expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k.publicKey))).toBe(true);
   });
 
+  it("publishes the public keys without a login, and nothing else of the log", async () => {
+    const keys = await api.call(null, "GET", "/api/keys");
+    expect(keys.status).toBe(200);
+    expect(((await keys.json()) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
+    expect((await api.call(null, "GET", "/api/log")).status).toBe(401);
+    expect((await api.call(null, "GET", "/api/log/entries/0")).status).toBe(401);
+  });
+
   it("serves entries and inclusion proofs that verify against the log's root", async () => {
     const info = await get<{ size: number; root: string }>("/api/log");
     expect(info.size).toBe(2);

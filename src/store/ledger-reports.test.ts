@@ -4,6 +4,7 @@ import { verifyLogText, verifySignedReport } from "../ledger/index.ts";
 import { openStore } from "./open-store.ts";
 import { ledgerOf } from "./ledger-store.ts";
 import { reportsOf, requireSignedReports } from "./ledger-reports.ts";
+import { attachMatching } from "./match-registry.ts";
 import type { RequestContext, Store } from "./types.ts";
 
 // The whole joint-verification path of one child, as the log must record it.
@@ -33,6 +34,15 @@ describe("verification reports and the lifecycle steps that need them", () => {
     // Cases registered by both parties.
     caseId = (await store.cases.create(ctx.tcw!, { names: [{ given: "Олександр", family: "Коваленко" }], sex: "M", birthDate: "2014-03-07" }, { clientId: cid() })).id;
     await store.cases.create(ctx.hcw!, { names: [{ given: "Александр", family: "Коваленко" }], sex: "M", birthDate: "2014-07-03" }, { clientId: cid() });
+    // The matching engine proposes the pair; each party accepts it for its own side, and only
+    // then is identity agreed (the agreement is an action on both cases, so it is logged too).
+    const matching = attachMatching(store);
+    await matching.runPending();
+    const [candidate] = (await matching.list(ctx.tcw!, { status: "pending" })).items;
+    expect(candidate?.tracing.caseId).toBe(caseId);
+    expect((await matching.decide(ctx.tcw!, candidate!.id, { decision: "accept" })).agreedNow).toBe(false);
+    expect((await matching.decide(ctx.hver!, candidate!.id, { decision: "accept" })).agreedNow).toBe(true);
+    await matching.runPending();
     await store.shares.grant(ctx.tcw!, caseId, "holding", "participate");
     await store.shares.grant(ctx.tcw!, caseId, "mediator", "participate");
     await step("tcw", "register");
@@ -89,7 +99,7 @@ describe("verification reports and the lifecycle steps that need them", () => {
     const ok = await verifyLogText(text);
     expect(ok.ok).toBe(true);
     const types = new Set(lines.slice(1).map((l) => (JSON.parse(l) as { entry?: { type: string } }).entry?.type).filter(Boolean));
-    for (const t of ["case.report", "case.verify-identity", "case.confirm-by-mediator", "case.verify-post-return", "report.drafted", "report.signed", "key.added"]) {
+    for (const t of ["case.report", "case.add-note", "case.verify-identity", "case.confirm-by-mediator", "case.verify-post-return", "report.drafted", "report.signed", "key.added"]) {
       expect(types).toContain(t);
     }
     for (let i = 1; i < lines.length; i += 7) {

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { parallelComparer } from "../src/cli/parallel-compare.ts";
 import { childPreset, crossScriptNormaliser, linkTables } from "../src/matching/index.ts";
 import { generatePopulation } from "./generate/child-population.ts";
 import { evaluate } from "./matching-evaluate.ts";
@@ -34,7 +35,8 @@ function child(size: number): void {
   const generateS = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   const cpu0 = process.cpuUsage();
-  const result = linkTables(pop.left, pop.right, childPreset(), crossScriptNormaliser());
+  const threads = process.env.MATCHING_THREADS === "1" ? 1 : 2;
+  const result = linkTables(pop.left, pop.right, childPreset(), crossScriptNormaliser(), { comparePairs: threads > 1 ? parallelComparer({ workers: threads }) : undefined });
   const linkS = (performance.now() - t1) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const linkCpuS = (cpu.user + cpu.system) / 1e6;

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { stringify } from "csv-stringify/sync";
 import { childPreset, crossScriptNormaliser, linkTables, parseSettings, SettingsError, type LinkPhase, type LinkSettings } from "../matching/index.ts";
 import { readRecordsCsv } from "./link-csv.ts";
+import { parallelComparer } from "./parallel-compare.ts";
 
 export interface LinkCommandOptions {
   out: string;
@@ -48,6 +49,7 @@ export function runLink(leftPath: string, rightPath: string, opts: LinkCommandOp
   bar?.start(100, 0, { phase: "prepare".padEnd(8) });
   const result = linkTables(left.rows, right.rows, settings, crossScriptNormaliser(), {
     threshold,
+    comparePairs: parallelComparer(),
     onProgress: (phase, fraction) => bar?.update(Math.round(((PHASES.indexOf(phase) + fraction) / PHASES.length) * 100), { phase: phase.padEnd(8) }),
   });
   bar?.update(100);

@@ -5,7 +5,7 @@ import { defaultParams, type ModelParams } from "../model/em-training.ts";
 import { describeFlags, flagConflicts } from "../model/family-conflict.ts";
 import type { FieldNormaliser } from "../model/field-normaliser.ts";
 import { combineWeights, contributions, explain, fieldWeight, probability, scoreVector, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
-import { newSharedCodes, prepareTable, type PreparedTable, type RawRecord } from "../model/prepared-table.ts";
+import { newSharedCodes, prepareTable, type PreparedTable, type RawRecord, type SharedCodes } from "../model/prepared-table.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 import { trainModel, type TrainingReport } from "./train-model.ts";
 
@@ -19,6 +19,25 @@ export interface LinkOptions {
   /** Output threshold; defaults to the settings' review threshold. */
   threshold?: number;
   onProgress?: (phase: LinkPhase, fraction: number) => void;
+  /**
+   * Computes the comparison vectors of all candidate pairs (fields × pairs, level indexes), e.g.
+   * on several threads; returns null to leave it to this thread. The engine stays free of any
+   * runtime's threads: a Node runner passes one (see the CLI).
+   */
+  comparePairs?: PairComparer;
+}
+
+export type PairComparer = (left: PreparedTable, right: PreparedTable, codes: SharedCodes, pairs: { left: Int32Array; right: Int32Array; length: number }) => Uint8Array | null;
+
+/** Comparison vectors of pairs from..to-1 into gamma (F levels per pair, at pair p's offset p × F). */
+export function compareRange(left: PreparedTable, right: PreparedTable, pairLeft: Int32Array, pairRight: Int32Array, from: number, to: number, gamma: Uint8Array, gammaOffset = 0): void {
+  const F = left.fields.length;
+  for (let p = from; p < to; p++) {
+    const i = pairLeft[p]!;
+    const j = pairRight[p]!;
+    const o = (p - gammaOffset) * F;
+    for (let f = 0; f < F; f++) gamma[o + f] = compareField(left.fields[f]!, i, right.fields[f]!, j);
+  }
 }
 
 export interface LinkResult {
@@ -79,13 +98,14 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
 
   t = performance.now();
   const P = pairs.length;
-  const gamma = new Uint8Array(P * F);
   const step = Math.max(1, Math.floor(P / 50));
-  for (let p = 0; p < P; p++) {
-    if (p % step === 0) progress("compare", p / P);
-    const i = pairs.left[p]!;
-    const j = pairs.right[p]!;
-    for (let f = 0; f < F; f++) gamma[p * F + f] = compareField(left.fields[f]!, i, right.fields[f]!, j);
+  let gamma = options.comparePairs?.(left, right, codes, pairs) ?? null;
+  if (!gamma) {
+    gamma = new Uint8Array(P * F);
+    for (let p = 0; p < P; p += step) {
+      progress("compare", p / P);
+      compareRange(left, right, pairs.left, pairs.right, p, Math.min(P, p + step), gamma);
+    }
   }
   timings.compare = performance.now() - t;
 

@@ -76,6 +76,15 @@ export class KeyIndex {
     this.ids = new Int32Array(cap).fill(-1);
     this.mask = cap - 1;
   }
+  /**
+   * Makes room for n keys at once: growing step by step allocates large arrays again and again,
+   * and every large allocation pushes the garbage collector to walk the whole heap.
+   */
+  reserve(n: number): void {
+    let cap = this.ids.length;
+    while (n * 2 > cap) cap *= 2;
+    if (cap > this.ids.length) this.grow(cap);
+  }
   /** The dense code of key (a, b), assigned in order of first appearance. */
   code(a: number, b: number): number {
     if (this.size * 2 >= this.ids.length) this.grow();
@@ -94,9 +103,8 @@ export class KeyIndex {
       slot = (slot + 1) & this.mask;
     }
   }
-  private grow(): void {
+  private grow(cap = this.ids.length * 2): void {
     const { hi, lo, ids } = this;
-    const cap = ids.length * 2;
     this.hi = new Int32Array(cap);
     this.lo = new Int32Array(cap);
     this.ids = new Int32Array(cap).fill(-1);
@@ -135,6 +143,7 @@ export class KeyCoder {
     return this.settings.blocking.map((rule, r) => {
       const out = new Int32Array(table.size);
       const map = this.maps[r]!;
+      map.reserve(map.size + table.size);
       const fields = this.fieldIndex[r]!.map((f) => table.fields[f]!);
       const transforms = rule.keys.map((k) => k.transform);
       for (let i = 0; i < table.size; i++) {

@@ -18,8 +18,13 @@ async function contextOf(store: Store, username: string): Promise<RequestContext
   return user && !user.disabled ? { partyId: user.partyId, userId: user.id, role: user.role, purpose: "demo-seed" } : null;
 }
 
-/** Drafts and signs the report a step needs; idempotent (fixed client ids, repeated signatures ignored). */
-export async function seedDemoReport(store: Store, step: ActionType, caseId: string, clientId: string, drafter: RequestContext): Promise<void> {
+/**
+ * Drafts and signs the report a step needs; idempotent (fixed client ids, repeated signatures ignored).
+ * `identityEvidence` names the agreed match decision where the demo made one.
+ */
+export async function seedDemoReport(
+  store: Store, step: ActionType, caseId: string, clientId: string, drafter: RequestContext, identityEvidence?: string,
+): Promise<void> {
   const kind = REPORT_BEFORE[step];
   if (!kind) return;
   const reports = reportsOf(store);
@@ -27,7 +32,7 @@ export async function seedDemoReport(store: Store, step: ActionType, caseId: str
     kind,
     language: "en",
     content: {
-      identityEvidence: "Synthetic demo: the registered record and the disclosed record agree on names, date and place of birth.",
+      identityEvidence: identityEvidence ?? "Synthetic demo: the registered record and the disclosed record agree on names, date and place of birth.",
       viewsAndConsent: "Synthetic demo: the child's views were heard; consent recorded on the case.",
       ...(kind === "post-return" ? { welfareCheck: "Synthetic demo: welfare check after return found the child safe with the family." } : {}),
     },

@@ -5,6 +5,8 @@ import { hashPassword } from "../server/passwords.ts";
 import { DEMO_ACCOUNTS, DEMO_DISPLAY_PREFIX, DEMO_PARTIES, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { generateDemoCases } from "./generate-demo-cases.ts";
 import { seedDemoReport } from "./demo-reports.ts";
+import { seedDemoMatches, type SeededCase } from "./demo-matches.ts";
+import { rotateDemoKey } from "./rotate-demo-key.ts";
 import type { DemoCase, DemoParty } from "./generate-demo-cases.ts";
 
 export interface SeedResult {
@@ -93,17 +95,22 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   const mediator = ctxFor("mediator");
 
   const cases = generateDemoCases({ asOf: options.now ?? new Date(), ...(options.families === undefined ? {} : { families: options.families }) });
-  const ids = new Map<string, string>();
   const lastIdOfParty = new Map<DemoParty, string>();
+  const seeded: (SeededCase & { readonly driven: boolean; readonly previousOfParty: string | undefined })[] = [];
   let casesCreated = 0;
-  let done = 0;
   for (const demo of cases) {
-    const owner = ownerCtx[demo.party];
-    const created = await store.cases.create(owner.caseworker, demo.input, { clientId: demo.clientId });
+    const created = await store.cases.create(ownerCtx[demo.party].caseworker, demo.input, { clientId: demo.clientId });
     if (!created.replayed) casesCreated++;
-    ids.set(demo.clientId, created.id);
-    if (created.case.status !== demo.status) await driveCase(store, demo, created.id, owner, mediator, lastIdOfParty.get(demo.party));
+    seeded.push({ demo, id: created.id, driven: created.case.status === demo.status, previousOfParty: lastIdOfParty.get(demo.party) });
     lastIdOfParty.set(demo.party, created.id);
+  }
+  // Identity is agreed in the review queue before it is verified, and the tracing authority's key
+  // is rotated once, so the steps that follow are signed by its new key.
+  const evidence = await seedDemoMatches(store, seeded, { tracing: ownerCtx.tracing.caseworker, holding: ownerCtx.holding.caseworker });
+  await rotateDemoKey(store);
+  let done = 0;
+  for (const s of seeded) {
+    if (!s.driven) await driveCase(store, s.demo, s.id, ownerCtx[s.demo.party], mediator, s.previousOfParty, evidence.get(s.id));
     options.onProgress?.(++done, cases.length);
   }
   return { accountsCreated, casesCreated, casesTotal: cases.length };
@@ -116,6 +123,7 @@ async function driveCase(
   owner: { caseworker: RequestContext; verifier: RequestContext },
   mediator: RequestContext,
   previousOfParty: string | undefined,
+  identityEvidence: string | undefined,
 ): Promise<void> {
   const steps = stepsTo(demo.status, previousOfParty);
   const ctxOf = (actor: Actor): RequestContext => (actor === "mediator" ? mediator : actor === "owner-verifier" ? owner.verifier : owner.caseworker);
@@ -137,7 +145,7 @@ async function driveCase(
   let n = 0;
   for (const step of steps) {
     // Verification steps stand on a jointly signed report (src/demo/demo-reports.ts).
-    await seedDemoReport(store, step.action.type, caseId, demo.clientId, owner.caseworker);
+    await seedDemoReport(store, step.action.type, caseId, demo.clientId, owner.caseworker, identityEvidence);
     await act(`${++n}-${step.action.type}`, ctxOf(step.actor), step.action);
   }
 }

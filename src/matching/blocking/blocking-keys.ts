@@ -103,6 +103,11 @@ export class KeyIndex {
       slot = (slot + 1) & this.mask;
     }
   }
+  /** Forgets every key but keeps the arrays, so one index serves rule after rule. */
+  clear(): void {
+    this.ids.fill(-1);
+    this.size = 0;
+  }
   private grow(cap = this.ids.length * 2): void {
     const { hi, lo, ids } = this;
     this.hi = new Int32Array(cap);
@@ -140,40 +145,63 @@ export class KeyCoder {
   }
 
   codeTable(table: PreparedTable): Int32Array[] {
-    return this.settings.blocking.map((rule, r) => {
-      const out = new Int32Array(table.size);
+    return this.settings.blocking.map((_, r) => {
       const map = this.maps[r]!;
       map.reserve(map.size + table.size);
-      const fields = this.fieldIndex[r]!.map((f) => table.fields[f]!);
-      const transforms = rule.keys.map((k) => k.transform);
-      for (let i = 0; i < table.size; i++) {
-        // Parts are mixed by two independent 32-bit hashes into one 64-bit key (exact parts up
-        // to 53 bits, unlike a polynomial that overflows and drops the last part's bits). A
-        // collision could only add a spurious candidate pair, never lose one.
-        let a = 0x811c9dc5;
-        let b = 0x2545f491;
-        let missing = false;
-        for (let p = 0; p < fields.length; p++) {
-          const v = keyPartCode(fields[p]!, i, transforms[p]!);
-          if (v < 0) {
-            missing = true;
-            break;
-          }
-          const lo = v % 4_294_967_296;
-          const hi = Math.floor(v / 4_294_967_296);
-          a = Math.imul(a ^ lo, 0x01000193);
-          a = Math.imul(a ^ hi ^ (a >>> 15), 0x85ebca6b);
-          b = Math.imul(b + lo + 0x9e3779b9, 0x5bd1e995);
-          b = Math.imul(b ^ hi ^ (b >>> 13), 0xc2b2ae35);
-        }
-        out[i] = missing ? -1 : map.code(a, b);
-      }
-      return out;
+      return this.codeRule(r, table, map);
     });
   }
 
+  private codeRule(r: number, table: PreparedTable, map: KeyIndex): Int32Array {
+    const rule = this.settings.blocking[r]!;
+    const out = new Int32Array(table.size);
+    const fields = this.fieldIndex[r]!.map((f) => table.fields[f]!);
+    const transforms = rule.keys.map((k) => k.transform);
+    for (let i = 0; i < table.size; i++) {
+      // Parts are mixed by two independent 32-bit hashes into one 64-bit key (exact parts up
+      // to 53 bits, unlike a polynomial that overflows and drops the last part's bits). A
+      // collision could only add a spurious candidate pair, never lose one.
+      let a = 0x811c9dc5;
+      let b = 0x2545f491;
+      let missing = false;
+      for (let p = 0; p < fields.length; p++) {
+        const v = keyPartCode(fields[p]!, i, transforms[p]!);
+        if (v < 0) {
+          missing = true;
+          break;
+        }
+        const lo = v % 4_294_967_296;
+        const hi = Math.floor(v / 4_294_967_296);
+        a = Math.imul(a ^ lo, 0x01000193);
+        a = Math.imul(a ^ hi ^ (a >>> 15), 0x85ebca6b);
+        b = Math.imul(b + lo + 0x9e3779b9, 0x5bd1e995);
+        b = Math.imul(b ^ hi ^ (b >>> 13), 0xc2b2ae35);
+      }
+      out[i] = missing ? -1 : map.code(a, b);
+    }
+    return out;
+  }
+
   keyCount(rule: number): number {
-    return this.maps[rule]!.size;
+    return this.counts[rule] ?? this.maps[rule]!.size;
+  }
+
+  private readonly counts: number[] = [];
+
+  /**
+   * Codes several tables at once, rule by rule with one reused index (what linking uses): every
+   * large allocation pushes the garbage collector to walk the whole heap, and a million-record
+   * run would otherwise allocate an index per rule. Codes are shared by the tables given.
+   */
+  codeTables(tables: readonly PreparedTable[]): Int32Array[][] {
+    const out = tables.map(() => [] as Int32Array[]);
+    const index = new KeyIndex(tables.reduce((n, t) => n + t.size, 0));
+    this.settings.blocking.forEach((_, r) => {
+      index.clear();
+      tables.forEach((t, k) => out[k]!.push(this.codeRule(r, t, index)));
+      this.counts[r] = index.size;
+    });
+    return out;
   }
 
   /**

@@ -40,13 +40,26 @@ export interface RuleStats {
   splitBlocks: number;
 }
 
-/** Buckets of record indexes by key code (compressed sparse rows). */
-function buckets(codes: Int32Array, keyCount: number): { start: Int32Array; items: Int32Array } {
-  const start = new Int32Array(keyCount + 1);
+/** Reusable arrays for buckets(): one allocation for all rules (large allocations cost full garbage collections). */
+interface BucketScratch {
+  start: Int32Array;
+  fill: Int32Array;
+  items: Int32Array;
+}
+
+function bucketScratch(maxKeys: number, records: number): BucketScratch {
+  return { start: new Int32Array(maxKeys + 1), fill: new Int32Array(maxKeys), items: new Int32Array(records) };
+}
+
+/** Buckets of record indexes by key code (compressed sparse rows), in the scratch arrays. */
+function buckets(codes: Int32Array, keyCount: number, scratch: BucketScratch): { start: Int32Array; items: Int32Array } {
+  const start = scratch.start.subarray(0, keyCount + 1);
+  start.fill(0);
   for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) start[codes[i]! + 1]!++;
   for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
-  const fill = start.slice(0, keyCount);
-  const items = new Int32Array(start[keyCount]!);
+  const fill = scratch.fill.subarray(0, keyCount);
+  fill.set(start.subarray(0, keyCount));
+  const items = scratch.items.subarray(0, start[keyCount]!);
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i]!;
     if (c >= 0) items[fill[c]!++] = i;
@@ -113,11 +126,14 @@ export function candidatePairs(
     }
     return false;
   };
+  const maxKeys = Math.max(0, ...keyCounts);
+  const leftScratch = bucketScratch(maxKeys, leftKeys[0]?.length ?? 0);
+  const rightScratch = dedupe ? leftScratch : bucketScratch(maxKeys, rightKeys[0]?.length ?? 0);
   for (let r = 0; r < leftKeys.length; r++) {
     skipped.push(new Uint8Array(keyCounts[r]!));
     const st: RuleStats = { name: ruleNames[r]!, newPairs: 0, pairs: 0, skippedBlocks: 0, skippedPairs: 0, splitBlocks: 0 };
-    const lb = buckets(leftKeys[r]!, keyCounts[r]!);
-    const rb = dedupe ? lb : buckets(rightKeys[r]!, keyCounts[r]!);
+    const lb = buckets(leftKeys[r]!, keyCounts[r]!, leftScratch);
+    const rb = dedupe ? lb : buckets(rightKeys[r]!, keyCounts[r]!, rightScratch);
     const K = keyCounts[r]!;
     const step = Math.max(1, Math.floor(K / 20));
     const emit = (i: number, j: number) => {

@@ -78,8 +78,9 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   t = performance.now();
   progress("block", 0);
   const coder = new KeyCoder(settings);
-  const leftKeys = coder.codeTable(left);
-  const rightKeys = dedupe ? leftKeys : coder.codeTable(right);
+  const coded = coder.codeTables(dedupe ? [left] : [left, right]);
+  const leftKeys = coded[0]!;
+  const rightKeys = dedupe ? leftKeys : coded[1]!;
   const keyCounts = settings.blocking.map((_, r) => coder.keyCount(r));
   // Oversized blocks split by the rules' split keys: the keys pairs are actually made on.
   const split = settings.blocking.map((_, r) => coder.splitOversized(r, leftKeys[r]!, rightKeys[r]!, keyCounts[r]!, left, right, dedupe));

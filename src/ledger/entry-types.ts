@@ -94,3 +94,21 @@ export const reportDrafted = defineEntryType({
   }),
   publicPayload: true,
 });
+
+/**
+ * A party's decision on a match candidate: who matched whom, by case id. The reason (free text,
+ * possibly personal) stays in the registry; the log says which records, which side, which way.
+ */
+export const matchDecided = defineEntryType({
+  type: "match.decided",
+  version: 1,
+  payload: z.strictObject({
+    candidate: z.string().min(1).max(200),
+    side: z.enum(["tracing", "holding"]),
+    decision: z.enum(["accept", "reject"]),
+    tracingCase: z.string().min(1).max(200),
+    holdingCase: z.string().min(1).max(200),
+    status: z.enum(["pending", "agreed", "rejected"]),
+  }),
+  publicPayload: true,
+});

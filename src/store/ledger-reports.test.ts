@@ -99,7 +99,7 @@ describe("verification reports and the lifecycle steps that need them", () => {
     const ok = await verifyLogText(text);
     expect(ok.ok).toBe(true);
     const types = new Set(lines.slice(1).map((l) => (JSON.parse(l) as { entry?: { type: string } }).entry?.type).filter(Boolean));
-    for (const t of ["case.report", "case.add-note", "case.verify-identity", "case.confirm-by-mediator", "case.verify-post-return", "report.drafted", "report.signed", "key.added"]) {
+    for (const t of ["case.report", "match.decided", "case.add-note", "case.verify-identity", "case.confirm-by-mediator", "case.verify-post-return", "report.drafted", "report.signed", "key.added"]) {
       expect(types).toContain(t);
     }
     for (let i = 1; i < lines.length; i += 7) {

@@ -13,7 +13,9 @@ import {
   type MatchGroup,
 } from "./match-review.ts";
 import type { MatchTables } from "./match-schema.ts";
-import type { RequestContext, Store } from "./types.ts";
+import type { RequestContext, Store, Tx } from "./types.ts";
+import { ledgerOf } from "./ledger-store.ts";
+import { matchDecided } from "../ledger/index.ts";
 
 // Matching in the registry: records are matched as they arrive. An action that creates a case
 // or changes its details enqueues a job in its own transaction; any server process drains the
@@ -169,7 +171,20 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
     list: (ctx, query = {}) => listCandidates(db, ctx, query, now()),
     get: (ctx, id) => getCandidate(db, ctx, id, now()),
     async decide(ctx, id, input) {
-      const result = await decideCandidate(db, ctx, id, input, now());
+      // Every decision, one side's accept or a rejection as much as an agreement, is a signed
+      // entry appended with it: the log must show who matched whom.
+      const result = await decideCandidate(db, ctx, id, input, now(), async (tx, d) => {
+        await ledgerOf(store).append(tx as unknown as Tx, {
+          id: `match:${d.candidate}:${d.side}`,
+          type: matchDecided.type,
+          typeVersion: matchDecided.version,
+          subject: `match:${d.candidate}`,
+          party: ctx.partyId,
+          user: ctx.userId,
+          time: now().toISOString(),
+          payload: d,
+        }, { partyId: ctx.partyId });
+      });
       // Record the agreement at once; should that fail, the persisted job is retried by any worker.
       if (result.agreedNow) await serial(drainAgreements).catch(() => undefined);
       return result;

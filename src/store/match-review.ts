@@ -229,7 +229,24 @@ export interface DecisionResult {
  * different one is a conflict. Identity counts as agreed only when both parties accept; one
  * rejection ends the pair for good (re-matching never proposes it again).
  */
-export async function decideCandidate(db: MDb, ctx: RequestContext, id: string, input: DecisionInput, now: Date): Promise<DecisionResult> {
+/** What a decision tells the signed log, written in the decision's own transaction. */
+export interface DecisionRecord {
+  candidate: string;
+  side: "tracing" | "holding";
+  decision: Decision;
+  tracingCase: string;
+  holdingCase: string;
+  status: "pending" | "agreed" | "rejected";
+}
+
+export async function decideCandidate(
+  db: MDb,
+  ctx: RequestContext,
+  id: string,
+  input: DecisionInput,
+  now: Date,
+  record?: (tx: MTx, decision: DecisionRecord) => Promise<void>,
+): Promise<DecisionResult> {
   if (input.decision !== "accept" && input.decision !== "reject") throw new ValidationError("decision", 'expected "accept" or "reject"');
   const reason = input.reason?.trim();
   if (input.decision === "reject" && !reason) throw new ValidationError("reason", "a rejection needs a reason");
@@ -263,6 +280,14 @@ export async function decideCandidate(db: MDb, ctx: RequestContext, id: string, 
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await record?.(tx, {
+      candidate: id,
+      side,
+      decision: input.decision,
+      tracingCase: updated.tracing_case_id,
+      holdingCase: updated.holding_case_id,
+      status,
+    });
     if (status === "agreed") {
       // Recording the agreement on both cases is deferred work: persisted, done after commit.
       await tx.insertInto("match_jobs").values({ kind: "agree", ref: id }).onConflict((oc) => oc.columns(["kind", "ref"]).doNothing()).execute();

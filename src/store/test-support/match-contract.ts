@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseInput } from "../../domain/index.ts";
 import { attachMatching, type MatchingService } from "../match-registry.ts";
+import { ledgerOf } from "../ledger-store.ts";
 import type { RequestContext, Store } from "../types.ts";
 
 // Matching in the registry, the same on every database. Each test builds its own parties so
@@ -131,6 +132,16 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       // The other party learns that the pair was rejected, not why.
       const seenByHolding = (await matching.list(p.holding)).items[0]!;
       expect(seenByHolding.decisions.tracing).toEqual({ decision: "reject", at: expect.any(String) });
+      // The rejection is a signed entry (who matched whom, which way); its reason stays in the registry.
+      const logged: string[] = [];
+      for await (const line of ledgerOf(store).exportLines()) logged.push(line);
+      const decided = logged
+        .map((l) => JSON.parse(l) as { entry?: { type: string; party: string; body?: unknown } })
+        .filter((l) => l.entry?.type === "match.decided");
+      expect(decided.map((l) => l.entry!.body)).toEqual([
+        { candidate: c!.id, side: "tracing", decision: "reject", tracingCase: t.id, holdingCase: expect.any(String), status: "rejected" },
+      ]);
+      expect(logged.join("\n")).not.toMatch(/maiden/);
     });
 
     it("withdraws an undecided candidate when the record no longer fits, and finds cases created without matching attached", async () => {

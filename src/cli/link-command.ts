@@ -11,6 +11,7 @@ export interface LinkCommandOptions {
   threshold?: string;
   settings?: string;
   progress?: boolean;
+  threads?: string;
 }
 
 export interface LinkIo {
@@ -49,7 +50,8 @@ export function runLink(leftPath: string, rightPath: string, opts: LinkCommandOp
   bar?.start(100, 0, { phase: "prepare".padEnd(8) });
   const result = linkTables(left.rows, right.rows, settings, crossScriptNormaliser(), {
     threshold,
-    comparePairs: parallelComparer(),
+    // Opt-in: on a machine whose cores are already busy a second thread gains nothing.
+    comparePairs: Number(opts.threads ?? 1) >= 2 ? parallelComparer() : undefined,
     onProgress: (phase, fraction) => bar?.update(Math.round(((PHASES.indexOf(phase) + fraction) / PHASES.length) * 100), { phase: phase.padEnd(8) }),
   });
   bar?.update(100);
@@ -93,6 +95,7 @@ export function registerLinkCommand(program: Command): void {
     .option("--threshold <p>", "lowest match probability to output (default: the settings' review threshold)")
     .option("--settings <file>", "linkage settings JSON (default: the built-in child-record preset)")
     .option("--no-progress", "no progress bar")
+    .option("--threads <n>", "compare candidate pairs on 2 threads when n ≥ 2", "1")
     .action((left: string, right: string, opts: LinkCommandOptions) => {
       const code = runLink(left, right, opts, { stderr: (t) => process.stderr.write(t), isTty: Boolean(process.stderr.isTTY) });
       if (code !== 0) process.exitCode = code;

@@ -11,6 +11,7 @@ import type { CaseInput } from "../src/domain/index.ts";
 import { openStore } from "../src/store/index.ts";
 import type { ImportRow, RequestContext, Store } from "../src/store/index.ts";
 import { createTestDatabase, pgReachable } from "../src/store/test-support/pg-test-db.ts";
+import { mulberry32 } from "../src/matching/model/em-training.ts";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string): string => {
@@ -21,17 +22,8 @@ const CASES = Number(arg("cases", "100000"));
 const QUERIES = Number(arg("queries", "300"));
 const ONLY = arg("only", "");
 
-// Deterministic generator (mulberry32), so both databases hold the same cases.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic generator, so both databases hold the same cases.
+const rng = mulberry32;
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 function makeCase(r: () => number): CaseInput {

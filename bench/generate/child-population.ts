@@ -1,6 +1,7 @@
 import { russianToLatin } from "../../src/matching/normalise/transliterate/russian-schemes.ts";
 import { ukrainianToLatin } from "../../src/matching/normalise/transliterate/ukrainian-kmu-2010.ts";
 import { BOYS, FATHERS, GIRLS, PLACES, feminineRu, feminineUk, loadSurnames, type Surname } from "./name-lists.ts";
+import { mulberry32 } from "../../src/matching/model/em-training.ts";
 
 /**
  * A synthetic population of families: the tracing side holds Ukrainian records of children,
@@ -39,16 +40,7 @@ export interface GeneratorOptions {
   presence?: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const rng = mulberry32;
 
 export function generatePopulation(opts: GeneratorOptions): Population {
   const r = rng(opts.seed ?? 7);

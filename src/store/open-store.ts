@@ -21,6 +21,7 @@ import {
 import type { Db, OpenStoreOptions, Store } from "./types.ts";
 import { attachLedger } from "./ledger-store.ts";
 import { attachMatching } from "./match-registry.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
   if (options.keyFile) return resolve(options.keyFile);
@@ -29,20 +30,28 @@ export function resolveKeyFile(options: OpenStoreOptions): string | null {
   return null;
 }
 
-async function openDb(options: OpenStoreOptions): Promise<{ db: Db; kind: Store["kind"] }> {
+async function openDb(options: OpenStoreOptions): Promise<{ db: Db; kind: Store["kind"]; release: () => Promise<void> }> {
+  const none = async (): Promise<void> => {};
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: "postgres" };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: "postgres", release: none };
   }
-  let pglite: PGlite;
-  if (options.dataDir) {
-    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-    pglite = new PGlite(join(resolve(options.dataDir), "pgdata"));
-  } else {
-    pglite = new PGlite();
+  if (!options.dataDir) {
+    const pglite = new PGlite();
+    await pglite.waitReady;
+    return { db: new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), kind: "pglite", release: none };
   }
-  await pglite.waitReady;
-  return { db: new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), kind: "pglite" };
+  const dir = resolve(options.dataDir);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const release = await lockDataDir(dir);
+  try {
+    const pglite = new PGlite(join(dir, "pgdata"));
+    await pglite.waitReady;
+    return { db: new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), kind: "pglite", release };
+  } catch (e) {
+    await release();
+    throw e;
+  }
 }
 
 // Opens the registry's store: PGlite (in `dataDir/pgdata`, or in memory) unless a PostgreSQL
@@ -50,7 +59,7 @@ async function openDb(options: OpenStoreOptions): Promise<{ db: Db; kind: Store[
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   const keyFile = resolveKeyFile(options);
   const key = keyFile ? await loadOrCreateKey(keyFile) : randomBytes(KEY_BYTES);
-  const { db, kind } = await openDb(options);
+  const { db, kind, release } = await openDb(options);
   const internals: StoreInternals = {
     db,
     box: sealedBox(key),
@@ -68,6 +77,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     if (options.migrate !== false) await migrate();
   } catch (e) {
     await db.destroy();
+    await release();
     throw e;
   }
   const cases = createCaseRepository(internals);
@@ -96,7 +106,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     async close() {
       if (closed) return;
       closed = true;
-      await db.destroy();
+      try {
+        await db.destroy();
+      } finally {
+        await release();
+      }
     },
   };
   // Every action is also a signed log entry, appended in the action's transaction.

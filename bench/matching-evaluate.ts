@@ -1,5 +1,8 @@
 import { sharesBlock } from "../src/matching/blocking/candidate-pairs.ts";
 import type { LinkResult } from "../src/matching/index.ts";
+import { compareField } from "../src/matching/model/comparison-levels.ts";
+import { contributions, probability, scoreVector, termFrequencies, weightTable } from "../src/matching/model/match-scorer.ts";
+import type { PreparedTable } from "../src/matching/model/prepared-table.ts";
 
 export interface Truth {
   leftEntity: Int32Array;
@@ -112,4 +115,74 @@ export function printEvaluation(title: string, e: Evaluation, result: LinkResult
   for (const r of e.ruleRecall) console.log(`| ${r.rule} | ${r.newPairs} | ${r.pairs} | ${r.splitBlocks} | ${r.skippedBlocks} | ${f(r.recall)} |`);
   const t = result.timingsMs;
   console.log(`timings ms: prepare ${t.prepare.toFixed(0)}, block ${t.block.toFixed(0)}, compare ${t.compare.toFixed(0)}, train ${t.train.toFixed(0)}, score ${t.score.toFixed(0)}; lambda ${result.params.lambda.toExponential(3)}`);
+}
+
+/**
+ * Prints the errors to look at: output pairs whose records belong to different families, and
+ * true pairs the engine missed (not a candidate, or scored below the threshold), each with both
+ * records, every field's level and weight, and the output pairs competing for either record.
+ */
+export function printErrors(result: LinkResult, truth: Truth, limit: number, dedupe = false): void {
+  const s = result.settings;
+  const wt = weightTable(s, result.params);
+  const tf = termFrequencies(s, dedupe ? [result.left] : [result.left, result.right], s.fields.map((_, f) => {
+    let max = -1;
+    for (const t of [result.left, result.right]) for (const c of t.fields[f]!.code) if (c > max) max = c;
+    return max + 1;
+  }));
+  const m = result.matches;
+  const outByLeft = new Map<number, number[]>();
+  const outByRight = new Map<number, number[]>();
+  for (let p = 0; p < m.count; p++) {
+    (outByLeft.get(m.left[p]!) ?? outByLeft.set(m.left[p]!, []).get(m.left[p]!)!).push(p);
+    (outByRight.get(m.right[p]!) ?? outByRight.set(m.right[p]!, []).get(m.right[p]!)!).push(p);
+  }
+  const cell = (t: PreparedTable, i: number, f: number) => t.fields[f]!.raw[i] || "·";
+  const describe = (i: number, j: number, header: string) => {
+    const gamma = s.fields.map((_, f) => compareField(result.left.fields[f]!, i, result.right.fields[f]!, j));
+    const sc = scoreVector(wt, tf, gamma, s.fields.map((_, f) => result.left.fields[f]!.code[i]!));
+    const parts = contributions(s, wt, tf, gamma, result.left, i, result.right, j, sc.familyBranch);
+    const fam = (side: Int32Array | undefined, k: number) => (side ? side[k] : "?");
+    console.log(`\n${header} p=${probability(sc.weight).toFixed(4)} w=${sc.weight.toFixed(1)}${sc.familyBranch ? " (family branch)" : ""}`);
+    console.log(`  L ${result.left.ids[i]} child ${truth.leftEntity[i]} fam ${fam(truth.leftFamily, i)} | R ${result.right.ids[j]} child ${truth.rightEntity[j]} fam ${fam(truth.rightFamily, j)}`);
+    s.fields.forEach((spec, f) => {
+      const p = parts[f]!;
+      console.log(`  ${spec.name.padEnd(12)} ${cell(result.left, i, f).padEnd(28)} ${cell(result.right, j, f).padEnd(28)} ${p.level.slice(0, 24).padEnd(24)} ${p.weight >= 0 ? "+" : ""}${p.weight.toFixed(1)}`);
+    });
+    for (const q of [...(outByLeft.get(i) ?? []), ...(outByRight.get(j) ?? [])]) {
+      if (m.left[q] === i && m.right[q] === j) continue;
+      const ok = truth.leftEntity[m.left[q]!] === truth.rightEntity[m.right[q]!];
+      console.log(`  competing output: ${result.left.ids[m.left[q]!]}–${result.right.ids[m.right[q]!]} p=${m.probability[q]!.toFixed(4)} ${ok ? "TRUE" : "false"} flags ${m.flags[q]}`);
+    }
+  };
+  let shown = 0;
+  console.log(`\n### Wrong-family output pairs`);
+  for (let p = 0; p < m.count && shown < limit; p++) {
+    const i = m.left[p]!;
+    const j = m.right[p]!;
+    if (!truth.leftFamily || !truth.rightFamily || truth.leftFamily[i] === truth.rightFamily[j]) continue;
+    shown++;
+    describe(i, j, `WRONG FAMILY flags ${m.flags[p]}`);
+  }
+  const output = new Set<string>();
+  for (let p = 0; p < m.count; p++) output.add(`${m.left[p]} ${m.right[p]}`);
+  const { pairs } = truePairKeys(truth, dedupe);
+  shown = 0;
+  console.log(`\n### Missed true pairs`);
+  for (const [i, j] of pairs) {
+    if (shown >= limit) break;
+    if (output.has(`${i} ${j}`)) continue;
+    shown++;
+    const blocked = result.blockingKeys.left.some((lk, r) => sharesBlock(result.blockingKeys.parents[r], lk[i]!, result.blockingKeys.right[r]![j]!));
+    describe(i, j, `MISSED ${blocked ? "(candidate)" : "(not blocked)"}`);
+  }
+  console.log(`\n### Same-family wrong child (siblings/twins) in output`);
+  shown = 0;
+  for (let p = 0; p < m.count && shown < limit; p++) {
+    const i = m.left[p]!;
+    const j = m.right[p]!;
+    if (truth.leftEntity[i] === truth.rightEntity[j] || !truth.leftFamily || truth.leftFamily[i] !== truth.rightFamily![j]) continue;
+    shown++;
+    describe(i, j, `SIBLING flags ${m.flags[p]}`);
+  }
 }

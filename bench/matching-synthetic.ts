@@ -1,11 +1,15 @@
 // Cross-script synthetic benchmark: Ukrainian tracing records against Russian-side holding
 // records of the same children (renamed, adopted, Latin, date errors, siblings, twins).
-// Usage: npm run bench:matching-synthetic [-- SIZE]
+// Usage: npm run bench:matching-synthetic [-- SIZE [--errors N]]
+// --errors N prints up to N wrong-family pairs, missed true pairs and sibling links, with both records.
 import { childPreset, crossScriptNormaliser, linkTables } from "../src/matching/index.ts";
 import { generatePopulation } from "./generate/child-population.ts";
-import { evaluate, printEvaluation } from "./matching-evaluate.ts";
+import { evaluate, printErrors, printEvaluation } from "./matching-evaluate.ts";
 
-const size = Number(process.argv[2] ?? 50_000);
+const args = process.argv.slice(2);
+const errorsAt = args.indexOf("--errors");
+const errorLimit = errorsAt >= 0 ? Number(args.splice(errorsAt, 2)[1] ?? 50) : 0;
+const size = Number(args[0] ?? 50_000);
 const t0 = performance.now();
 const pop = generatePopulation({ size, seed: 11 });
 console.log(`# Synthetic cross-script linkage, ${pop.left.length} × ${pop.right.length} records (${pop.twinsPairs} twin pairs), generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -15,6 +19,7 @@ const seconds = (performance.now() - t1) / 1000;
 const e = evaluate(result, { leftEntity: pop.leftChild, rightEntity: pop.rightChild, leftFamily: pop.leftFamily, rightFamily: pop.rightFamily });
 printEvaluation(`child preset, review threshold`, e, result);
 console.log(`linkage wall time ${seconds.toFixed(1)} s`);
+if (errorLimit > 0) printErrors(result, { leftEntity: pop.leftChild, rightEntity: pop.rightChild, leftFamily: pop.leftFamily, rightFamily: pop.rightFamily }, errorLimit);
 for (const th of [0.5, 0.99]) {
   const r2 = linkTables(pop.left, pop.right, childPreset(), crossScriptNormaliser(), { params: result.params, threshold: th });
   const e2 = evaluate(r2, { leftEntity: pop.leftChild, rightEntity: pop.rightChild, leftFamily: pop.leftFamily, rightFamily: pop.rightFamily });

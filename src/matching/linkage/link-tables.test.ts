@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { childPreset } from "../model/child-preset.ts";
+import { CHILD_PRESET_INPUT, childPreset } from "../model/child-preset.ts";
+import { parseSettings } from "../model/settings-schema.ts";
 import { crossScriptNormaliser } from "../model/cross-script-normaliser.ts";
 import { FLAG_FAMILY_CONFLICT, FLAG_MULTIPLE } from "../model/family-conflict.ts";
 import { linkTables } from "./link-tables.ts";
@@ -28,10 +29,28 @@ describe("linkTables with twins on the holding side", () => {
 
   it("scores the twin with the same given name (in the other language) above the other twin", () => {
     const left = [{ record_id: "u1", given_name: "Олександр", sex: "ч", ...family }];
-    const res = linkTables(left, twinsRight, childPreset(), crossScriptNormaliser(), { threshold: 0.01 });
+    const res = linkTables(left, twinsRight, childPreset(), crossScriptNormaliser(), { threshold: 0.01, assignment: false });
     const byId = new Map(Array.from({ length: res.matches.count }, (_, p) => [res.right.ids[res.matches.right[p]!], res.matches.weight[p]!]));
     expect(byId.get("r-twin-1")!).toBeGreaterThan(byId.get("r-twin-2")! + 3);
     expect(byId.has("r-other")).toBe(false);
+  });
+
+  it("sets the clearly weaker twin aside under the one-to-one assignment, and keeps the other unflagged", () => {
+    const left = [{ record_id: "u1", given_name: "Олександр", sex: "ч", ...family }];
+    const res = linkTables(left, twinsRight, childPreset(), crossScriptNormaliser(), { threshold: 0.01 });
+    expect(res.setAside).toBe(1);
+    expect(res.matches.count).toBe(1);
+    expect(res.right.ids[res.matches.right[0]!]).toBe("r-twin-1");
+    expect(res.matches.flags[0]).toBe(0);
+  });
+
+  it("keeps near-ties within the margin, flagged as a set", () => {
+    const left = [{ record_id: "u1", given_name: "Олександр", sex: "ч", ...family }];
+    const wide = parseSettings({ ...CHILD_PRESET_INPUT, assignment: { oneToOne: true, margin: 40 } });
+    const res = linkTables(left, twinsRight, wide, crossScriptNormaliser(), { threshold: 0.01 });
+    expect(res.setAside).toBe(0);
+    expect(res.matches.count).toBe(2);
+    for (let p = 0; p < 2; p++) expect(res.matches.flags[p]! & FLAG_FAMILY_CONFLICT).toBeTruthy();
   });
 
   it("marks unrelated competing candidates as multiple, not family", () => {

@@ -5,6 +5,7 @@ import { defaultParams, type ModelParams } from "../model/em-training.ts";
 import { describeFlags, flagConflicts } from "../model/family-conflict.ts";
 import type { FieldNormaliser } from "../model/field-normaliser.ts";
 import { combineWeights, contributions, explain, fieldWeight, probability, scoreVector, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
+import { assignOneToOne } from "../model/one-to-one.ts";
 import { newSharedCodes, prepareTable, type PreparedTable, type RawRecord, type SharedCodes } from "../model/prepared-table.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 import { trainModel, type TrainingReport } from "./train-model.ts";
@@ -25,6 +26,12 @@ export interface LinkOptions {
    * runtime's threads: a Node runner passes one (see the CLI).
    */
   comparePairs?: PairComparer;
+  /**
+   * Whether to apply the settings' one-to-one assignment (default: as the settings say). A
+   * caller matching one new record at a time against stored ones (a registry) sees only part of
+   * the competition and turns it off.
+   */
+  assignment?: boolean;
 }
 
 export type PairComparer = (left: PreparedTable, right: PreparedTable, codes: SharedCodes, pairs: { left: Int32Array; right: Int32Array; length: number }) => Uint8Array | null;
@@ -50,6 +57,8 @@ export interface LinkResult {
   /** Per rule, the key codes pairs were made on (after oversized blocks were split; see sharesBlock), for evaluating blocking. */
   blockingKeys: { left: Int32Array[]; right: Int32Array[]; parents: (Int32Array | null)[] };
   candidatePairs: number;
+  /** Candidates (at or above the conflict threshold) set aside by the one-to-one assignment: a clearly better candidate for one of their records. */
+  setAside: number;
   /** Output pairs (at or above the threshold), as indexes into left/right. */
   matches: { left: Int32Array; right: Int32Array; weight: Float64Array; probability: Float64Array; flags: Uint8Array; count: number };
   /** Other candidate pairs competing with output pair p (record indexes, probability), some perhaps below the threshold. */
@@ -142,9 +151,11 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     for (let f = 0; f < F; f++) {
       const l = gamma[p * F + f]!;
       if (l === NULL_LEVEL) continue;
-      if (wt.familyMask[f]) fam += fieldWeight(wt, tf, f, l, left.fields[f]!.code[i]!);
+      const d = wt.dependsOn[f]!;
+      const dl = d >= 0 ? gamma[p * F + d]! : NULL_LEVEL;
+      if (wt.familyMask[f]) fam += fieldWeight(wt, tf, f, l, left.fields[f]!.code[i]!, dl);
       else {
-        child += fieldWeight(wt, tf, f, l, left.fields[f]!.code[i]!);
+        child += fieldWeight(wt, tf, f, l, left.fields[f]!.code[i]!, dl);
         childFam += wt.familyWeights[f]![l]!;
       }
     }
@@ -155,12 +166,28 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     }
   }
   // Conflicts are judged among all plausible candidates, then only pairs at the threshold are output.
-  const pool = {
+  let pool = {
     left: Int32Array.from(kept, (p) => pairs.left[p]!),
     right: Int32Array.from(kept, (p) => pairs.right[p]!),
+    weight: Float64Array.from(keptWeight),
     prob: Float64Array.from(keptWeight, probability),
     count: kept.length,
   };
+  let setAside = 0;
+  const assignment = settings.assignment;
+  if (!dedupe && assignment?.oneToOne && (options.assignment ?? true)) {
+    const keep = assignOneToOne(pool.left, pool.right, pool.weight, pool.count, assignment.margin);
+    const at: number[] = [];
+    keep.forEach((k, q) => k && at.push(q));
+    setAside = pool.count - at.length;
+    pool = {
+      left: Int32Array.from(at, (q) => pool.left[q]!),
+      right: Int32Array.from(at, (q) => pool.right[q]!),
+      weight: Float64Array.from(at, (q) => pool.weight[q]!),
+      prob: Float64Array.from(at, (q) => pool.prob[q]!),
+      count: at.length,
+    };
+  }
   const conflicts = flagConflicts(pool, left, right, settings);
   const out: number[] = [];
   for (let k = 0; k < pool.count; k++) if (pool.prob[k]! >= threshold) out.push(k);
@@ -172,7 +199,7 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   const matches = {
     left: Int32Array.from(out, (k) => pool.left[k]!),
     right: Int32Array.from(out, (k) => pool.right[k]!),
-    weight: Float64Array.from(out, (k) => keptWeight[k]!),
+    weight: Float64Array.from(out, (k) => pool.weight[k]!),
     probability: Float64Array.from(out, (k) => pool.prob[k]!),
     flags: Uint8Array.from(out, (k) => conflicts.flags[k]!),
     count: out.length,
@@ -189,6 +216,7 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     ruleStats: stats,
     blockingKeys: { left: split.map((s) => s.left), right: split.map((s) => s.right), parents: split.map((s) => s.parent) },
     candidatePairs: P,
+    setAside,
     matches,
     competitors,
     timingsMs: timings,

@@ -1,6 +1,7 @@
 import { compareField, levelCount } from "../model/comparison-levels.ts";
 import { compressPatterns, estimateU, expectationMaximisation, initialM, mulberry32, type ModelParams } from "../model/em-training.ts";
 import type { PreparedTable } from "../model/prepared-table.ts";
+import { estimateConditionalU } from "./conditional-u.ts";
 import { estimateFamilyU } from "./family-u.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 
@@ -99,8 +100,12 @@ export function trainModel(
   const lambda = Math.min(0.5, Math.max(1e-12, (final.lambda * pairCount) / Math.max(1, allPairs)));
   report.blockedLambda = final.lambda;
   const uFamily = estimateFamilyU(settings, dedupe ? [left] : [left, right]);
+  const uGiven = estimateConditionalU(settings, left, right, dedupe, sample, rnd);
   return {
-    params: { lambda, fields: m.map((mf, f) => (uFamily[f] ? { m: mf, u: u[f]!, uFamily: uFamily[f]! } : { m: mf, u: u[f]! })) },
+    params: {
+      lambda,
+      fields: m.map((mf, f) => ({ m: mf, u: u[f]!, ...(uFamily[f] ? { uFamily: uFamily[f]! } : {}), ...(uGiven[f] ? { uGiven: uGiven[f]! } : {}) })),
+    },
     report,
   };
 }

@@ -41,8 +41,10 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
       ],
     },
     { name: "birth_place", type: "place", label: "place of birth", levels: [{ kind: "place_same" }, { kind: "place_same_region" }, { kind: "jaro_winkler", threshold: 0.85 }] },
-    { name: "mother_name", type: "person_name", label: "mother's name", levels: [...nameLevels] },
-    { name: "father_name", type: "person_name", label: "father's name", levels: [...nameLevels] },
+    // Parents' names usually carry the family name: agreement is weighed among pairs that
+    // already agree on it, so the surname is not counted three times.
+    { name: "mother_name", type: "person_name", label: "mother's name", levels: [...nameLevels], dependsOn: "family_name" },
+    { name: "father_name", type: "person_name", label: "father's name", levels: [...nameLevels], dependsOn: "family_name" },
   ],
   blocking: [
     {
@@ -70,6 +72,9 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
     { name: "mother + father", keys: [{ field: "mother_name", transform: "name_group" }, { field: "father_name", transform: "name_group" }] },
   ],
   thresholds: { review: 0.9, conflict: 0.5 },
+  // Each child appears at most once on each side: a record's clearly better candidate explains
+  // its weaker ones; near-ties (within 2, i.e. odds within 4 : 1) stay, flagged as a set.
+  assignment: { oneToOne: true, margin: 2 },
   // Rules that pair mostly siblings (same parents) would teach EM "same family", not "same child".
   training: { rules: ["birth date + birth place", "birth date + mother", "family name + given name", "given name + birth day/month + family name start"] },
   family: { fields: ["family_name", "patronymic", "mother_name", "father_name", "birth_place"], minShared: 2, sameChildGivenFamily: 0.4 },

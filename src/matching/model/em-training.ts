@@ -6,6 +6,8 @@ export interface FieldParams {
   u: number[];
   /** u among different children of one family (siblings, twins); for the child's own fields */
   uFamily?: number[];
+  /** u among pairs that agree on the field this one depends on (settings `dependsOn`) */
+  uGiven?: number[];
 }
 
 export interface ModelParams {

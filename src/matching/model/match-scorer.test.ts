@@ -42,6 +42,29 @@ describe("term-frequency adjustment", () => {
   });
 });
 
+describe("a field that depends on another (dependsOn)", () => {
+  const mother = settings.fields.findIndex((x) => x.name === "mother_name");
+  const family = settings.fields.findIndex((x) => x.name === "family_name");
+  const withGiven: ModelParams = {
+    ...params,
+    fields: params.fields.map((fp, k) => (k === mother ? { ...fp, uGiven: fp.u.map((_, l) => (l === 0 ? 0.4 : 0.6 / (fp.u.length - 1))) } : fp)),
+  };
+  const wt = weightTable(settings, withGiven);
+  const tf = { tf: settings.fields.map(() => null) };
+
+  it("weighs agreement against pairs that agree on the family name when the family name agrees", () => {
+    expect(fieldWeight(wt, tf, mother, 0, -1, 0)).toBeCloseTo(Math.log2(0.8 / 0.4), 6);
+    // name_equivalent is agreement too
+    expect(fieldWeight(wt, tf, mother, 0, -1, 1)).toBeCloseTo(Math.log2(0.8 / 0.4), 6);
+  });
+
+  it("uses the population's u when the family name differs or is missing", () => {
+    const plain = Math.log2(withGiven.fields[mother]!.m[0]! / withGiven.fields[mother]!.u[0]!);
+    expect(fieldWeight(wt, tf, mother, 0, -1, settings.fields[family]!.levels.length)).toBeCloseTo(plain, 6);
+    expect(fieldWeight(wt, tf, mother, 0, -1)).toBeCloseTo(plain, 6);
+  });
+});
+
 describe("probability", () => {
   it("is the logistic of the match weight in base 2 and inverts", () => {
     expect(probability(0)).toBe(0.5);

@@ -47,7 +47,15 @@ export interface WeightTable {
   /** log2(u_exact) per field, for the term-frequency adjustment at the exact level; NaN if none. */
   logUExact: Float64Array;
   exactLevel: Int8Array; // level index of "exact" for TF fields, -1 otherwise
+  /** index of the field each field depends on (settings `dependsOn`), -1 for none */
+  dependsOn: Int16Array;
+  /** per field and level, 1 where the level means agreement (same key or equivalence group) */
+  agrees: Uint8Array[];
+  /** per field, weights used when the field it depends on agrees; null when not learned */
+  givenWeights: (Float64Array | null)[];
 }
+
+const AGREEMENT_KINDS = new Set(["exact", "name_equivalent", "date_exact", "place_same"]);
 
 /** Caps how far one field can move the score, so one odd parameter cannot decide a match alone. */
 const MAX_FIELD_WEIGHT = 20;
@@ -80,17 +88,29 @@ export function weightTable(settings: LinkSettings, params: ModelParams): Weight
     const q = settings.family.sameChildGivenFamily;
     familyCeiling = Math.log2(q / (1 - q));
   }
-  return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, familyWeights, logUExact, exactLevel, familyMask, familyCeiling };
+  const dependsOn = Int16Array.from(settings.fields, (spec) => (spec.dependsOn === undefined ? -1 : settings.fields.findIndex((g) => g.name === spec.dependsOn)));
+  const agrees = settings.fields.map((spec) => Uint8Array.from([...spec.levels.map((l) => (AGREEMENT_KINDS.has(l.kind) ? 1 : 0)), 0]));
+  const givenWeights = params.fields.map((fp, f) => (fp.uGiven && dependsOn[f]! >= 0 ? Float64Array.from(fp.m, (m, l) => clamp(Math.log2(m / fp.uGiven![l]!))) : null));
+  return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, familyWeights, logUExact, exactLevel, familyMask, familyCeiling, dependsOn, agrees, givenWeights };
 }
 
 function clamp(w: number): number {
   return Math.max(-MAX_FIELD_WEIGHT, Math.min(MAX_FIELD_WEIGHT, w));
 }
 
-/** Contribution of one field at a level, with the term-frequency adjustment when it applies. */
-export function fieldWeight(wt: WeightTable, tf: TermFrequencies, f: number, level: number, code: number): number {
+/** Whether field f's weight is taken among pairs agreeing on the field it depends on, given that field's level. */
+export function conditioned(wt: WeightTable, f: number, dependLevel: number): boolean {
+  const d = wt.dependsOn[f]!;
+  return d >= 0 && wt.givenWeights[f] !== null && dependLevel !== NULL_LEVEL && wt.agrees[d]![dependLevel] === 1;
+}
+
+/**
+ * Contribution of one field at a level, with the term-frequency adjustment when it applies.
+ * `dependLevel` is the level of the field this one depends on, if any.
+ */
+export function fieldWeight(wt: WeightTable, tf: TermFrequencies, f: number, level: number, code: number, dependLevel: number = NULL_LEVEL): number {
   if (level === NULL_LEVEL) return 0;
-  let w = wt.weights[f]![level]!;
+  let w = conditioned(wt, f, dependLevel) ? wt.givenWeights[f]![level]! : wt.weights[f]![level]!;
   if (level === wt.exactLevel[f] && code >= 0) {
     const table = tf.tf[f];
     if (table) w = clamp(w + wt.logUExact[f]! - Math.log2(table[code]!));
@@ -120,9 +140,11 @@ export function scoreVector(wt: WeightTable, tf: TermFrequencies, gamma: ArrayLi
   for (let f = 0; f < gamma.length; f++) {
     const l = gamma[f]!;
     if (l === NULL_LEVEL) continue;
-    if (wt.familyMask[f]) fam += fieldWeight(wt, tf, f, l, codes[f]!);
+    const d = wt.dependsOn[f]!;
+    const dl = d >= 0 ? gamma[d]! : NULL_LEVEL;
+    if (wt.familyMask[f]) fam += fieldWeight(wt, tf, f, l, codes[f]!, dl);
     else {
-      child += fieldWeight(wt, tf, f, l, codes[f]!);
+      child += fieldWeight(wt, tf, f, l, codes[f]!, dl);
       childFam += wt.familyWeights[f]![l]!;
     }
   }
@@ -167,7 +189,7 @@ export function contributions(
       left: left.fields[f]!.raw[i]!,
       right: right.fields[f]!.raw[j]!,
       level: level === NULL_LEVEL ? "missing" : describeLevel(spec.levels[level]),
-      weight: childVsSiblings ? wt.familyWeights[f]![level]! : fieldWeight(wt, tf, f, level, left.fields[f]!.code[i]!),
+      weight: childVsSiblings ? wt.familyWeights[f]![level]! : fieldWeight(wt, tf, f, level, left.fields[f]!.code[i]!, wt.dependsOn[f]! >= 0 ? gamma[wt.dependsOn[f]!]! : NULL_LEVEL),
     };
   });
 }

@@ -47,6 +47,17 @@ describe("parseSettings", () => {
     expect(problemsOf(bad)).toEqual(['blocking.0.split.by.0.field: blocking rule "birth date + birth place" splits by unknown field "shoe_size"']);
   });
 
+  it("rejects a field depending on itself or on an unknown field, and a negative assignment margin", () => {
+    const bad = structuredClone(CHILD_PRESET_INPUT) as { fields: { dependsOn?: string }[]; assignment?: unknown };
+    bad.fields[6]!.dependsOn = "surname";
+    bad.fields[7]!.dependsOn = "father_name";
+    bad.assignment = { oneToOne: true, margin: -1 };
+    const problems = problemsOf(bad);
+    expect(problems).toContain('fields.6.dependsOn: field "mother_name" depends on unknown field "surname"');
+    expect(problems).toContain('fields.7.dependsOn: field "father_name" depends on itself');
+    expect(problems.some((p) => p.startsWith("assignment.margin:"))).toBe(true);
+  });
+
   it("never throws anything but SettingsError on arbitrary JSON", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
@@ -59,6 +70,6 @@ describe("parseSettings", () => {
 
   it("publishes a JSON Schema with the top-level keys", () => {
     const schema = settingsJsonSchema() as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["version", "fields", "blocking", "thresholds", "family", "training"]));
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["version", "fields", "blocking", "thresholds", "family", "assignment", "training"]));
   });
 });

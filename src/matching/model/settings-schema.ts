@@ -64,6 +64,12 @@ export const fieldSchema = z.object({
    * agreement for evidence of a match.
    */
   impliedBy: z.array(z.string()).optional(),
+  /**
+   * A field whose value this one carries (a parent's name contains the family name). When that
+   * field agrees (same key or same equivalence group), this one's agreement is weighed against
+   * pairs that also agree on it, so the shared part is not counted twice.
+   */
+  dependsOn: z.string().optional(),
 });
 export type FieldSpec = z.infer<typeof fieldSchema>;
 
@@ -116,6 +122,18 @@ export const settingsSchema = z
         sameChildGivenFamily: z.number().gt(0).lt(1).default(0.4),
       })
       .optional(),
+    /**
+     * Two lists in which each child appears at most once per side: each record keeps its best
+     * candidate, and weaker candidates within `margin` of it (near-ties, flagged as a set for a
+     * person); weaker ones are set aside. Deduplication of one table ignores it.
+     */
+    assignment: z
+      .object({
+        oneToOne: z.boolean().default(false),
+        /** In match-weight units (log2 of the odds, as explanations show them). */
+        margin: z.number().min(0).max(40).default(2),
+      })
+      .optional(),
     training: z
       .object({
         randomPairs: z.number().int().min(1000).default(200_000),
@@ -138,6 +156,9 @@ export const settingsSchema = z
       f.impliedBy?.forEach((n, j) => {
         if (!s.fields.some((g) => g.name === n)) ctx.addIssue({ code: "custom", path: ["fields", i, "impliedBy", j], message: `field "${f.name}" is implied by unknown field "${n}"` });
       });
+      if (f.dependsOn !== undefined && (f.dependsOn === f.name || !s.fields.some((g) => g.name === f.dependsOn))) {
+        ctx.addIssue({ code: "custom", path: ["fields", i, "dependsOn"], message: `field "${f.name}" depends on ${f.dependsOn === f.name ? "itself" : `unknown field "${f.dependsOn}"`}` });
+      }
       f.levels.forEach((l, j) => {
         if (!LEVELS_FOR_TYPE[f.type].includes(l.kind)) {
           ctx.addIssue({

@@ -21,7 +21,7 @@ const pureRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "web/dist/**", "bench/out/**", ".homeward/**"] },
+  { ignores: ["dist/**", "node_modules/**", "web/dist/**", "bench/out/**", ".homeward/**", "wasm/*/assembly/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

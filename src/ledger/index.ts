@@ -4,6 +4,7 @@ export * from "./bytes.ts";
 export * from "./canonical-json.ts";
 export * from "./sha256.ts";
 export * from "./ed25519.ts";
+export { createWasmBatchVerifier, sharedWasmBatchVerifier, WasmBatchVerifier, type WasmBatchVerifierOptions, type Sha512 } from "./ed25519-batch.ts";
 export * from "./merkle.ts";
 export * from "./merkle-tree.ts";
 export * from "./schemas.ts";

@@ -10,7 +10,7 @@
 import { FE, feMul, feSq, feToBytes, fePow22523 } from "./field";
 import { BASE_T, BASE_X, BASE_Y } from "./field-generated";
 import { CACHED, NIELS, P3, addCached, addNiels, basePoint, dbl, decodeExtended, decodeNiels, identity, isIdentity, negate, oneInit, pointInit, scalarMul, subCached, subNiels, toCached } from "./point";
-import { WIDE, loadWide, modL, mulAccumulate, normalise, scalarIsCanonical } from "./scalar";
+import { ACC, WIDE, accumulatorToWide, loadWide, modL, mulAccumulate, scalarIsCanonical } from "./scalar";
 
 /** Layout of one signature record written by the caller. */
 export const RECORD: usize = 160;
@@ -38,7 +38,7 @@ export function heapBase(): usize {
 export function workSize(n: i32, k: i32): usize {
   const c = windowBits(n);
   const windows = (128 + c) / c + 1;
-  return <usize>n * NIELS + <usize>n * <usize>windows * 2 + <usize>k * (P3 + CACHED + WIDE + 32 + 4) + WIDE * 2 + (<usize>1 << (c - 1)) * P3 + 8 * P3 + 64;
+  return <usize>n * NIELS + <usize>n * <usize>windows * 2 + <usize>k * (P3 + CACHED + ACC + 32 + 4) + ACC * 2 + (<usize>1 << (c - 1)) * P3 + 8 * P3 + 64;
 }
 
 function windowBits(n: i32): i32 {
@@ -57,7 +57,7 @@ const TMP_CACHED = memory.data(320);
 const RESULT = memory.data(320);
 const RUNNING = memory.data(320);
 const SUM = memory.data(320);
-const HASH_WIDE = memory.data(512);
+const HASH_WIDE = memory.data(768);
 const K_BYTES = memory.data(32);
 
 /**
@@ -74,9 +74,9 @@ export function verifyBatch(records: usize, n: i32, keys: usize, k: i32, work: u
   let p = (work + 15) & ~15;
   const niels = p; p += <usize>n * NIELS;
   const keyPoints = p; p += <usize>k * P3;
-  const keyAcc = p; p += <usize>k * WIDE;
+  const keyAcc = p; p += <usize>k * ACC;
   const keyOk = p; p += <usize>k * 4;
-  const sAcc = p; p += WIDE;
+  const sAcc = p; p += ACC;
   const bucketArea = (p + 15) & ~15; p = bucketArea + <usize>buckets * P3;
   const digits = p; p += <usize>n * <usize>windows * 2;
 
@@ -91,9 +91,9 @@ export function verifyBatch(records: usize, n: i32, keys: usize, k: i32, work: u
       ok = !isIdentity(TMP_POINT);
     }
     store<i32>(keyOk + (<usize>j << 2), ok ? 1 : 0);
-    memory.fill(keyAcc + <usize>j * WIDE, 0, WIDE);
+    memory.fill(keyAcc + <usize>j * ACC, 0, ACC);
   }
-  memory.fill(sAcc, 0, WIDE);
+  memory.fill(sAcc, 0, ACC);
 
   let used = 0;
   for (let i = 0; i < n; i++) {
@@ -105,11 +105,10 @@ export function verifyBatch(records: usize, n: i32, keys: usize, k: i32, work: u
     else if (!decodeNiels(niels + <usize>used * NIELS, rec + R_OFF)) status = 1;
     store<u8>(rec + STATUS_OFF, status);
     if (status != 0) continue;
-    // k_i = H mod L; key accumulator += z k_i; S accumulator += z S_i.
-    loadWide(HASH_WIDE, rec + H_OFF, 64);
-    modL(K_BYTES, HASH_WIDE);
-    mulAccumulate(keyAcc + <usize>key * WIDE, rec + Z_OFF, 16, K_BYTES, 32);
-    mulAccumulate(sAcc, rec + Z_OFF, 16, rec + S_OFF, 32);
+    // Key accumulator += z H (H the whole 512-bit hash: k = H mod L is taken once, of the sum);
+    // S accumulator += z S.
+    mulAccumulate(keyAcc + <usize>key * ACC, rec + Z_OFF, 8, rec + H_OFF, 32);
+    mulAccumulate(sAcc, rec + Z_OFF, 8, rec + S_OFF, 16);
     signedDigits(digits + <usize>used * <usize>windows * 2, rec + Z_OFF, c, windows);
     used++;
   }
@@ -145,17 +144,16 @@ export function verifyBatch(records: usize, n: i32, keys: usize, k: i32, work: u
   // + Σ_j a_j A_j
   for (let j = 0; j < k; j++) {
     if (load<i32>(keyOk + (<usize>j << 2)) == 0) continue;
-    const acc = keyAcc + <usize>j * WIDE;
-    normalise(acc);
-    modL(KEY_SCALAR, acc);
+    accumulatorToWide(HASH_WIDE, keyAcc + <usize>j * ACC);
+    modL(KEY_SCALAR, HASH_WIDE);
     scalarMul(TMP_POINT, keyPoints + <usize>j * P3, KEY_SCALAR);
     toCached(TMP_CACHED, TMP_POINT);
     addCached(RESULT, RESULT, TMP_CACHED);
   }
 
   // − s B
-  normalise(sAcc);
-  modL(KEY_SCALAR, sAcc);
+  accumulatorToWide(HASH_WIDE, sAcc);
+  modL(KEY_SCALAR, HASH_WIDE);
   basePoint(TMP_POINT, BASE_X, BASE_Y, BASE_T);
   scalarMul(TMP_POINT, TMP_POINT, KEY_SCALAR);
   toCached(TMP_CACHED, TMP_POINT);

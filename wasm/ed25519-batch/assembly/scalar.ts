@@ -1,13 +1,18 @@
-// Scalars modulo the group order L = 2^252 + 27742317777372353535851937790883648493, held as
-// 64 signed i64 limbs of 8 bits (512 bytes) so that products and sums of many products can be
-// accumulated without carrying and reduced once (the method of TweetNaCl's modL).
+// Scalars modulo the group order L = 2^252 + 27742317777372353535851937790883648493. Sums of
+// products z_i * h_i are accumulated unreduced in i64 limbs of 16 bits (ACC_LIMBS of them),
+// then carried into 96 limbs of 8 bits (768 bits) and reduced once, by the method of
+// TweetNaCl's modL extended to 768-bit inputs.
 
 const L: StaticArray<i64> = [
   0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
 ];
 
-export const WIDE: usize = 64 * 8;
+/** A wide value: 96 limbs of 8 bits (each an i64 while reducing). */
+export const WIDE: usize = 96 * 8;
+/** An accumulator: 48 limbs of 16 bits (each an i64, carried only at the end). */
+export const ACC_LIMBS: i32 = 48;
+export const ACC: usize = <usize>ACC_LIMBS * 8;
 
 @inline function limb(x: usize, i: i32): i64 {
   return load<i64>(x + (<usize>i << 3));
@@ -17,20 +22,22 @@ export const WIDE: usize = 64 * 8;
   store<i64>(x + (<usize>i << 3), v);
 }
 
-/** Carries a wide accumulator into limbs of 0..255 (the value must fit in 512 bits). */
-export function normalise(x: usize): void {
+/** Carries a 16-bit-limb accumulator into a wide value of 8-bit limbs (it must fit in 768 bits). */
+export function accumulatorToWide(x: usize, acc: usize): void {
   let carry: i64 = 0;
-  for (let i = 0; i < 64; i++) {
-    const v = limb(x, i) + carry;
-    carry = v >> 8;
-    setLimb(x, i, v & 255);
+  for (let i = 0; i < ACC_LIMBS; i++) {
+    const v = load<i64>(acc + (<usize>i << 3)) + carry;
+    carry = v >> 16;
+    const low = v & 0xffff;
+    setLimb(x, 2 * i, low & 255);
+    setLimb(x, 2 * i + 1, low >> 8);
   }
 }
 
-/** r (32 bytes) = x mod L, for x a normalised wide value; x is destroyed. */
+/** r (32 bytes) = x mod L, for x a wide value of limbs 0..255; x is destroyed. */
 export function modL(r: usize, x: usize): void {
   let carry: i64;
-  for (let i = 63; i >= 32; i--) {
+  for (let i = 95; i >= 32; i--) {
     carry = 0;
     let j = i - 32;
     const xi = limb(x, i);
@@ -58,21 +65,23 @@ export function modL(r: usize, x: usize): void {
   }
 }
 
-/** Loads n little-endian bytes into a zeroed wide value. */
+/** Loads n little-endian bytes into a zeroed wide value (for the test entry point). */
 export function loadWide(x: usize, bytes: usize, n: i32): void {
   memory.fill(x, 0, WIDE);
   for (let i = 0; i < n; i++) setLimb(x, i, <i64>load<u8>(bytes + <usize>i));
 }
 
-/** acc += a * b, a of na bytes and b of nb bytes, limb by limb (no carrying). */
+/**
+ * acc += a * b for a of na and b of nb 16-bit limbs (little-endian bytes), without carrying:
+ * each limb gains less than 2^32 * min(na, nb), so 2^26 signatures cannot overflow an i64.
+ */
 export function mulAccumulate(acc: usize, a: usize, na: i32, b: usize, nb: i32): void {
   for (let i = 0; i < na; i++) {
-    const ai = <i64>load<u8>(a + <usize>i);
-    if (ai == 0) continue;
+    const ai = <i64>load<u16>(a + (<usize>i << 1));
     const row = acc + (<usize>i << 3);
     for (let j = 0; j < nb; j++) {
       const p = row + (<usize>j << 3);
-      store<i64>(p, load<i64>(p) + ai * <i64>load<u8>(b + <usize>j));
+      store<i64>(p, load<i64>(p) + ai * <i64>load<u16>(b + (<usize>j << 1)));
     }
   }
 }

@@ -2,6 +2,7 @@
 // signature with the log entry that carries it, and the hashes and short code that tie the
 // paper to the signed file (`homeward report verify`).
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
 import type { ReportView } from "../store/ledger-reports.ts";
 
@@ -49,14 +50,24 @@ const LABELS: Record<PdfLanguage, Labels> = {
   },
 };
 
-// Cyrillic needs a Unicode font; pdfkit's built-in fonts cover Latin only.
+// Cyrillic needs a Unicode font; pdfkit's built-in fonts cover Latin only. DejaVu Sans ships
+// with the package (dejavu-fonts-ttf), so a fresh machine renders Ukrainian and Russian too.
 const FONT_CANDIDATES = [
   process.env["HOMEWARD_PDF_FONT"],
+  bundledFont(),
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
   "/usr/share/fonts/TTF/DejaVuSans.ttf",
   "/usr/share/fonts/dejavu/DejaVuSans.ttf",
   "/Library/Fonts/Arial Unicode.ttf",
 ].filter((p): p is string => typeof p === "string" && p.length > 0);
+
+function bundledFont(): string | undefined {
+  try {
+    return fileURLToPath(import.meta.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"));
+  } catch {
+    return undefined;
+  }
+}
 
 export function unicodeFont(): string {
   const found = FONT_CANDIDATES.find((p) => existsSync(p));

@@ -40,6 +40,8 @@ const KEY_OFF = 144;
 const STATUS_OFF = 148;
 /** Below this size a failed batch is settled one signature at a time. */
 const SINGLES_BELOW = 4;
+/** Larger inputs are checked in batches of this many (bounds the module's memory to ~50 MB). */
+const MAX_BATCH = 1 << 16;
 
 let modulePromise: Promise<WebAssembly.Module> | undefined;
 
@@ -116,7 +118,9 @@ export class WasmBatchVerifier implements BatchVerifier {
       hashes.set(this.challengeHash(c), i * 64);
       candidates.push(i);
     }
-    this.settle(checks, candidates, keys, keyOf, hashes, results);
+    for (let from = 0; from < candidates.length; from += MAX_BATCH) {
+      this.settle(checks, candidates.slice(from, from + MAX_BATCH), keys, keyOf, hashes, results);
+    }
     return results;
   }
 

@@ -135,6 +135,18 @@ describe("batch verification", () => {
     expect(results.flatMap((ok, i) => (ok ? [] : [i]))).toEqual([...tampered]);
   });
 
+  it("uses wide windows correctly in large batches (and still finds a single false signature)", () => {
+    for (const size of [1100, 4100]) {
+      const checks = signed(size, size);
+      expect(verifier.verifyAll(checks).every(Boolean)).toBe(true);
+      const c = checks[size - 3]!;
+      const signature = c.signature.slice();
+      signature[3]! ^= 0x40;
+      checks[size - 3] = { ...c, signature };
+      expect(verifier.verifyAll(checks).flatMap((ok, i) => (ok ? [] : [i]))).toEqual([size - 3]);
+    }
+  });
+
   it("refuses a signature under another party's key", () => {
     const [c] = signed(1, 2);
     expect(verifier.verifyAll([{ ...c!, publicKey: publicKeys[1]! }])).toEqual([false]);

@@ -37,8 +37,16 @@ export function heapBase(): usize {
 /** Bytes of work space verifyBatch needs for n signatures by k keys. */
 export function workSize(n: i32, k: i32): usize {
   const c = windowBits(n);
-  const windows = (128 + c) / c + 1;
+  const windows = windowCount(c);
   return <usize>n * NIELS + <usize>n * <usize>windows * 2 + <usize>k * (P3 + CACHED + ACC + 32 + 4) + ACC * 2 + (<usize>1 << (c - 1)) * P3 + 8 * P3 + 64;
+}
+
+/**
+ * Windows of c bits for a 128-bit scalar: enough that the top window is at most c - 1 bits
+ * wide, so its digit (plus the carry from below) is at most 2^(c-1) and needs no carry out.
+ */
+function windowCount(c: i32): i32 {
+  return (129 + c - 1) / c;
 }
 
 function windowBits(n: i32): i32 {
@@ -69,7 +77,7 @@ const K_BYTES = memory.data(32);
 export function verifyBatch(records: usize, n: i32, keys: usize, k: i32, work: usize): i32 {
   init();
   const c = windowBits(n);
-  const windows = (128 + c) / c + 1;
+  const windows = windowCount(c);
   const buckets = 1 << (c - 1);
   let p = (work + 15) & ~15;
   const niels = p; p += <usize>n * NIELS;
@@ -165,7 +173,7 @@ export function verifyBatch(records: usize, n: i32, keys: usize, k: i32, work: u
   return isIdentity(RESULT) ? 1 : 0;
 }
 
-/** Signed radix-2^c digits of a 128-bit scalar, each in [-2^(c-1), 2^(c-1)). */
+/** Signed radix-2^c digits of a 128-bit scalar, each in [-2^(c-1), 2^(c-1)); the top one in [0, 2^(c-1)]. */
 function signedDigits(out: usize, z: usize, c: i32, windows: i32): void {
   const lo = load<u64>(z);
   const hi = load<u64>(z, 8);
@@ -182,7 +190,7 @@ function signedDigits(out: usize, z: usize, c: i32, windows: i32): void {
       v = hi >> <u64>(bit - 64);
     }
     let d = <i32>(v & mask) + carry;
-    if (d >= half) {
+    if (d >= half && w != windows - 1) {
       d -= 1 << c;
       carry = 1;
     } else {

@@ -5,6 +5,7 @@ import { defaultParams, type ModelParams } from "../model/em-training.ts";
 import { describeFlags, flagConflicts } from "../model/family-conflict.ts";
 import type { FieldNormaliser } from "../model/field-normaliser.ts";
 import { combineWeights, contributions, explain, fieldWeight, probability, scoreVector, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
+import { inferMissingSex } from "../model/infer-sex.ts";
 import { assignOneToOne } from "../model/one-to-one.ts";
 import { newSharedCodes, prepareTable, type PreparedTable, type RawRecord, type SharedCodes } from "../model/prepared-table.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
@@ -104,6 +105,9 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     split.map((s) => s.parent),
   );
   split.forEach((s, r) => (stats[r]!.splitBlocks = s.splitBlocks));
+  // After blocking, so a record without sex still pairs with every sub-block split by sex.
+  inferMissingSex(left, settings, normaliser, codes);
+  if (!dedupe) inferMissingSex(right, settings, normaliser, codes);
   timings.block = performance.now() - t;
 
   t = performance.now();

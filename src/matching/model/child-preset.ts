@@ -9,11 +9,16 @@ const nameLevels = [
 
 // Blocks on keys whose number of values does not grow with the population (a common given
 // name on one date, a common surname with a common given name) would make pairs grow with its
-// square. Blocks of more pairs than these are split; at tens of thousands of records per side
-// almost none are, so small runs keep their recall.
-const SPLIT_DATE_BLOCKS_ABOVE = 16;
-const SPLIT_NAME_BLOCKS_ABOVE = 25;
-
+// square. Blocks of more pairs than these are split by further keys; a record without the
+// split value stays in the block and still pairs with every sub-block, so splitting never
+// loses a pair for want of a value. Low caps matter more than they seem: most such pairs come
+// from many small blocks of 2–4 records a side, not from a few big ones.
+const SPLIT_ABOVE = 4;
+// "given name + birth date" finds mainly an adopted child (new surname) whose birth place is
+// missing on one side: blocks are split at once by oblast, then by surname, which keeps
+// exactly those pairs (a record without a place pairs with the whole block) and drops the
+// namesakes born on the same day elsewhere.
+const SPLIT_GIVEN_DATE_ABOVE = 1;
 /**
  * Built-in settings for the child-record layout:
  * record_id, given_name, family_name, patronymic, sex, birth_date, birth_place, mother_name, father_name.
@@ -27,7 +32,7 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
     { name: "given_name", type: "given_name", label: "given name", levels: [...nameLevels], termFrequency: true },
     { name: "family_name", type: "family_name", label: "family name", levels: [...nameLevels], termFrequency: true },
     { name: "patronymic", type: "patronymic", levels: [{ kind: "exact" }, { kind: "name_equivalent" }, { kind: "jaro_winkler", threshold: 0.88 }] },
-    { name: "sex", type: "sex", levels: [{ kind: "exact" }], impliedBy: ["given_name"] },
+    { name: "sex", type: "sex", levels: [{ kind: "exact" }], impliedBy: ["given_name"], inferFromNames: true },
     {
       name: "birth_date",
       type: "date",
@@ -50,13 +55,14 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
     {
       name: "birth date + birth place",
       keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "birth_place", transform: "place" }],
-      split: { above: SPLIT_DATE_BLOCKS_ABOVE, by: [{ field: "sex", transform: "value" }] },
+      // A renamed child keeps sex and mother; a record without a mother's name pairs as before.
+      split: { above: SPLIT_ABOVE, by: [{ field: "sex", transform: "value" }, { field: "mother_name", transform: "name_group" }] },
     },
     { name: "birth date + mother", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "mother_name", transform: "name_group" }] },
     {
       name: "given name + birth date",
       keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "date_unordered" }],
-      split: { above: SPLIT_DATE_BLOCKS_ABOVE, by: [{ field: "birth_place", transform: "region" }] },
+      split: { above: SPLIT_GIVEN_DATE_ABOVE, by: [{ field: "birth_place", transform: "region" }, { field: "family_name", transform: "name_group" }] },
     },
     // A year-off date keeps its day and month, which "given name + birth day/month + family
     // name start" catches, so splitting common names by birth year loses little; a record
@@ -64,12 +70,17 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
     {
       name: "family name + given name",
       keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }],
-      split: { above: SPLIT_NAME_BLOCKS_ABOVE, by: [{ field: "birth_date", transform: "year" }, { field: "birth_place", transform: "region" }] },
+      split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }, { field: "birth_place", transform: "region" }] },
     },
-    { name: "family name + birth year + place", keys: [{ field: "family_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
+    {
+      name: "family name + birth year + place",
+      keys: [{ field: "family_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }],
+      split: { above: SPLIT_ABOVE, by: [{ field: "sex", transform: "value" }] },
+    },
     { name: "given name + birth day/month + family name start", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "month_day_unordered" }, { field: "family_name", transform: "first3" }] },
     { name: "mother + birth year + place", keys: [{ field: "mother_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
-    { name: "mother + father", keys: [{ field: "mother_name", transform: "name_group" }, { field: "father_name", transform: "name_group" }] },
+    // Parents' names are shared by siblings: a common pair of names splits by birth year.
+    { name: "mother + father", keys: [{ field: "mother_name", transform: "name_group" }, { field: "father_name", transform: "name_group" }], split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }] } },
   ],
   thresholds: { review: 0.9, conflict: 0.5 },
   // Each child appears at most once on each side: a record's clearly better candidate explains

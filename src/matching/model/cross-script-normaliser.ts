@@ -1,6 +1,7 @@
-import { crossScriptKey, foldSurnameKey, nameTokens, parseDate, patronymicKey, placeKey, placeOblast, tokenSearchKey } from "../normalise/index.ts";
+import { crossScriptKey, foldSurnameKey, givenNameGroup, inferSex, nameTokens, parseDate, patronymicKey, placeKey, placeOblast, tokenSearchKey } from "../normalise/index.ts";
 import { givenNameGroupOfKey } from "../normalise/given-names.ts";
 import { simpleText, type FieldNormaliser, type NameKind, type PartialDate, type PlaceRef } from "./field-normaliser.ts";
+import type { SexFromNames } from "./infer-sex.ts";
 
 /** Names and dates repeat heavily in large tables: each distinct token or value is worked out once. */
 function memo<T>(fn: (v: string) => T, limit = 2_000_000): (v: string) => T {
@@ -20,7 +21,7 @@ function memo<T>(fn: (v: string) => T, limit = 2_000_000): (v: string) => T {
  * cross-script keys, given-name groups (equivalents and diminutives), gendered surname folding
  * and patronymics. Returns a fresh instance so caches do not outlive one linkage run.
  */
-export function crossScriptNormaliser(): FieldNormaliser {
+export function crossScriptNormaliser(): FieldNormaliser & SexFromNames {
   const tokenKey = memo(crossScriptKey);
   const groups: Record<NameKind, (token: string) => string> = {
     given: memo((t) => {
@@ -57,6 +58,15 @@ export function crossScriptNormaliser(): FieldNormaliser {
     const k = crossScriptKey(v);
     return k ? { place: k, region: "" } : null;
   });
+  // A patronymic (-ович / -івна) or a gendered surname (-ська, -ова) tells the sex; so does a
+  // given name known as a full form. A diminutive does not (Даня and Володя are boys, Саша
+  // either), nor does a name the name list does not know.
+  const sexOf = memo((key: string): "m" | "f" | "" => {
+    const [given = "", family = "", patronymic = ""] = key.split("\u0000");
+    const first = nameTokens(given)[0] ?? "";
+    const sex = inferSex({ given: first && givenNameGroup(first)?.viaDiminutive === false ? first : "", family, patronymic });
+    return sex === "male" ? "m" : sex === "female" ? "f" : "";
+  }, 200_000);
   return {
     // Whole names may come in any order ("Коваленко Ірина" / "Iryna Kovalenko").
     nameKey: (v, kind) => keys(v, tokenKey, kind === "person"),
@@ -64,5 +74,8 @@ export function crossScriptNormaliser(): FieldNormaliser {
     parseDate: date,
     place,
     text: simpleText,
+    // A patronymic (-ович / -івна) or a gendered surname (-ська, -ова) tells the sex; so does a
+    // full given name. A diminutive does not: Даня and Володя are boys, Саша either.
+    sexFromNames: (given, family, patronymic) => sexOf(`${given}\u0000${family}\u0000${patronymic}`),
   };
 }

@@ -70,6 +70,8 @@ export const fieldSchema = z.object({
    * pairs that also agree on it, so the shared part is not counted twice.
    */
   dependsOn: z.string().optional(),
+  /** Sex fields: a missing value is read from the record's names (patronymic, gendered surname, full given name) when they tell. */
+  inferFromNames: z.boolean().default(false),
 });
 export type FieldSpec = z.infer<typeof fieldSchema>;
 
@@ -158,6 +160,9 @@ export const settingsSchema = z
       });
       if (f.dependsOn !== undefined && (f.dependsOn === f.name || !s.fields.some((g) => g.name === f.dependsOn))) {
         ctx.addIssue({ code: "custom", path: ["fields", i, "dependsOn"], message: `field "${f.name}" depends on ${f.dependsOn === f.name ? "itself" : `unknown field "${f.dependsOn}"`}` });
+      }
+      if (f.inferFromNames && f.type !== "sex") {
+        ctx.addIssue({ code: "custom", path: ["fields", i, "inferFromNames"], message: `only a sex field can be read from the names ("${f.name}" is ${f.type})` });
       }
       f.levels.forEach((l, j) => {
         if (!LEVELS_FOR_TYPE[f.type].includes(l.kind)) {

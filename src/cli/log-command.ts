@@ -9,13 +9,13 @@ import {
   describeProblem,
   fingerprint,
   keysFileSchema,
-  LogVerifier,
   type Checkpoint,
   type KeyRecord,
   type LogVerification,
 } from "../ledger/index.ts";
-import { createNodeBatchVerifier, nodeSha256, nodeSigner } from "../store/ledger-node-crypto.ts";
-import { readLines, writeLines } from "./log-file.ts";
+import { nodeSha256, nodeSigner } from "../store/ledger-node-crypto.ts";
+import { verifyLogChunks } from "../store/ledger-verify-pool.ts";
+import { readLineChunks, readLines, writeLines } from "./log-file.ts";
 import { describeStore, openCliStore } from "./open-cli-store.ts";
 import { ledgerOf } from "../store/ledger-store.ts";
 
@@ -54,21 +54,12 @@ export function describeKey(key: KeyRecord): string {
   return `${owner.padEnd(40)} ${fingerprint(key.id)}`;
 }
 
+/** Verifies an exported log file; its lines are checked on worker threads (threads 0: on this one). */
 export async function verifyLogFile(
   path: string,
-  options: { keys?: KeyRecord[]; checkpoints?: Checkpoint[]; threads?: number },
+  options: { keys?: KeyRecord[]; checkpoints?: Checkpoint[]; threads?: number; chunkBytes?: number },
 ): Promise<LogVerification> {
-  const verifier = options.threads === 0 ? undefined : createNodeBatchVerifier({ threads: options.threads });
-  const log = new LogVerifier({ pinnedKeys: options.keys, externalCheckpoints: options.checkpoints, hash: nodeSha256, verifier, batchSize: 2048 });
-  try {
-    for await (const line of readLines(path)) {
-      await log.push(line);
-      if (log.failed) break;
-    }
-    return await log.finish();
-  } finally {
-    await verifier?.close?.();
-  }
+  return verifyLogChunks(readLineChunks(path, options.chunkBytes), options);
 }
 
 export async function runLogVerify(
@@ -143,7 +134,7 @@ export function registerLogCommands(program: Command): void {
     .argument("<log>", "exported log (JSON Lines)")
     .option("--keys <file>", "pin the parties' public keys (JSON: an array of keys or {keys: [...]})")
     .option("--checkpoint <file...>", "checkpoints held elsewhere to compare with (detects a split view)")
-    .option("--threads <n>", "worker threads for signature checks (0: none)")
+    .option("--threads <n>", "worker threads checking lines and signatures (0: none, check on the main thread)")
     .action(async (path: string, opts: { keys?: string; checkpoint?: string[]; threads?: string }) => {
       process.exitCode = await runLogVerify(path, opts);
     });

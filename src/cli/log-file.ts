@@ -1,6 +1,7 @@
 // Reading and writing log files line by line, so a log of millions of entries never has to
 // fit in memory as one string.
 import { createReadStream, createWriteStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { once } from "node:events";
 
 export async function* readLines(path: string): AsyncGenerator<string> {
@@ -18,6 +19,37 @@ export async function* readLines(path: string): AsyncGenerator<string> {
     rest = text.slice(start);
   }
   if (rest.length > 0) yield rest;
+}
+
+/**
+ * Reads a file in pieces of about `size` bytes, each ending at a line break (the last may not),
+ * so each piece's lines can be handled apart from the rest. Each piece owns its memory (it may
+ * be handed to another thread).
+ */
+export async function* readLineChunks(path: string, size = 1 << 21): AsyncGenerator<Buffer> {
+  const file = await open(path, "r");
+  try {
+    let carry = Buffer.alloc(0);
+    for (;;) {
+      const buffer = Buffer.allocUnsafeSlow(carry.length + size);
+      carry.copy(buffer, 0);
+      const { bytesRead } = await file.read(buffer, carry.length, size, null);
+      const filled = carry.length + bytesRead;
+      if (bytesRead === 0) {
+        if (carry.length > 0) yield carry;
+        return;
+      }
+      const nl = buffer.lastIndexOf(10, filled - 1);
+      if (nl < 0) {
+        carry = buffer.subarray(0, filled); // one line longer than `size`: read on
+        continue;
+      }
+      carry = Buffer.from(buffer.subarray(nl + 1, filled));
+      yield buffer.subarray(0, nl + 1);
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 export async function writeLines(path: string, lines: Iterable<string> | AsyncIterable<string>): Promise<number> {

@@ -82,7 +82,7 @@ function describe(key: KeyRecord): string {
 
 /** Signers an entry needs, by rule; returns the reason the signature set is wrong, if it is. */
 export function signatureAuthorityProblem(
-  entry: Entry,
+  entry: Pick<Entry, "index" | "party" | "user">,
   sigKeys: readonly string[],
   ring: KeyRing,
   options: { requiresUserSignature: boolean; newKey?: string },

@@ -1,25 +1,29 @@
 // Verifies an exported log line by line: every line's shape and canonical form, every entry's
 // place, hash, signatures and key authority, the Merkle tree, and every checkpoint. It reports
 // the first problem by position, so a tampered log names the entry where it stops being true.
-import { fromHex, toHex, utf8 } from "./bytes.ts";
+// Each line is first checked on its own (entry-line-check.ts, on any thread); LogVerifier then
+// takes those verdicts in order and checks everything that depends on position.
+import { fromHex, toHex } from "./bytes.ts";
 import { canonicalJson } from "./canonical-json.ts";
-import { pureBatchVerifier, type BatchVerifier, type SignatureCheck } from "./ed25519.ts";
-import { checkpointMessage, entryMessage } from "./entry.ts";
+import { pureBatchVerifier, type BatchVerifier } from "./ed25519.ts";
+import {
+  announcedKey,
+  checkLines,
+  firstIssue,
+  pureLineHashing,
+  rememberKey,
+  SIGNATURE_KEY_UNKNOWN,
+  SIGNATURE_OK,
+  type CheckpointVerdict,
+  type EntryFacts,
+  type EntryVerdict,
+  type LineVerdict,
+} from "./entry-line-check.ts";
 import { entryType, keyAdded, keyRevoked, keyRotated } from "./entry-types.ts";
 import { checkpointPosition, KeyRing, signatureAuthorityProblem } from "./key-ring.ts";
-import { leafHash } from "./merkle.ts";
 import { CompactRange } from "./merkle-tree.ts";
-import { hashCanonical, sha256 as defaultSha256, type Sha256 } from "./sha256.ts";
-import {
-  checkCheckpointLine,
-  checkEntryLine,
-  headerLineSchema,
-  type Checkpoint,
-  type EntryLine,
-  type HeaderLine,
-  type KeyRecord,
-  type Signature,
-} from "./schemas.ts";
+import { sha256 as defaultSha256, type Sha256 } from "./sha256.ts";
+import { headerLineSchema, type Checkpoint, type HeaderLine, type KeyRecord } from "./schemas.ts";
 
 export interface LogProblem {
   /** 0-based line number in the file (line 0 is the header). */
@@ -45,19 +49,13 @@ export interface LogVerifierOptions {
   pinnedKeys?: readonly KeyRecord[];
   /** Checkpoints obtained elsewhere (from another party); any that disagrees is a split view. */
   externalCheckpoints?: readonly Checkpoint[];
+  /** Checks the signatures (verifyLogText; the file verifier brings its own). */
   verifier?: BatchVerifier;
   hash?: Sha256;
-  /** Signatures sent to the verifier at once. */
+  /** Lines verifyLogText checks at once, their signatures in one batch. */
   batchSize?: number;
   /** When false, entries after the last checkpoint are allowed. */
   requireFinalCheckpoint?: boolean;
-}
-
-interface PendingCheck {
-  line: number;
-  index?: number;
-  checkpointSize?: number;
-  what: string;
 }
 
 export function describeProblem(problem: LogProblem): string {
@@ -68,37 +66,32 @@ export function describeProblem(problem: LogProblem): string {
   return `line ${problem.line + 1}: ${problem.reason}`;
 }
 
+/**
+ * The sequential half of verification: give it the header line, then each later line's verdict
+ * (from checkLines) in file order. Stops at the first problem, which is therefore the first by line.
+ */
 export class LogVerifier {
   private readonly options: LogVerifierOptions;
   private readonly hash: Sha256;
-  private readonly verifier: BatchVerifier;
-  private readonly batchSize: number;
   private readonly tree: CompactRange;
   private ring = new KeyRing();
   private header?: HeaderLine;
   private lineNo = 0;
-  private structural?: LogProblem;
-  private signatureProblem?: LogProblem;
-  private batch: SignatureCheck[] = [];
-  private batchInfo: PendingCheck[] = [];
-  private inFlight: Promise<void>[] = [];
+  private problem?: LogProblem;
   private readonly ids = new Set<string>();
   private readonly checkpoints: VerifiedCheckpoint[] = [];
   private readonly rootsBySize = new Map<number, string>();
   private readonly external = new Map<number, string>();
   private lastCheckpointSize = -1;
-  private readonly publicKeys = new Map<string, Uint8Array>();
 
   constructor(options: LogVerifierOptions = {}) {
     this.options = options;
     this.hash = options.hash ?? defaultSha256;
-    this.verifier = options.verifier ?? pureBatchVerifier;
-    this.batchSize = options.batchSize ?? 1024;
     this.tree = new CompactRange({ hash: this.hash });
     for (const cp of options.externalCheckpoints ?? []) {
       const known = this.external.get(cp.size);
       if (known !== undefined && known !== cp.root) {
-        this.structural = { line: 0, reason: `split view: two checkpoints given for size ${cp.size} have different roots` };
+        this.problem ??= { line: 0, reason: `split view: two checkpoints given for size ${cp.size} have different roots` };
       }
       this.external.set(cp.size, cp.root);
     }
@@ -106,26 +99,56 @@ export class LogVerifier {
 
   /** True once a problem has been found; more lines cannot change the first one. */
   get failed(): boolean {
-    return this.structural !== undefined || this.signatureProblem !== undefined;
+    return this.problem !== undefined;
   }
 
-  async push(line: string): Promise<void> {
+  /** Lines taken so far (the header is line 0). */
+  get lines(): number {
+    return this.lineNo;
+  }
+
+  /** The keys trusted from the start (pinned, or the header's): where a key lookup begins. */
+  anchors(): KeyRecord[] {
+    return [...(this.options.pinnedKeys ?? this.header?.keys ?? [])];
+  }
+
+  /** Takes line 0. */
+  pushHeader(line: string): void {
+    if (this.lineNo !== 0) throw new Error("the header is line 0");
+    this.lineNo = 1;
     if (this.failed) return;
-    const lineNo = this.lineNo++;
-    const problem = this.check(line, lineNo);
-    if (problem) {
-      this.structural = problem;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      this.problem = { line: 0, reason: "not valid JSON" };
       return;
     }
-    if (this.batch.length >= this.batchSize) await this.flush();
+    const problem = this.checkHeader(value, line);
+    if (problem) this.problem = problem;
   }
 
-  async finish(): Promise<LogVerification> {
+  /** Takes the next line's verdict (a bad-line verdict also stands for an unreadable line 0). */
+  push(verdict: LineVerdict): void {
+    if (this.failed) {
+      this.lineNo++;
+      return;
+    }
+    const lineNo = this.lineNo++;
+    if (lineNo === 0) {
+      this.problem = verdict.kind === "bad-line" ? { line: 0, reason: verdict.reason } : { line: 0, reason: "not a Homeward log header" };
+      return;
+    }
+    const problem = this.apply(verdict, lineNo);
+    if (problem) this.problem = problem;
+  }
+
+  finish(): LogVerification {
     if (!this.failed) {
-      if (!this.header) this.structural = { line: 0, reason: "empty file: no header" };
+      if (!this.header) this.problem = { line: 0, reason: "empty file: no header" };
       else if ((this.options.requireFinalCheckpoint ?? true) && this.lastCheckpointSize !== this.tree.size) {
         const from = Math.max(this.lastCheckpointSize, 0);
-        this.structural = {
+        this.problem = {
           line: this.lineNo,
           index: from,
           reason: `entries from ${from} on are not covered by a checkpoint: the log must end with a checkpoint of its full size`,
@@ -133,16 +156,13 @@ export class LogVerifier {
       } else {
         for (const [size, root] of this.external) {
           if (size > this.tree.size) {
-            this.structural = { line: this.lineNo, checkpointSize: size, reason: `a checkpoint of size ${size} (root ${root.slice(0, 16)}…) exists, but the log has only ${this.tree.size} entries` };
+            this.problem = { line: this.lineNo, checkpointSize: size, reason: `a checkpoint of size ${size} (root ${root.slice(0, 16)}…) exists, but the log has only ${this.tree.size} entries` };
             break;
           }
         }
       }
     }
-    await this.flush();
-    await Promise.all(this.inFlight);
-    await this.verifier.close?.();
-    const problem = firstOf(this.structural, this.signatureProblem);
+    const problem = this.problem;
     if (problem) return { ok: false, problem, verifiedPrefix: problem.index ?? Math.min(this.tree.size, problem.checkpointSize ?? this.tree.size) };
     return {
       ok: true,
@@ -151,25 +171,21 @@ export class LogVerifier {
       root: toHex(this.tree.root()),
       checkpoints: this.checkpoints,
       keys: this.ring.all(),
-      anchors: [...(this.options.pinnedKeys ?? this.header!.keys)],
+      anchors: this.anchors(),
     };
   }
 
-  private check(line: string, lineNo: number): LogProblem | undefined {
-    let value: unknown;
-    const at = (reason: string): LogProblem =>
-      lineNo === 0 ? { line: lineNo, reason } : { line: lineNo, index: this.tree.size, reason };
-    try {
-      value = JSON.parse(line);
-    } catch {
-      return at("not valid JSON");
+  private apply(verdict: LineVerdict, lineNo: number): LogProblem | undefined {
+    switch (verdict.kind) {
+      case "bad-line":
+        return { line: lineNo, index: this.tree.size, reason: verdict.reason };
+      case "bad-checkpoint":
+        return { line: lineNo, checkpointSize: verdict.size ?? this.tree.size, reason: verdict.reason };
+      case "entry":
+        return this.applyEntry(verdict, lineNo);
+      case "checkpoint":
+        return this.applyCheckpoint(verdict, lineNo);
     }
-    if (lineNo === 0) return this.checkHeader(value, line);
-    const kind = (value as { kind?: unknown } | null)?.kind;
-    if (kind === "entry") return this.checkEntry(value, line, lineNo);
-    if (kind === "checkpoint") return this.checkCheckpoint(value, line, lineNo);
-    if (kind === "header") return at("a second header");
-    return at("a line that is neither an entry nor a checkpoint");
   }
 
   private checkHeader(value: unknown, line: string): LogProblem | undefined {
@@ -189,16 +205,10 @@ export class LogVerifier {
     return undefined;
   }
 
-  private checkEntry(value: unknown, line: string, lineNo: number): LogProblem | undefined {
+  private applyEntry(verdict: EntryVerdict, lineNo: number): LogProblem | undefined {
     const index = this.tree.size;
     const at = (reason: string): LogProblem => ({ line: lineNo, index, reason });
-    const parsed = checkEntryLine(value);
-    if (!parsed.ok) return at(`malformed entry: ${parsed.reason}`);
-    const { entry, sigs } = parsed.value;
-    const canonicalEntry = canonicalJson(entry);
-    if (`{"entry":${canonicalEntry},"kind":"entry","sigs":${canonicalSignatures(sigs)}}` !== line) {
-      return at("entry is not in canonical (RFC 8785) form");
-    }
+    const entry = verdict.entry;
     if (entry.log !== this.header!.log) return at(`entry belongs to log ${entry.log}, not ${this.header!.log}`);
     if (entry.index !== index) {
       return at(
@@ -209,35 +219,16 @@ export class LogVerifier {
     }
     if (this.ids.has(entry.id)) return at(`entry id ${entry.id} appears twice`);
     this.ids.add(entry.id);
+    if (verdict.payloadProblem !== undefined) return at(verdict.payloadProblem);
 
     const definition = entryType(entry.type, entry.typeVersion);
-    if (entry.body !== undefined && hashCanonical(entry.body, this.hash) !== entry.payloadHash) {
-      return at("payload does not match its hash");
-    }
-    if (definition?.publicPayload && entry.body === undefined) return at(`${entry.type} entries must carry their payload`);
-    if (definition && !definition.publicPayload && entry.body !== undefined) {
-      return at(`${entry.type} entries must not carry their payload (it may hold personal data)`);
-    }
-    if (definition?.publicPayload) {
-      const body = definition.payload.safeParse(entry.body);
-      if (!body.success) return at(`payload is not a valid ${entry.type}: ${firstIssue(body.error)}`);
-    }
-
     const keyEffect = this.keyEffect(entry);
     if (typeof keyEffect === "string") return at(keyEffect);
-    const authority = signatureAuthorityProblem(
-      entry,
-      sigs.map((s) => s.key),
-      this.ring,
-      { requiresUserSignature: definition?.requiresUserSignature ?? false, newKey: keyEffect?.add?.id },
-    );
+    const authority = signatureAuthorityProblem(entry, verdict.sigKeys, this.ring, {
+      requiresUserSignature: definition?.requiresUserSignature ?? false,
+      newKey: keyEffect?.add?.id,
+    });
     if (authority) return at(authority);
-
-    const message = entryMessage(canonicalEntry);
-    for (const s of sigs) {
-      const key = s.key === keyEffect?.add?.id ? keyEffect.add : this.ring.get(s.key)!;
-      this.queue({ publicKey: this.publicKey(key), message, signature: fromHex(s.sig) }, { line: lineNo, index, what: `signature by key ${s.key.slice(0, 16)}` });
-    }
     if (keyEffect?.add) {
       const problem = this.ring.add(keyEffect.add, index);
       if (problem) return at(problem);
@@ -246,11 +237,16 @@ export class LogVerifier {
       const problem = this.ring.revoke(keyEffect.revoke, index);
       if (problem) return at(problem);
     }
-    this.tree.appendLeafHash(leafHash(utf8(line), this.hash));
-    return this.checkExternal();
+    this.tree.appendLeafHash(verdict.leaf);
+    const external = this.checkExternal(lineNo);
+    if (external) return external;
+    // Signatures last: on one line, a problem of place or authority is the one to name.
+    const bad = verdict.sigs.findIndex((s) => s !== SIGNATURE_OK);
+    if (bad >= 0) return at(signatureProblem(`signature by key ${verdict.sigKeys[bad]!.slice(0, 16)}`, verdict.sigs[bad]!));
+    return undefined;
   }
 
-  private keyEffect(entry: EntryLine["entry"]): { add?: KeyRecord; revoke?: string } | string | undefined {
+  private keyEffect(entry: EntryFacts): { add?: KeyRecord; revoke?: string } | string | undefined {
     const body = entry.body as Record<string, unknown>;
     if (entry.type === keyAdded.type && entry.typeVersion === keyAdded.version) {
       const { key } = keyAdded.payload.parse(body);
@@ -279,16 +275,10 @@ export class LogVerifier {
     return undefined;
   }
 
-  private checkCheckpoint(value: unknown, line: string, lineNo: number): LogProblem | undefined {
-    const parsed = checkCheckpointLine(value);
+  private applyCheckpoint(verdict: CheckpointVerdict, lineNo: number): LogProblem | undefined {
     const size = this.tree.size;
-    if (!parsed.ok) return { line: lineNo, checkpointSize: size, reason: `malformed checkpoint: ${parsed.reason}` };
-    const { checkpoint, sigs } = parsed.value;
+    const { checkpoint, sigKeys } = verdict;
     const at = (reason: string): LogProblem => ({ line: lineNo, checkpointSize: checkpoint.size, reason });
-    const canonical = canonicalJson(checkpoint);
-    if (`{"checkpoint":${canonical},"kind":"checkpoint","sigs":${canonicalSignatures(sigs)}}` !== line) {
-      return at("checkpoint is not in canonical (RFC 8785) form");
-    }
     if (checkpoint.log !== this.header!.log) return at(`checkpoint belongs to log ${checkpoint.log}`);
     const earlier = this.rootsBySize.get(checkpoint.size);
     if (earlier !== undefined && earlier !== checkpoint.root) {
@@ -302,87 +292,38 @@ export class LogVerifier {
     if (checkpoint.root !== root) return at(`root ${checkpoint.root.slice(0, 16)}… does not match the entries (${root.slice(0, 16)}…)`);
     const seen = new Set<string>();
     const signers: KeyRecord[] = [];
-    const message = checkpointMessage(canonical);
-    for (const s of sigs) {
-      if (seen.has(s.key)) return at(`key ${s.key.slice(0, 16)} signs twice`);
-      seen.add(s.key);
-      const problem = this.ring.problemAt(s.key, checkpointPosition(checkpoint.size));
+    for (const id of sigKeys) {
+      if (seen.has(id)) return at(`key ${id.slice(0, 16)} signs twice`);
+      seen.add(id);
+      const problem = this.ring.problemAt(id, checkpointPosition(checkpoint.size));
       if (problem) return at(problem);
-      const key = this.ring.get(s.key)!;
+      const key = this.ring.get(id)!;
       if (key.user !== undefined) return at("checkpoints are signed by parties' keys, not persons'");
       signers.push(key);
-      this.queue({ publicKey: this.publicKey(key), message, signature: fromHex(s.sig) }, { line: lineNo, checkpointSize: checkpoint.size, what: `co-signature by ${key.party}` });
     }
+    const bad = verdict.sigs.findIndex((s) => s !== SIGNATURE_OK);
+    if (bad >= 0) return at(signatureProblem(`co-signature by ${signers[bad]!.party}`, verdict.sigs[bad]!));
     this.rootsBySize.set(checkpoint.size, checkpoint.root);
     this.lastCheckpointSize = checkpoint.size;
     this.checkpoints.push({ checkpoint, signers });
     return undefined;
   }
 
-  private checkExternal(): LogProblem | undefined {
+  private checkExternal(lineNo: number): LogProblem | undefined {
     const expected = this.external.get(this.tree.size);
     if (expected === undefined) return undefined;
     const root = toHex(this.tree.root());
     if (root === expected) return undefined;
     return {
-      line: this.lineNo - 1,
+      line: lineNo,
       index: this.tree.size - 1,
       reason: `split view: a checkpoint of size ${this.tree.size} given for comparison has root ${expected.slice(0, 16)}…, but this log's is ${root.slice(0, 16)}…`,
     };
   }
-
-  private publicKey(key: KeyRecord): Uint8Array {
-    let bytes = this.publicKeys.get(key.id);
-    if (!bytes) {
-      bytes = fromHex(key.publicKey);
-      this.publicKeys.set(key.id, bytes);
-    }
-    return bytes;
-  }
-
-  private queue(check: SignatureCheck, info: PendingCheck): void {
-    this.batch.push(check);
-    this.batchInfo.push(info);
-  }
-
-  private async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const checks = this.batch;
-    const info = this.batchInfo;
-    this.batch = [];
-    this.batchInfo = [];
-    const done = this.verifier.verifyBatch(checks).then((results) => {
-      const bad = results.findIndex((ok) => !ok);
-      if (bad < 0) return;
-      const i = info[bad]!;
-      const problem: LogProblem = { line: i.line, index: i.index, checkpointSize: i.checkpointSize, reason: `${i.what} does not verify` };
-      if (i.index === undefined) delete problem.index;
-      if (i.checkpointSize === undefined) delete problem.checkpointSize;
-      this.signatureProblem = firstOf(this.signatureProblem, problem);
-    });
-    this.inFlight.push(done);
-    // Keep a few batches in flight so workers stay busy while this thread parses and hashes.
-    if (this.inFlight.length >= 4) await this.inFlight.shift();
-  }
 }
 
-/** RFC 8785 form of a checked signature list (hex strings need no escaping; keys sort key < sig). */
-function canonicalSignatures(sigs: readonly Signature[]): string {
-  let out = "[";
-  for (let i = 0; i < sigs.length; i++) out += `${i ? "," : ""}{"key":"${sigs[i]!.key}","sig":"${sigs[i]!.sig}"}`;
-  return out + "]";
-}
-
-function firstOf(a: LogProblem | undefined, b: LogProblem | undefined): LogProblem | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return b.line < a.line ? b : a;
-}
-
-function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  if (!issue) return "invalid";
-  return issue.path.length ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message;
+function signatureProblem(what: string, verdict: number): string {
+  return verdict === SIGNATURE_KEY_UNKNOWN ? `${what} could not be checked: the checker was not given that key` : `${what} does not verify`;
 }
 
 function keyRecordProblem(key: KeyRecord, hash: Sha256): string | undefined {
@@ -390,15 +331,31 @@ function keyRecordProblem(key: KeyRecord, hash: Sha256): string | undefined {
   return undefined;
 }
 
-/** Verifies a whole log held in memory (tests, the browser). */
+/** Verifies a whole log held in memory (tests, the browser): the same two halves, on this thread. */
 export async function verifyLogText(text: string, options: LogVerifierOptions = {}): Promise<LogVerification> {
-  const verifier = new LogVerifier(options);
+  const log = new LogVerifier(options);
+  const hashing = pureLineHashing(options.hash);
+  const verifier = options.verifier ?? pureBatchVerifier;
+  const chunk = Math.max(1, options.batchSize ?? 1024);
   const lines = text.split("\n");
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  for (const line of lines) {
-    await verifier.push(line);
-    if (verifier.failed) break;
+  log.pushHeader(lines[0]!);
+  const keys = new Map<string, KeyRecord>();
+  for (const key of log.anchors()) rememberKey(keys, key);
+  try {
+    for (let start = 1; start < lines.length && !log.failed; start += chunk) {
+      const part = lines.slice(start, start + chunk);
+      for (const line of part) {
+        const key = announcedKey(line, hashing.sha256);
+        if (key) rememberKey(keys, key);
+      }
+      for (const verdict of await checkLines(part, keys, hashing, verifier)) {
+        log.push(verdict);
+        if (log.failed) break;
+      }
+    }
+  } finally {
+    await verifier.close?.();
   }
-  return verifier.finish();
+  return log.finish();
 }
-

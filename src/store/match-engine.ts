@@ -127,7 +127,9 @@ async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldN
     const candVariants = cands.flatMap((c) => json<MatchRecord[]>(c.record));
     const [tracingRows, holdingRows] = f.side === "T" ? [f.variants, candVariants] : [candVariants, f.variants];
     if (candVariants.length > 0) {
-      const res = linkTables(tracingRows, holdingRows, settings, normaliser, { params, threshold: storeThreshold(settings) });
+      // One new record against stored ones sees only part of the competition: every candidate is
+      // stored and competing ones are flagged as a set (reflag), without the one-to-one assignment.
+      const res = linkTables(tracingRows, holdingRows, settings, normaliser, { params, threshold: storeThreshold(settings), assignment: false });
       stats.candidatePairsCompared += res.candidatePairs;
       const bestProb = new Map<string, number>();
       for (let p = 0; p < res.matches.count; p++) {

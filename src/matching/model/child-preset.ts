@@ -19,6 +19,7 @@ const SPLIT_ABOVE = 4;
 // exactly those pairs (a record without a place pairs with the whole block) and drops the
 // namesakes born on the same day elsewhere.
 const SPLIT_GIVEN_DATE_ABOVE = 1;
+
 /**
  * Built-in settings for the child-record layout:
  * record_id, given_name, family_name, patronymic, sex, birth_date, birth_place, mother_name, father_name.

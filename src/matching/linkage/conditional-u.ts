@@ -21,6 +21,8 @@ export function estimateConditionalU(
   rnd: () => number,
 ): (number[] | null)[] {
   const byName = new Map(settings.fields.map((f, k) => [f.name, k]));
+  // Records of the right table by the conditioning field's group (or key), once per such field.
+  const indexes = new Map<number, Map<number, number[]>>();
   return settings.fields.map((spec, f) => {
     if (spec.dependsOn === undefined) return null;
     const d = byName.get(spec.dependsOn)!;
@@ -28,13 +30,17 @@ export function estimateConditionalU(
       const g = t.fields[d]!.group[i]!;
       return g >= 0 ? g : t.fields[d]!.code[i]! >= 0 ? -2 - t.fields[d]!.code[i]! : -1;
     };
-    const byKey = new Map<number, number[]>();
-    for (let j = 0; j < right.size; j++) {
-      const k = keyOf(right, j);
-      if (k === -1) continue;
-      const list = byKey.get(k);
-      if (list) list.push(j);
-      else byKey.set(k, [j]);
+    let byKey = indexes.get(d);
+    if (!byKey) {
+      byKey = new Map<number, number[]>();
+      for (let j = 0; j < right.size; j++) {
+        const k = keyOf(right, j);
+        if (k === -1) continue;
+        const list = byKey.get(k);
+        if (list) list.push(j);
+        else byKey.set(k, [j]);
+      }
+      indexes.set(d, byKey);
     }
     const counts = new Float64Array(levelCount(spec.levels));
     let drawn = 0;

@@ -42,7 +42,7 @@ describe("assignOneToOne", () => {
           expect(kept.some((q) => (q[0] === p[0] || q[1] === p[1]) && q[2] - p[2] > margin)).toBe(true);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });

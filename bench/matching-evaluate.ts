@@ -109,6 +109,7 @@ export function printEvaluation(title: string, e: Evaluation, result: LinkResult
     console.log(`flagged for review as a set: ${e.flagged} pairs (${e.flaggedCorrect} of them true); precision of unflagged pairs ${f(e.unflaggedPrecision)}`);
   }
   if (!result.settings.family) console.log(`pairs flagged as competing candidates: ${e.flagged}`);
+  if (result.settings.assignment?.oneToOne) console.log(`set aside by the one-to-one assignment (margin ${result.settings.assignment.margin}): ${result.setAside} candidates at or above the conflict threshold`);
   console.log(`blocking recall (union) ${f(e.blockingRecall)}`);
   console.log("| rule | new pairs | pairs on key | split blocks | skipped blocks | recall alone |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");

@@ -4,22 +4,26 @@
 // What depends on position (log id, index order, duplicate ids, which key may sign where, the
 // tree, checkpoints) is LogVerifier's, on one thread, line after line. Both the in-memory and
 // the file verifiers use exactly these two halves, so they reach the same verdict.
-import { fromHex, toHex, utf8 } from "./bytes.ts";
+import { fromHex, fromUtf8, toHex, utf8 } from "./bytes.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import type { BatchVerifier, SignatureCheck } from "./ed25519.ts";
 import { checkpointMessage, entryMessage } from "./entry.ts";
-import { entryType, keyAdded, keyRevoked, keyRotated } from "./entry-types.ts";
+import { entryType, keyAdded, keyRevoked, keyRotated, type EntryType } from "./entry-types.ts";
 import { leafHash } from "./merkle.ts";
 import { checkCheckpointLine, checkEntryLine, keyRecordSchema, type Checkpoint, type KeyRecord, type Signature } from "./schemas.ts";
 import { sha256 as defaultSha256, type Sha256 } from "./sha256.ts";
 
-/** The hashing a line check needs; Node passes one that hashes strings natively. */
+/** The hashing and byte encoding a line check needs; Node passes native ones that take strings. */
 export interface LineHashing {
   sha256: Sha256;
   /** RFC 9162 leaf hash of the UTF-8 bytes of `line`. */
   leafHash(line: string): Uint8Array;
   /** SHA-256 of the UTF-8 bytes of `text`, in lowercase hex. */
   textHash(text: string): string;
+  /** The UTF-8 bytes of `text`. */
+  utf8(text: string): Uint8Array;
+  /** The bytes of a string already checked to be lowercase hex of even length. */
+  hexBytes(hex: string): Uint8Array;
 }
 
 export function pureLineHashing(hash: Sha256 = defaultSha256): LineHashing {
@@ -27,7 +31,26 @@ export function pureLineHashing(hash: Sha256 = defaultSha256): LineHashing {
     sha256: hash,
     leafHash: (line) => leafHash(utf8(line), hash),
     textHash: (text) => toHex(hash(utf8(text))),
+    utf8,
+    hexBytes: (hex) => fromHex(hex),
   };
+}
+
+// The signed messages are these prefixes and the canonical text (entry.ts makes them the same way).
+const ENTRY_DOMAIN = fromUtf8(entryMessage(""));
+const CHECKPOINT_DOMAIN = fromUtf8(checkpointMessage(""));
+
+const definitions = new Map<string, EntryType>();
+/**
+ * entryType, remembered: the same few types come up on every line. Only types found are kept,
+ * since a module loaded later may still define one.
+ */
+export function definitionOf(type: string, version: number): EntryType | undefined {
+  const known = version === 1 ? definitions.get(type) : undefined;
+  if (known) return known;
+  const definition = entryType(type, version);
+  if (definition && version === 1) definitions.set(type, definition);
+  return definition;
 }
 
 /** Public keys by key id. A key id is the SHA-256 of its public key, so an id names one key. */
@@ -106,7 +129,7 @@ function checkLine(line: string, keys: KeyLookup, hashing: LineHashing, queue: Q
   }
   const kind = (value as { kind?: unknown } | null)?.kind;
   if (kind === "entry") return checkEntry(value, line, keys, hashing, queue);
-  if (kind === "checkpoint") return checkCheckpoint(value, line, keys, queue);
+  if (kind === "checkpoint") return checkCheckpoint(value, line, keys, hashing, queue);
   if (kind === "header") return { kind: "bad-line", reason: "a second header" };
   return { kind: "bad-line", reason: "a line that is neither an entry nor a checkpoint" };
 }
@@ -137,7 +160,7 @@ function checkEntry(value: unknown, line: string, keys: KeyLookup, hashing: Line
     return { kind: "bad-line", reason: "entry is not in canonical (RFC 8785) form" };
   }
 
-  const definition = entryType(entry.type, entry.typeVersion);
+  const definition = definitionOf(entry.type, entry.typeVersion);
   let payloadProblem: string | undefined;
   if (entry.body !== undefined && hashing.textHash(canonicalForm(entry.body)!) !== entry.payloadHash) {
     payloadProblem = "payload does not match its hash";
@@ -168,11 +191,11 @@ function checkEntry(value: unknown, line: string, keys: KeyLookup, hashing: Line
     leaf: hashing.leafHash(line),
   };
   if (payloadProblem !== undefined) verdict.payloadProblem = payloadProblem;
-  queueSignatures(sigs, verdict.sigs, keys, () => entryMessage(canonicalEntry), queue);
+  queueSignatures(sigs, verdict.sigs, keys, hashing, () => hashing.utf8(ENTRY_DOMAIN + canonicalEntry), queue);
   return verdict;
 }
 
-function checkCheckpoint(value: unknown, line: string, keys: KeyLookup, queue: Queue): LineVerdict {
+function checkCheckpoint(value: unknown, line: string, keys: KeyLookup, hashing: LineHashing, queue: Queue): LineVerdict {
   const parsed = checkCheckpointLine(value);
   if (!parsed.ok) return { kind: "bad-checkpoint", reason: `malformed checkpoint: ${parsed.reason}` };
   const { checkpoint, sigs } = parsed.value;
@@ -181,7 +204,7 @@ function checkCheckpoint(value: unknown, line: string, keys: KeyLookup, queue: Q
     return { kind: "bad-checkpoint", size: checkpoint.size, reason: "checkpoint is not in canonical (RFC 8785) form" };
   }
   const verdict: CheckpointVerdict = { kind: "checkpoint", checkpoint, sigKeys: sigs.map((s) => s.key), sigs: [] };
-  queueSignatures(sigs, verdict.sigs, keys, () => checkpointMessage(canonical), queue);
+  queueSignatures(sigs, verdict.sigs, keys, hashing, () => hashing.utf8(CHECKPOINT_DOMAIN + canonical), queue);
   return verdict;
 }
 
@@ -191,6 +214,7 @@ function queueSignatures(
   sigs: readonly Signature[],
   verdicts: SignatureVerdict[],
   keys: KeyLookup,
+  hashing: LineHashing,
   makeMessage: () => Uint8Array,
   queue: Queue,
 ): void {
@@ -214,7 +238,7 @@ function queueSignatures(
       publicKeyBytes.set(key, publicKey);
     }
     message ??= makeMessage();
-    queue({ publicKey, message, signature: fromHex(s.sig) }, verdicts, i);
+    queue({ publicKey, message, signature: hashing.hexBytes(s.sig) }, verdicts, i);
   }
 }
 
@@ -279,10 +303,13 @@ function keysInOrder(value: unknown): boolean {
     for (const item of value) if (!keysInOrder(item)) return false;
     return true;
   }
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0 && !(keys[i - 1]! < keys[i]!)) return false;
-    if (!keysInOrder((value as Record<string, unknown>)[keys[i]!])) return false;
+  // for-in walks own keys in Object.keys order (and anything inherited, which only sends the
+  // value to the full canonicaliser); unlike Object.keys it allocates nothing.
+  let previous: string | undefined;
+  for (const key in value) {
+    if (previous !== undefined && !(previous < key)) return false;
+    previous = key;
+    if (!keysInOrder((value as Record<string, unknown>)[key])) return false;
   }
   return true;
 }

@@ -9,6 +9,7 @@ import { pureBatchVerifier, type BatchVerifier } from "./ed25519.ts";
 import {
   announcedKey,
   checkLines,
+  definitionOf,
   firstIssue,
   pureLineHashing,
   rememberKey,
@@ -19,7 +20,7 @@ import {
   type EntryVerdict,
   type LineVerdict,
 } from "./entry-line-check.ts";
-import { entryType, keyAdded, keyRevoked, keyRotated } from "./entry-types.ts";
+import { keyAdded, keyRevoked, keyRotated } from "./entry-types.ts";
 import { checkpointPosition, KeyRing, signatureAuthorityProblem } from "./key-ring.ts";
 import { CompactRange } from "./merkle-tree.ts";
 import { sha256 as defaultSha256, type Sha256 } from "./sha256.ts";
@@ -221,7 +222,7 @@ export class LogVerifier {
     this.ids.add(entry.id);
     if (verdict.payloadProblem !== undefined) return at(verdict.payloadProblem);
 
-    const definition = entryType(entry.type, entry.typeVersion);
+    const definition = definitionOf(entry.type, entry.typeVersion);
     const keyEffect = this.keyEffect(entry);
     if (typeof keyEffect === "string") return at(keyEffect);
     const authority = signatureAuthorityProblem(entry, verdict.sigKeys, this.ring, {

@@ -6,11 +6,13 @@ import type { LineHashing } from "../ledger/entry-line-check.ts";
 
 export const nodeSha256: Sha256 = (data) => hash("sha256", data, "buffer");
 
-/** Hashes strings as UTF-8 inside OpenSSL's call: no encoder, no copy, no concatenated bytes. */
+/** Hashes strings as UTF-8 inside OpenSSL's call (no encoder, no concatenated bytes); small buffers come from Node's pool. */
 export const nodeLineHashing: LineHashing = {
   sha256: nodeSha256,
   leafHash: (line) => hash("sha256", "\0" + line, "buffer"),
   textHash: (text) => hash("sha256", text, "hex"),
+  utf8: (text) => Buffer.from(text, "utf8"),
+  hexBytes: (hex) => Buffer.from(hex, "hex"),
 };
 
 const PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");

@@ -6,6 +6,10 @@ import { isUtf8 } from "node:buffer";
 import { announcedKey, checkLines, type EntryFacts, type EntryVerdict, type KeyLookup, type LineVerdict, type SignatureVerdict } from "../ledger/entry-line-check.ts";
 import type { BatchVerifier, KeyRecord } from "../ledger/index.ts";
 import { nodeLineHashing, nodeSha256 } from "./ledger-node-crypto.ts";
+// The registry's entry types (case.*) are defined there: every thread that checks lines must
+// know the same types as the rest of the program, or a case entry carrying its payload would
+// pass on a worker and fail on the main thread.
+import "./ledger-store.ts";
 
 const NEWLINE = 10;
 const NOT_UTF8: LineVerdict = { kind: "bad-line", reason: "not valid UTF-8" };
@@ -42,16 +46,15 @@ export async function checkChunk(bytes: Buffer, keys: KeyLookup, verifier: Batch
 /** Keys that key.added and key.rotated lines of a chunk bring (see announcedKey). */
 export function announcedKeysIn(bytes: Buffer): KeyRecord[] {
   const found: KeyRecord[] = [];
-  for (const needle of ['"key.added"', '"key.rotated"']) {
-    let at = bytes.indexOf(needle);
-    while (at >= 0) {
-      const start = bytes.lastIndexOf(NEWLINE, at) + 1;
-      let end = bytes.indexOf(NEWLINE, at);
-      if (end < 0) end = bytes.length;
-      const key = announcedKey(bytes.toString("utf8", start, end), nodeSha256);
-      if (key) found.push(key);
-      at = bytes.indexOf(needle, end);
-    }
+  // One pass for both types' common start; announcedKey looks at the lines found.
+  let at = bytes.indexOf('"key.');
+  while (at >= 0) {
+    const start = bytes.lastIndexOf(NEWLINE, at) + 1;
+    let end = bytes.indexOf(NEWLINE, at);
+    if (end < 0) end = bytes.length;
+    const key = announcedKey(bytes.toString("utf8", start, end), nodeSha256);
+    if (key) found.push(key);
+    at = bytes.indexOf('"key.', end);
   }
   return found;
 }

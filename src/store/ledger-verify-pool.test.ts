@@ -161,6 +161,18 @@ describe("log verification on worker threads gives the in-memory verdict", () =>
     expect(problem.reason).toMatch(/after its revocation/);
   });
 
+  it("rejects a registry case entry that carries its payload, on every thread", async () => {
+    const es = entries();
+    const payload = { case: "case-1", sequence: 1, action: { type: "register" }, salt: "00".repeat(32) };
+    const entry = buildEntry("fixture-log", es.length, {
+      id: "case-1-1", type: "case.register", typeVersion: 1, subject: "case:1", party: "tracing-authority", time: "2026-02-01T00:00:00.000Z", payload,
+    });
+    const leaky = signEntry({ ...entry, body: payload }, [fixture.rotatedTracing]);
+    const problem = problemOf(await allPaths(withFreshCheckpoint([...es, leaky]), { chunkBytes: [900] }));
+    expect(problem.index).toBe(es.length);
+    expect(problem.reason).toMatch(/must not carry their payload/);
+  });
+
   it("rejects a log whose last entries no checkpoint covers, and a second header", async () => {
     expect(problemOf(await allPaths(join_(lines.slice(0, -1)))).reason).toMatch(/not covered by a checkpoint/);
     const twice = [...lines];

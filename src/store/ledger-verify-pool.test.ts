@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import fc from "fast-check";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,6 +22,9 @@ import {
   type Signer,
 } from "../ledger/index.ts";
 import { verifyLogFile } from "../cli/log-command.ts";
+import { checkLines, pureLineHashing } from "../ledger/entry-line-check.ts";
+import { pureBatchVerifier } from "../ledger/index.ts";
+import { packVerdicts, unpackVerdicts } from "./ledger-verify-chunk.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "homeward-verify-pool-"));
 const fixture = buildFixtureLog({ actions: 30, checkpointEvery: 6 });
@@ -178,6 +182,46 @@ describe("log verification on worker threads gives the in-memory verdict", () =>
     const twice = [...lines];
     twice.splice(5, 0, lines[0]!);
     expect(problemOf(await allPaths(join_(twice))).reason).toBe("a second header");
+  });
+});
+
+/** One random change to the log's lines: a character, a removed, repeated or swapped line. */
+const tampering = fc.record({ how: fc.constantFrom("char", "remove", "repeat", "swap"), a: fc.nat(), b: fc.nat(), code: fc.integer({ min: 32, max: 126 }) });
+function tamper(t: { how: string; a: number; b: number; code: number }): string[] {
+  const changed = [...lines];
+  const n = 1 + (t.a % (lines.length - 1));
+  const m = 1 + (t.b % (lines.length - 1));
+  if (t.how === "char") {
+    const at = t.b % changed[n]!.length;
+    changed[n] = changed[n]!.slice(0, at) + String.fromCharCode(t.code) + changed[n]!.slice(at + 1);
+  } else if (t.how === "remove") changed.splice(n, 1);
+  else if (t.how === "repeat") changed.splice(m, 0, lines[n]!);
+  else [changed[n], changed[m]] = [changed[m]!, changed[n]!];
+  return changed;
+}
+
+describe("log file verification, property", () => {
+  it("gives the in-memory verdict for any one change, in chunks of any size", async () => {
+    await fc.assert(
+      fc.asyncProperty(tampering, fc.integer({ min: 64, max: 6000 }), async (t, chunkBytes) => {
+        const content = join_(tamper(t));
+        const path = join(dir, "property.jsonl");
+        writeFileSync(path, content);
+        expect(summary(await verifyLogFile(path, { threads: 0, chunkBytes }))).toEqual(summary(await verifyLogText(content)));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("packs verdicts for the trip back from a worker without losing anything", async () => {
+    const keys = new Map(fixture.ledger.keys().map((k) => [k.id, k]));
+    await fc.assert(
+      fc.asyncProperty(tampering, async (t) => {
+        const verdicts = await checkLines(tamper(t).slice(1), keys, pureLineHashing(), pureBatchVerifier);
+        expect(unpackVerdicts(structuredClone(packVerdicts(verdicts)))).toEqual(verdicts);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 

@@ -11,7 +11,9 @@ import {
   SIGNATURE_KEY_UNKNOWN,
   SIGNATURE_OK,
 } from "./entry-line-check.ts";
+import { signEntry } from "./entry.ts";
 import { buildFixtureLog } from "./fixture.ts";
+import { hashCanonical } from "./sha256.ts";
 import type { KeyRecord } from "./schemas.ts";
 
 const fixture = buildFixtureLog({ actions: 6 });
@@ -68,6 +70,20 @@ describe("checkLines", () => {
     const whole = await checkLines(lines.slice(1), allKeys, hashing, pureBatchVerifier);
     const oneByOne = (await Promise.all(lines.slice(1).map((l) => checkLines([l], allKeys, hashing, pureBatchVerifier)))).flat();
     expect(oneByOne).toEqual(whole);
+  });
+
+  it("accepts a canonical line whose keys JSON.parse reorders (integer-like keys), and only in canonical order", async () => {
+    const body = { "9": "nine", "10": "ten", a: { b: 1 } };
+    const entry = {
+      log: "fixture-log", index: 0, id: "custom-1", type: "custom.thing", typeVersion: 1, subject: "case:1",
+      party: "tracing-authority", time: "2026-01-01T00:00:00.000Z", payloadHash: hashCanonical(body), body,
+    };
+    const line = canonicalJson(signEntry(entry, [fixture.parties.tracing]));
+    expect(line).toContain('"body":{"10":"ten","9":"nine","a":{"b":1}}');
+    const [verdict] = await checkLines([line], allKeys, hashing, pureBatchVerifier);
+    expect(verdict!.kind === "entry" && verdict!.sigs).toEqual([SIGNATURE_OK]);
+    const [reordered] = await checkLines([line.replace('{"10":"ten","9":"nine"', '{"9":"nine","10":"ten"')], allKeys, hashing, pureBatchVerifier);
+    expect(reordered).toEqual({ kind: "bad-line", reason: "entry is not in canonical (RFC 8785) form" });
   });
 
   it("names what is wrong with a line on its own, in the verifier's words", async () => {

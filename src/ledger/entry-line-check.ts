@@ -139,6 +139,23 @@ const ENTRY_MIDDLE = ',"kind":"entry","sigs":';
 const CHECKPOINT_HEAD = '{"checkpoint":';
 const CHECKPOINT_MIDDLE = ',"kind":"checkpoint","sigs":';
 
+/**
+ * The inner object's text when the whole line is canonical, found the quick way: the line is
+ * what JSON.stringify makes of it, with every object's keys in order (see canonicalForm). The
+ * line then ends with middle + the signatures, which hold nothing but hex, so the last middle
+ * is where the inner object ends. Undefined sends the caller the long way.
+ */
+function canonicalInner(value: unknown, line: string, head: string, middle: string): string | undefined {
+  if (!keysInOrder(value) || JSON.stringify(value) !== line || line.includes("\\ud")) return undefined;
+  return line.slice(head.length, line.lastIndexOf(middle));
+}
+
+/** The inner object's canonical text, when the line is exactly head + it + middle + the signatures' + "}". */
+function framedForm(inner: unknown, line: string, head: string, middle: string, sigs: readonly Signature[]): string | undefined {
+  const text = canonicalForm(inner);
+  return text !== undefined && framed(line, head, text, middle, canonicalSignatures(sigs)) ? text : undefined;
+}
+
 /** Is `line` exactly head + inner + middle + signatures + "}"? (No string is built to compare.) */
 function framed(line: string, head: string, inner: string, middle: string, sigs: string): boolean {
   return (
@@ -155,10 +172,8 @@ function checkEntry(value: unknown, line: string, keys: KeyLookup, hashing: Line
   const parsed = checkEntryLine(value);
   if (!parsed.ok) return { kind: "bad-line", reason: `malformed entry: ${parsed.reason}` };
   const { entry, sigs } = parsed.value;
-  const canonicalEntry = canonicalForm(entry);
-  if (canonicalEntry === undefined || !framed(line, ENTRY_HEAD, canonicalEntry, ENTRY_MIDDLE, canonicalSignatures(sigs))) {
-    return { kind: "bad-line", reason: "entry is not in canonical (RFC 8785) form" };
-  }
+  const canonicalEntry = canonicalInner(value, line, ENTRY_HEAD, ENTRY_MIDDLE) ?? framedForm(entry, line, ENTRY_HEAD, ENTRY_MIDDLE, sigs);
+  if (canonicalEntry === undefined) return { kind: "bad-line", reason: "entry is not in canonical (RFC 8785) form" };
 
   const definition = definitionOf(entry.type, entry.typeVersion);
   let payloadProblem: string | undefined;
@@ -199,8 +214,8 @@ function checkCheckpoint(value: unknown, line: string, keys: KeyLookup, hashing:
   const parsed = checkCheckpointLine(value);
   if (!parsed.ok) return { kind: "bad-checkpoint", reason: `malformed checkpoint: ${parsed.reason}` };
   const { checkpoint, sigs } = parsed.value;
-  const canonical = canonicalForm(checkpoint);
-  if (canonical === undefined || !framed(line, CHECKPOINT_HEAD, canonical, CHECKPOINT_MIDDLE, canonicalSignatures(sigs))) {
+  const canonical = canonicalInner(value, line, CHECKPOINT_HEAD, CHECKPOINT_MIDDLE) ?? framedForm(checkpoint, line, CHECKPOINT_HEAD, CHECKPOINT_MIDDLE, sigs);
+  if (canonical === undefined) {
     return { kind: "bad-checkpoint", size: checkpoint.size, reason: "checkpoint is not in canonical (RFC 8785) form" };
   }
   const verdict: CheckpointVerdict = { kind: "checkpoint", checkpoint, sigKeys: sigs.map((s) => s.key), sigs: [] };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { childPreset } from "./child-preset.ts";
 import type { ModelParams } from "./em-training.ts";
-import { explain, fieldWeight, probability, termFrequencies, weightForProbability, weightTable } from "./match-scorer.ts";
+import { NULL_LEVEL } from "./comparison-levels.ts";
+import { contributions, explain, fieldWeight, probability, termFrequencies, weightForProbability, weightTable } from "./match-scorer.ts";
 import { newSharedCodes, prepareTable } from "./prepared-table.ts";
 import { simpleNormaliser } from "./field-normaliser.ts";
 
@@ -56,6 +57,16 @@ describe("a field that depends on another (dependsOn)", () => {
     expect(fieldWeight(wt, tf, mother, 0, -1, 0)).toBeCloseTo(Math.log2(0.8 / 0.4), 6);
     // name_equivalent is agreement too
     expect(fieldWeight(wt, tf, mother, 0, -1, 1)).toBeCloseTo(Math.log2(0.8 / 0.4), 6);
+  });
+
+  it("says in the explanation that the family name was already counted", () => {
+    const gamma = settings.fields.map((_, k) => (k === mother || k === family ? 0 : NULL_LEVEL));
+    const rows = [{ record_id: "a", family_name: "Коваленко", mother_name: "Ірина Коваленко" }];
+    const codes = newSharedCodes(settings.fields.length);
+    const table = prepareTable(rows, settings, simpleNormaliser, codes);
+    const parts = contributions(settings, wt, tf, gamma, table, 0, table, 0);
+    expect(parts[mother]!.level).toBe("the same, counted beside the family name that already agrees");
+    expect(parts[mother]!.weight).toBeCloseTo(Math.log2(0.8 / 0.4), 6);
   });
 
   it("uses the population's u when the family name differs or is missing", () => {

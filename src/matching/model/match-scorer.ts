@@ -183,13 +183,17 @@ export function contributions(
   return settings.fields.map((spec, f) => {
     const level = gamma[f]!;
     const childVsSiblings = inFamily && !wt.familyMask[f] && level !== NULL_LEVEL;
+    const dependLevel = wt.dependsOn[f]! >= 0 ? gamma[wt.dependsOn[f]!]! : NULL_LEVEL;
+    // A caseworker should see why a mother's name that agrees counts for little: the family
+    // name in it was already counted.
+    const beside = level !== NULL_LEVEL && conditioned(wt, f, dependLevel) ? `, counted beside the ${settings.fields[wt.dependsOn[f]!]!.label ?? settings.fields[wt.dependsOn[f]!]!.name.replace(/_/g, " ")} that already agrees` : "";
     return {
       field: spec.name,
       label: spec.label ?? spec.name.replace(/_/g, " "),
       left: left.fields[f]!.raw[i]!,
       right: right.fields[f]!.raw[j]!,
-      level: level === NULL_LEVEL ? "missing" : describeLevel(spec.levels[level]),
-      weight: childVsSiblings ? wt.familyWeights[f]![level]! : fieldWeight(wt, tf, f, level, left.fields[f]!.code[i]!, wt.dependsOn[f]! >= 0 ? gamma[wt.dependsOn[f]!]! : NULL_LEVEL),
+      level: level === NULL_LEVEL ? "missing" : describeLevel(spec.levels[level]) + beside,
+      weight: childVsSiblings ? wt.familyWeights[f]![level]! : fieldWeight(wt, tf, f, level, left.fields[f]!.code[i]!, dependLevel),
     };
   });
 }

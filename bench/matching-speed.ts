@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { parallelComparer } from "../src/cli/parallel-compare.ts";
+import { parallelPreparer } from "../src/cli/parallel-prepare.ts";
 import { childPreset, crossScriptNormaliser, linkTables } from "../src/matching/index.ts";
 import { generatePopulation } from "./generate/child-population.ts";
 import { evaluate } from "./matching-evaluate.ts";
@@ -37,7 +38,10 @@ function child(size: number): void {
   const cpu0 = process.cpuUsage();
   // MATCHING_THREADS=2 compares pairs on two threads (no gain measured on the shared machine).
   const threads = process.env.MATCHING_THREADS === "2" ? 2 : 1;
-  const result = linkTables(pop.left, pop.right, childPreset(), crossScriptNormaliser(), { comparePairs: threads > 1 ? parallelComparer({ workers: threads }) : undefined });
+  const result = linkTables(pop.left, pop.right, childPreset(), crossScriptNormaliser(), {
+    comparePairs: threads > 1 ? parallelComparer({ workers: threads }) : undefined,
+    prepareTables: threads > 1 ? parallelPreparer({ workers: threads }) : undefined,
+  });
   const linkS = (performance.now() - t1) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const linkCpuS = (cpu.user + cpu.system) / 1e6;
@@ -142,7 +146,7 @@ if (args[0] === "--child") {
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   const runs: Run[] = [];
   for (const size of sizes) {
-    const out = spawnSync(process.execPath, ["--max-old-space-size=3500", self, "--child", String(size)], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const out = spawnSync(process.execPath, ["--max-old-space-size=3500", "--max-semi-space-size=64", self, "--child", String(size)], { encoding: "utf8", maxBuffer: 1 << 26 });
     const line = out.stdout.split("\n").find((l) => l.startsWith("RESULT "));
     if (!line) {
       console.log(`| ${size} | failed: ${(out.stderr || out.stdout).slice(-300).replace(/\n/g, " ")} |`);

@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import { childPreset, crossScriptNormaliser, linkTables, parseSettings, SettingsError, type LinkPhase, type LinkSettings } from "../matching/index.ts";
 import { readRecordsCsv } from "./link-csv.ts";
 import { parallelComparer } from "./parallel-compare.ts";
+import { parallelPreparer } from "./parallel-prepare.ts";
 
 export interface LinkCommandOptions {
   out: string;
@@ -52,6 +53,8 @@ export function runLink(leftPath: string, rightPath: string, opts: LinkCommandOp
     threshold,
     // Opt-in: on a machine whose cores are already busy a second thread gains nothing.
     comparePairs: Number(opts.threads ?? 1) >= 2 ? parallelComparer() : undefined,
+    // The worker normalises with the cross-script normaliser, the one used here.
+    prepareTables: Number(opts.threads ?? 1) >= 2 ? parallelPreparer() : undefined,
     onProgress: (phase, fraction) => bar?.update(Math.round(((PHASES.indexOf(phase) + fraction) / PHASES.length) * 100), { phase: phase.padEnd(8) }),
   });
   bar?.update(100);
@@ -95,7 +98,7 @@ export function registerLinkCommand(program: Command): void {
     .option("--threshold <p>", "lowest match probability to output (default: the settings' review threshold)")
     .option("--settings <file>", "linkage settings JSON (default: the built-in child-record preset)")
     .option("--no-progress", "no progress bar")
-    .option("--threads <n>", "compare candidate pairs on 2 threads when n ≥ 2", "1")
+    .option("--threads <n>", "prepare the records and compare candidate pairs on 2 threads when n ≥ 2", "1")
     .action((left: string, right: string, opts: LinkCommandOptions) => {
       const code = runLink(left, right, opts, { stderr: (t) => process.stderr.write(t), isTty: Boolean(process.stderr.isTTY) });
       if (code !== 0) process.exitCode = code;

@@ -213,6 +213,17 @@ export class KeyCoder {
     return out;
   }
 
+  /** Scratch arrays for splitOversized, reused rule after rule (see codeTables on large allocations). */
+  private scratch: { counts: Int32Array; flags: Uint8Array; parent: Int32Array; index: KeyIndex } | null = null;
+
+  private splitScratch(n: number, records: number): NonNullable<KeyCoder["scratch"]> {
+    const s = this.scratch;
+    if (s && s.parent.length >= n) return s;
+    // Counts per code of both sides, "over" and "was split" flags, parents: one allocation each.
+    this.scratch = { counts: new Int32Array(n * 2), flags: new Uint8Array(n * 2), parent: new Int32Array(n), index: s?.index ?? new KeyIndex(records) };
+    return this.scratch;
+  }
+
   /**
    * Splits rule r's oversized blocks (more than split.above pairs) by the rule's split keys, in
    * order, until every block is under the cap or the split keys run out. Returns new key arrays,
@@ -236,60 +247,60 @@ export class KeyCoder {
     let K = keyCount;
     let splitBlocks = 0;
     if (!split) return { left: lk, right: rk, keyCount: K, parent: null, splitBlocks };
-    let parent = new Int32Array(K).fill(-1);
-    let wasSplit = new Uint8Array(K);
+    // Each split step adds at most one code per record: the codes never outgrow this.
+    const records = leftKeys.length + (dedupe ? 0 : rightKeys.length);
+    const maxCodes = keyCount + split.by.length * records;
+    const { counts, flags, parent, index } = this.splitScratch(maxCodes, records);
+    const lc = counts.subarray(0, maxCodes);
+    const rc = dedupe ? lc : counts.subarray(maxCodes, maxCodes * 2);
+    const over = flags.subarray(0, maxCodes);
+    const wasSplit = flags.subarray(maxCodes, maxCodes * 2);
+    parent.fill(-1, 0, maxCodes);
+    wasSplit.fill(0, 0, maxCodes);
+    let copied = false;
     for (const part of split.by) {
       const f = this.byName.get(part.field)!;
-      const lc = new Float64Array(K);
+      lc.fill(0, 0, K);
       for (let i = 0; i < lk.length; i++) if (lk[i]! >= 0) lc[lk[i]!]!++;
-      let rc = lc;
       if (!dedupe) {
-        rc = new Float64Array(K);
+        rc.fill(0, 0, K);
         for (let j = 0; j < rk.length; j++) if (rk[j]! >= 0) rc[rk[j]!]!++;
       }
-      const over = new Uint8Array(K);
       let any = 0;
       for (let k = 0; k < K; k++) {
         const pairs = dedupe ? (lc[k]! * (lc[k]! - 1)) / 2 : lc[k]! * rc[k]!;
         // A block already split holds only records without the earlier split value: it stays.
-        if (pairs > split.above && wasSplit[k] === 0) {
-          over[k] = 1;
-          any++;
-        }
+        over[k] = pairs > split.above && wasSplit[k] === 0 ? 1 : 0;
+        any += over[k]!;
       }
       if (any === 0) break;
       splitBlocks += any;
+      if (!copied) {
+        lk = Int32Array.from(lk);
+        rk = dedupe ? lk : Int32Array.from(rk);
+        copied = true;
+      }
       // Unsplit blocks keep their codes; sub-blocks get fresh codes after them.
-      const index = new KeyIndex(any * 16);
-      const subOf: number[] = [];
-      const recode = (keys: Int32Array, table: PreparedTable): Int32Array => {
-        const out = Int32Array.from(keys);
+      index.clear();
+      const recode = (keys: Int32Array, table: PreparedTable): void => {
         const pf = table.fields[f]!;
         for (let i = 0; i < keys.length; i++) {
           const c = keys[i]!;
-          if (c < 0 || over[c] === 0) continue;
+          if (c < 0 || c >= K || over[c] === 0) continue;
           const v = keyPartCode(pf, i, part.transform);
           if (v < 0) continue;
           const hi = Math.floor(v / 4_294_967_296);
           const id = index.code(c, Math.imul((v % 4_294_967_296) ^ Math.imul(hi, 0x5bd1e995), 0x01000193) ^ hi);
-          subOf[id] = c;
-          out[i] = K + id;
+          parent[K + id] = c;
+          keys[i] = K + id;
         }
-        return out;
       };
-      lk = recode(lk, left);
-      rk = dedupe ? lk : recode(rk, right);
-      const grown = new Int32Array(K + index.size);
-      grown.set(parent);
-      for (let id = 0; id < index.size; id++) grown[K + id] = subOf[id]!;
-      parent = grown;
-      const ws = new Uint8Array(K + index.size);
-      ws.set(wasSplit);
-      for (let k = 0; k < K; k++) if (over[k]) ws[k] = 1;
-      wasSplit = ws;
+      recode(lk, left);
+      if (!dedupe) recode(rk, right);
+      for (let k = 0; k < K; k++) if (over[k]) wasSplit[k] = 1;
       K += index.size;
     }
-    return { left: lk, right: rk, keyCount: K, parent: splitBlocks > 0 ? parent : null, splitBlocks };
+    return { left: lk, right: rk, keyCount: K, parent: splitBlocks > 0 ? parent.slice(0, K) : null, splitBlocks };
   }
 }
 

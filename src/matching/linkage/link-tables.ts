@@ -28,12 +28,20 @@ export interface LinkOptions {
    */
   comparePairs?: PairComparer;
   /**
+   * Prepares both tables (e.g. the right one on another thread while this one prepares the
+   * left), coding them with the given shared codes exactly as prepareTable would in order left,
+   * right; returns null to leave it to this thread. Not used when deduplicating.
+   */
+  prepareTables?: TablePreparer;
+  /**
    * Whether to apply the settings' one-to-one assignment (default: as the settings say). A
    * caller matching one new record at a time against stored ones (a registry) sees only part of
    * the competition and turns it off.
    */
   assignment?: boolean;
 }
+
+export type TablePreparer = (leftRows: readonly RawRecord[], rightRows: readonly RawRecord[], settings: LinkSettings, normaliser: FieldNormaliser, codes: SharedCodes) => { left: PreparedTable; right: PreparedTable } | null;
 
 export type PairComparer = (left: PreparedTable, right: PreparedTable, codes: SharedCodes, pairs: { left: Int32Array; right: Int32Array; length: number }) => Uint8Array | null;
 
@@ -81,8 +89,9 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   let t = performance.now();
   progress("prepare", 0);
   const codes = newSharedCodes(F);
-  const left = prepareTable(leftRows, settings, normaliser, codes);
-  const right = dedupe ? left : prepareTable(rightRows, settings, normaliser, codes);
+  const both = dedupe ? null : (options.prepareTables?.(leftRows, rightRows, settings, normaliser, codes) ?? null);
+  const left = both?.left ?? prepareTable(leftRows, settings, normaliser, codes);
+  const right = both?.right ?? (dedupe ? left : prepareTable(rightRows, settings, normaliser, codes));
   timings.prepare = performance.now() - t;
 
   t = performance.now();

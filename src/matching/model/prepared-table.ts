@@ -72,18 +72,44 @@ export function fieldValue(spec: FieldSpec, row: RawRecord): string {
   return (row[spec.column ?? spec.name] ?? "").trim();
 }
 
+/** Each field's raw values, column by column (trimmed; "" when missing). */
+export function rawColumns(rows: readonly RawRecord[], settings: LinkSettings): string[][] {
+  return settings.fields.map((spec) => {
+    const out = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = fieldValue(spec, rows[i]!);
+    return out;
+  });
+}
+
 export function prepareTable(
   rows: readonly RawRecord[],
   settings: LinkSettings,
   normaliser: FieldNormaliser,
   codes: SharedCodes,
 ): PreparedTable {
-  const n = rows.length;
-  const ids = rows.map((r) => r[settings.idColumn] ?? "");
+  return prepareColumns(
+    rows.map((r) => r[settings.idColumn] ?? ""),
+    rawColumns(rows, settings),
+    settings,
+    normaliser,
+    codes,
+  );
+}
+
+/** prepareTable on raw values already laid out by field (see rawColumns); columns[f] becomes field f's raw. */
+export function prepareColumns(
+  ids: string[],
+  columns: readonly string[][],
+  settings: LinkSettings,
+  normaliser: FieldNormaliser,
+  codes: SharedCodes,
+): PreparedTable {
+  const n = ids.length;
   const fields = settings.fields.map((spec, f): PreparedField => {
+    const column = columns[f]!;
     const pf: PreparedField = {
       spec,
-      raw: new Array<string>(n),
+      raw: column,
       text: new Array<string>(n),
       code: new Int32Array(n).fill(-1),
       group: new Int32Array(n).fill(-1),
@@ -100,8 +126,7 @@ export function prepareTable(
     // once and later records copy the first record's result.
     const firstWith = new Map<string, number>();
     for (let i = 0; i < n; i++) {
-      const raw = fieldValue(spec, rows[i]!);
-      pf.raw[i] = raw;
+      const raw = column[i]!;
       pf.text[i] = "";
       if (raw === "") continue;
       const first = firstWith.get(raw);
@@ -153,4 +178,36 @@ export function prepareTable(
     return pf;
   });
   return { ids, size: n, fields };
+}
+
+/** The values of a table's own codes, in code order (Interner.values of each field). */
+export interface CodeValues {
+  text: readonly (readonly string[])[];
+  group: readonly (readonly string[])[];
+  region: readonly (readonly string[])[];
+}
+
+/**
+ * A table prepared with codes of its own (e.g. on another thread), re-coded into the shared
+ * ones: its values are interned in their order of first appearance, so the codes are the same
+ * as if it had been prepared with the shared codes after the tables already coded. Field arrays
+ * are re-coded in place; text is rebuilt from the codes.
+ */
+export function adoptTable(local: PreparedTable, localValues: CodeValues, codes: SharedCodes): PreparedTable {
+  local.fields.forEach((pf, f) => {
+    const remap = (from: readonly string[], to: Interner): Int32Array => Int32Array.from(from, (v) => to.code(v));
+    const text = remap(localValues.text[f]!, codes.text[f]!);
+    const group = pf.spec.type === "place" ? remap(localValues.region[f]!, codes.region[f]!) : remap(localValues.group[f]!, codes.group[f]!);
+    const values = localValues.text[f]!;
+    const out = new Array<string>(local.size);
+    for (let i = 0; i < local.size; i++) {
+      const c = pf.code[i]!;
+      out[i] = c >= 0 ? values[c]! : "";
+      if (c >= 0) pf.code[i] = text[c]!;
+      const g = pf.group[i]!;
+      if (g >= 0) pf.group[i] = group[g]!;
+    }
+    pf.text = out;
+  });
+  return local;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { childPreset, crossScriptNormaliser, linkTables } from "../matching/index.ts";
+import { compareRange, levelCache } from "../matching/linkage/link-tables.ts";
+import { newSharedCodes, prepareTable } from "../matching/model/prepared-table.ts";
 import { parallelComparer } from "./parallel-compare.ts";
 
 const given = ["Олександр", "Oleksandr", "Александр", "Ірина", "Iryna", "Ирина", "Марія", "Мария"];
@@ -38,5 +40,26 @@ describe("parallelComparer", () => {
     const cmp = parallelComparer();
     const r = linkTables(rows(20, 1), rows(20, 2), childPreset(), crossScriptNormaliser(), { comparePairs: (...args) => { const g = cmp(...args); expect(g).toBeNull(); return g; } });
     expect(r.candidatePairs).toBeGreaterThan(0);
+  });
+});
+
+describe("levelCache", () => {
+  it("gives every pair the level it gets without the cache", () => {
+    const settings = childPreset();
+    const codes = newSharedCodes(settings.fields.length);
+    const left = prepareTable(rows(120, 1), settings, crossScriptNormaliser(), codes);
+    const right = prepareTable(rows(120, 2), settings, crossScriptNormaliser(), codes);
+    const n = left.size * right.size;
+    const pl = Int32Array.from({ length: n }, (_, p) => Math.floor(p / right.size));
+    const pr = Int32Array.from({ length: n }, (_, p) => p % right.size);
+    const F = settings.fields.length;
+    const plain = new Uint8Array(n * F);
+    const cached = new Uint8Array(n * F);
+    const cache = levelCache(left, right);
+    expect(cache.filter((c) => c !== null).length).toBeGreaterThanOrEqual(2);
+    compareRange(left, right, pl, pr, 0, n, plain);
+    compareRange(left, right, pl, pr, 0, n, cached, 0, cache);
+    expect(new Set(plain).size).toBeGreaterThan(3);
+    expect(Array.from(cached)).toEqual(Array.from(plain));
   });
 });

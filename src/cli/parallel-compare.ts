@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { PairComparer, PreparedField, PreparedTable, SharedCodes } from "../matching/index.ts";
 import { compareRange } from "../matching/index.ts";
+import { levelCache } from "../matching/linkage/link-tables.ts";
 
 /** What a comparison worker needs of one prepared field: typed arrays and the distinct texts. */
 export interface FieldColumns {
@@ -46,7 +47,7 @@ export function tableFromColumns(specs: PreparedField["spec"][], values: string[
 export function runCompareJob(job: CompareJob): void {
   const left = tableFromColumns(job.specs, job.values, job.left);
   const right = tableFromColumns(job.specs, job.values, job.right);
-  compareRange(left, right, job.pairLeft, job.pairRight, job.from, job.to, new Uint8Array(job.gamma), -job.gammaShift);
+  compareRange(left, right, job.pairLeft, job.pairRight, job.from, job.to, new Uint8Array(job.gamma), -job.gammaShift, levelCache(left, right));
 }
 
 const MIN_PARALLEL_PAIRS = 200_000;
@@ -85,13 +86,14 @@ export function parallelComparer(opts: { minPairs?: number; workers?: number; /*
     };
     worker.postMessage(job);
     const t0 = performance.now();
-    compareRange(left, right, pairs.left, pairs.right, 0, mid, gamma);
+    const cache = levelCache(left, right);
+    compareRange(left, right, pairs.left, pairs.right, 0, mid, gamma, 0, cache);
     const own = performance.now() - t0;
     // Wait for the worker; if it has not finished long after this thread did, do its share here.
     const deadline = performance.now() + Math.max(30_000, own * 3);
     while (Atomics.load(flag, 0) === 0 && performance.now() < deadline) Atomics.wait(flag, 0, 0, 1000);
     const ok = Atomics.load(flag, 0) === 1;
-    if (!ok) compareRange(left, right, pairs.left, pairs.right, mid, P, gamma);
+    if (!ok) compareRange(left, right, pairs.left, pairs.right, mid, P, gamma, 0, cache);
     opts.onWorkerPairs?.(ok ? P - mid : 0);
     void worker.terminate();
     return gamma;

@@ -45,14 +45,56 @@ export type TablePreparer = (leftRows: readonly RawRecord[], rightRows: readonly
 
 export type PairComparer = (left: PreparedTable, right: PreparedTable, codes: SharedCodes, pairs: { left: Int32Array; right: Int32Array; length: number }) => Uint8Array | null;
 
+/** Level kinds that depend only on the two codes (and so the texts) and whether the groups agree. */
+const BY_CODES = new Set<string>(["exact", "name_equivalent", "initial", "jaro_winkler", "levenshtein", "name_tokens", "place_same", "place_same_region"]);
+const COSTLY = new Set<string>(["jaro_winkler", "levenshtein", "name_tokens"]);
+const MAX_CACHED_CODES = 2048;
+
+/**
+ * Per field, the levels already worked out for a pair of codes, for fields with few distinct
+ * values (given names, patronymics, places) whose levels need string similarity: the same two
+ * names meet again and again across millions of pairs. Null for other fields.
+ */
+export type LevelCache = ({ codes: number; levels: Uint8Array } | null)[];
+
+export function levelCache(left: PreparedTable, right: PreparedTable): LevelCache {
+  return left.fields.map((pf, f) => {
+    const kinds = pf.spec.levels.map((l) => l.kind);
+    if (!kinds.every((k) => BY_CODES.has(k)) || !kinds.some((k) => COSTLY.has(k))) return null;
+    let codes = 0;
+    for (const col of [pf.code, right.fields[f]!.code]) for (let i = 0; i < col.length; i++) if (col[i]! >= codes) codes = col[i]! + 1;
+    return codes > 0 && codes <= MAX_CACHED_CODES ? { codes, levels: new Uint8Array(codes * codes * 2) } : null;
+  });
+}
+
 /** Comparison vectors of pairs from..to-1 into gamma (F levels per pair, at pair p's offset p × F). */
-export function compareRange(left: PreparedTable, right: PreparedTable, pairLeft: Int32Array, pairRight: Int32Array, from: number, to: number, gamma: Uint8Array, gammaOffset = 0): void {
+export function compareRange(left: PreparedTable, right: PreparedTable, pairLeft: Int32Array, pairRight: Int32Array, from: number, to: number, gamma: Uint8Array, gammaOffset = 0, cache?: LevelCache): void {
   const F = left.fields.length;
   for (let p = from; p < to; p++) {
     const i = pairLeft[p]!;
     const j = pairRight[p]!;
     const o = (p - gammaOffset) * F;
-    for (let f = 0; f < F; f++) gamma[o + f] = compareField(left.fields[f]!, i, right.fields[f]!, j);
+    for (let f = 0; f < F; f++) {
+      const a = left.fields[f]!;
+      const b = right.fields[f]!;
+      const c = cache?.[f];
+      if (!c) {
+        gamma[o + f] = compareField(a, i, b, j);
+        continue;
+      }
+      const ca = a.code[i]!;
+      const cb = b.code[j]!;
+      if (ca < 0 || cb < 0) {
+        gamma[o + f] = NULL_LEVEL;
+        continue;
+      }
+      const ga = a.group[i]!;
+      const at = (ca * c.codes + cb) * 2 + (ga >= 0 && ga === b.group[j] ? 1 : 0);
+      let level = c.levels[at]!;
+      // Stored as level + 1, so 0 means not yet worked out.
+      if (level === 0) c.levels[at] = level = compareField(a, i, b, j) + 1;
+      gamma[o + f] = level - 1;
+    }
   }
 }
 
@@ -125,9 +167,10 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   let gamma = options.comparePairs?.(left, right, codes, pairs) ?? null;
   if (!gamma) {
     gamma = new Uint8Array(P * F);
+    const cache = levelCache(left, right);
     for (let p = 0; p < P; p += step) {
       progress("compare", p / P);
-      compareRange(left, right, pairs.left, pairs.right, p, Math.min(P, p + step), gamma);
+      compareRange(left, right, pairs.left, pairs.right, p, Math.min(P, p + step), gamma, 0, cache);
     }
   }
   timings.compare = performance.now() - t;

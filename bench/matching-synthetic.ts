@@ -34,5 +34,5 @@ for (const [name, opts] of variants) {
 console.log("\nm/u per field (level order as in the settings, last = else):");
 result.settings.fields.forEach((f, k) => {
   const p = result.params.fields[k]!;
-  console.log(`${f.name}: m ${p.m.map((x) => x.toFixed(3)).join(" ")} | u ${p.u.map((x) => x.toExponential(1)).join(" ")}`);
+  console.log(`${f.name}: m ${p.m.map((x) => x.toFixed(3)).join(" ")} | u ${p.u.map((x) => x.toExponential(1)).join(" ")}${p.uGiven ? ` | u when ${f.dependsOn} agrees ${p.uGiven.map((x) => x.toExponential(1)).join(" ")}` : ""}`);
 });

@@ -150,7 +150,7 @@ function canonicalInner(value: unknown, line: string, head: string, middle: stri
   return line.slice(head.length, line.lastIndexOf(middle));
 }
 
-/** The inner object's canonical text, when the line is exactly head + it + middle + the signatures' + "}". */
+/** The inner object's canonical text, when the line is exactly head + that text + middle + the signatures + "}". */
 function framedForm(inner: unknown, line: string, head: string, middle: string, sigs: readonly Signature[]): string | undefined {
   const text = canonicalForm(inner);
   return text !== undefined && framed(line, head, text, middle, canonicalSignatures(sigs)) ? text : undefined;

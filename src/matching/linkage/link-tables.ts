@@ -7,7 +7,7 @@ import type { FieldNormaliser } from "../model/field-normaliser.ts";
 import { combineWeights, contributions, explain, fieldWeight, probability, scoreVector, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
 import { inferMissingSex } from "../model/infer-sex.ts";
 import { assignOneToOne } from "../model/one-to-one.ts";
-import { newSharedCodes, prepareTable, type PreparedTable, type RawRecord, type SharedCodes } from "../model/prepared-table.ts";
+import { newSharedCodes, prepareTable, type PreparedField, type PreparedTable, type RawRecord, type SharedCodes } from "../model/prepared-table.ts";
 import type { LinkSettings } from "../model/settings-schema.ts";
 import { trainModel, type TrainingReport } from "./train-model.ts";
 
@@ -67,34 +67,41 @@ export function levelCache(left: PreparedTable, right: PreparedTable): LevelCach
   });
 }
 
-/** Comparison vectors of pairs from..to-1 into gamma (F levels per pair, at pair p's offset p × F). */
+/**
+ * Comparison vectors of pairs from..to-1 into gamma (F levels per pair, at pair p's offset p × F).
+ * Field by field rather than pair by pair: each field's loop then sees one kind of levels and
+ * one set of arrays, which runs markedly faster than mixing all fields in one loop.
+ */
 export function compareRange(left: PreparedTable, right: PreparedTable, pairLeft: Int32Array, pairRight: Int32Array, from: number, to: number, gamma: Uint8Array, gammaOffset = 0, cache?: LevelCache): void {
   const F = left.fields.length;
-  for (let p = from; p < to; p++) {
+  for (let f = 0; f < F; f++) {
+    const a = left.fields[f]!;
+    const b = right.fields[f]!;
+    const c = cache?.[f];
+    if (c) compareCached(a, b, c, pairLeft, pairRight, from, to, gamma, (from - gammaOffset) * F + f, F);
+    else {
+      for (let p = from, o = (from - gammaOffset) * F + f; p < to; p++, o += F) gamma[o] = compareField(a, pairLeft[p]!, b, pairRight[p]!);
+    }
+  }
+}
+
+function compareCached(a: PreparedField, b: PreparedField, c: NonNullable<LevelCache[number]>, pairLeft: Int32Array, pairRight: Int32Array, from: number, to: number, gamma: Uint8Array, o: number, F: number): void {
+  const { codes, levels } = c;
+  for (let p = from; p < to; p++, o += F) {
     const i = pairLeft[p]!;
     const j = pairRight[p]!;
-    const o = (p - gammaOffset) * F;
-    for (let f = 0; f < F; f++) {
-      const a = left.fields[f]!;
-      const b = right.fields[f]!;
-      const c = cache?.[f];
-      if (!c) {
-        gamma[o + f] = compareField(a, i, b, j);
-        continue;
-      }
-      const ca = a.code[i]!;
-      const cb = b.code[j]!;
-      if (ca < 0 || cb < 0) {
-        gamma[o + f] = NULL_LEVEL;
-        continue;
-      }
-      const ga = a.group[i]!;
-      const at = (ca * c.codes + cb) * 2 + (ga >= 0 && ga === b.group[j] ? 1 : 0);
-      let level = c.levels[at]!;
-      // Stored as level + 1, so 0 means not yet worked out.
-      if (level === 0) c.levels[at] = level = compareField(a, i, b, j) + 1;
-      gamma[o + f] = level - 1;
+    const ca = a.code[i]!;
+    const cb = b.code[j]!;
+    if (ca < 0 || cb < 0) {
+      gamma[o] = NULL_LEVEL;
+      continue;
     }
+    const ga = a.group[i]!;
+    const at = (ca * codes + cb) * 2 + (ga >= 0 && ga === b.group[j] ? 1 : 0);
+    let level = levels[at]!;
+    // Stored as level + 1, so 0 means not yet worked out.
+    if (level === 0) levels[at] = level = compareField(a, i, b, j) + 1;
+    gamma[o] = level - 1;
   }
 }
 

@@ -5,7 +5,8 @@
 // takes those verdicts in order and checks everything that depends on position.
 import { fromHex, toHex } from "./bytes.ts";
 import { canonicalJson } from "./canonical-json.ts";
-import { pureBatchVerifier, type BatchVerifier } from "./ed25519.ts";
+import type { BatchVerifier } from "./ed25519.ts";
+import { sharedWasmBatchVerifier } from "./ed25519-batch.ts";
 import {
   announcedKey,
   checkLines,
@@ -336,7 +337,7 @@ function keyRecordProblem(key: KeyRecord, hash: Sha256): string | undefined {
 export async function verifyLogText(text: string, options: LogVerifierOptions = {}): Promise<LogVerification> {
   const log = new LogVerifier(options);
   const hashing = pureLineHashing(options.hash);
-  const verifier = options.verifier ?? pureBatchVerifier;
+  const verifier = options.verifier ?? sharedWasmBatchVerifier;
   const chunk = Math.max(1, options.batchSize ?? 1024);
   const lines = text.split("\n");
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();

@@ -79,6 +79,41 @@ describe("KeyCoder.splitOversized", () => {
     expect(made.sort()).toEqual(["0-0", "1-1", "2-0", "2-1", "2-2", "3-3"]);
   });
 
+  it("splits by several keys in turn, also when the sub-blocks outgrow its scratch arrays", () => {
+    const twoSteps = parseSettings({
+      ...CHILD_PRESET_INPUT,
+      blocking: [{ name: "given name", keys: [{ field: "given_name", transform: "name_key" }], split: { above: 1, by: [{ field: "birth_date", transform: "year" }, { field: "sex", transform: "value" }] } }],
+      training: {},
+    });
+    const make = (rows: [string, string, string][]) =>
+      prepareTable(rows.map(([g, d, sex], i) => ({ record_id: String(i), given_name: g, birth_date: d, sex })), twoSteps, simpleNormaliser, newSharedCodes(twoSteps.fields.length));
+    // Thirty years, one record on the left and two on the right in each: many small sub-blocks.
+    const years = Array.from({ length: 30 }, (_, y) => String(1990 + y));
+    const left = make(years.map((y, k) => ["ivan", y, k % 3 === 0 ? "" : "m"]));
+    const right = make(years.flatMap((y, k) => [["ivan", y, "m"], ["ivan", y, k % 2 ? "f" : "m"]] as [string, string, string][]));
+    const coder = new KeyCoder(twoSteps);
+    const lk = coder.codeTable(left)[0]!;
+    const rk = coder.codeTable(right)[0]!;
+    const s = coder.splitOversized(0, lk, rk, coder.keyCount(0), left, right, false);
+    for (let i = 0; i < left.size; i++) {
+      for (let j = 0; j < right.size; j++) {
+        const sameYear = Math.floor(j / 2) === i;
+        const ls = left.fields[3]!.text[i]!;
+        const sexAgrees = ls === "" || ls === right.fields[3]!.text[j];
+        expect(sharesBlock(s.parent, s.left[i]!, s.right[j]!)).toBe(sameYear && sexAgrees);
+      }
+    }
+    // A coder whose scratch is already large gives the same keys.
+    const warm = new KeyCoder(twoSteps);
+    const big = make(Array.from({ length: 400 }, (_, k) => ["ivan", String(1900 + (k % 90)), "m"]));
+    const bk = warm.codeTable(big)[0]!;
+    warm.splitOversized(0, bk, bk, warm.keyCount(0), big, big, false);
+    const lk2 = warm.codeTable(left)[0]!;
+    const rk2 = warm.codeTable(right)[0]!;
+    const s2 = warm.splitOversized(0, lk2, rk2, warm.keyCount(0), left, right, false);
+    for (let i = 0; i < left.size; i++) for (let j = 0; j < right.size; j++) expect(sharesBlock(s2.parent, s2.left[i]!, s2.right[j]!)).toBe(sharesBlock(s.parent, s.left[i]!, s.right[j]!));
+  });
+
   it("leaves keys alone when the rule has no split or no block is above the cap", () => {
     const left = table([["ivan", "2014-01-01"], ["olha", "2015-01-01"]]);
     const coder = new KeyCoder(withSplit);

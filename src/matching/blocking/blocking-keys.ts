@@ -217,6 +217,7 @@ export class KeyCoder {
   codeTables(tables: readonly PreparedTable[]): Int32Array[][] {
     const out = tables.map(() => [] as Int32Array[]);
     const index = new KeyIndex(tables.reduce((n, t) => n + t.size, 0));
+    this.index = index;
     this.settings.blocking.forEach((_, r) => {
       index.clear();
       tables.forEach((t, k) => out[k]!.push(this.codeRule(r, t, index)));
@@ -225,15 +226,23 @@ export class KeyCoder {
     return out;
   }
 
+  /** The index of codeTables, reused by splitOversized. */
+  private index: KeyIndex | null = null;
   /** Scratch arrays for splitOversized, reused rule after rule (see codeTables on large allocations). */
-  private scratch: { counts: Int32Array; flags: Uint8Array; parent: Int32Array; index: KeyIndex } | null = null;
+  private scratch: { counts: Int32Array; flags: Uint8Array; parent: Int32Array } | null = null;
 
-  private splitScratch(n: number, records: number): NonNullable<KeyCoder["scratch"]> {
+  /** Scratch for n codes; parents and "was split" flags of the first `keep` codes carry over. */
+  private splitScratch(n: number, keep: number): NonNullable<KeyCoder["scratch"]> {
     const s = this.scratch;
     if (s && s.parent.length >= n) return s;
-    // Counts per code of both sides, "over" and "was split" flags, parents: one allocation each.
-    this.scratch = { counts: new Int32Array(n * 2), flags: new Uint8Array(n * 2), parent: new Int32Array(n), index: s?.index ?? new KeyIndex(records) };
-    return this.scratch;
+    const cap = Math.ceil(n * 1.25);
+    const next = { counts: new Int32Array(cap * 2), flags: new Uint8Array(cap * 2), parent: new Int32Array(cap) };
+    if (s && keep > 0) {
+      next.parent.set(s.parent.subarray(0, keep));
+      next.flags.set(s.flags.subarray(s.parent.length, s.parent.length + keep), cap);
+    }
+    this.scratch = next;
+    return next;
   }
 
   /**
@@ -259,19 +268,20 @@ export class KeyCoder {
     let K = keyCount;
     let splitBlocks = 0;
     if (!split) return { left: lk, right: rk, keyCount: K, parent: null, splitBlocks };
-    // Each split step adds at most one code per record: the codes never outgrow this.
     const records = leftKeys.length + (dedupe ? 0 : rightKeys.length);
-    const maxCodes = keyCount + split.by.length * records;
-    const { counts, flags, parent, index } = this.splitScratch(maxCodes, records);
-    const lc = counts.subarray(0, maxCodes);
-    const rc = dedupe ? lc : counts.subarray(maxCodes, maxCodes * 2);
-    const over = flags.subarray(0, maxCodes);
-    const wasSplit = flags.subarray(maxCodes, maxCodes * 2);
-    parent.fill(-1, 0, maxCodes);
-    wasSplit.fill(0, 0, maxCodes);
+    const index = this.index ?? (this.index = new KeyIndex(records));
+    // A split step adds at most one code per record it moves; the scratch grows when needed.
+    let sc = this.splitScratch(K + records, 0);
+    sc.parent.fill(-1, 0, K);
+    sc.flags.fill(0, sc.parent.length, sc.parent.length + K);
     let copied = false;
     for (const part of split.by) {
       const f = this.byName.get(part.field)!;
+      const cap = sc.parent.length;
+      const lc = sc.counts.subarray(0, cap);
+      const rc = dedupe ? lc : sc.counts.subarray(cap, cap * 2);
+      const over = sc.flags.subarray(0, cap);
+      const wasSplit = sc.flags.subarray(cap, cap * 2);
       lc.fill(0, 0, K);
       for (let i = 0; i < lk.length; i++) if (lk[i]! >= 0) lc[lk[i]!]!++;
       if (!dedupe) {
@@ -279,14 +289,29 @@ export class KeyCoder {
         for (let j = 0; j < rk.length; j++) if (rk[j]! >= 0) rc[rk[j]!]!++;
       }
       let any = 0;
+      let moved = 0;
       for (let k = 0; k < K; k++) {
         const pairs = dedupe ? (lc[k]! * (lc[k]! - 1)) / 2 : lc[k]! * rc[k]!;
         // A block already split holds only records without the earlier split value: it stays.
         over[k] = pairs > split.above && wasSplit[k] === 0 ? 1 : 0;
-        any += over[k]!;
+        if (over[k]) {
+          any++;
+          moved += lc[k]! + (dedupe ? 0 : rc[k]!);
+        }
       }
       if (any === 0) break;
       splitBlocks += any;
+      if (K + moved > cap) {
+        // Rare: keep this step's flags, then grow.
+        const overNow = over.slice(0, K);
+        sc = this.splitScratch(K + moved, K);
+        sc.flags.set(overNow, 0);
+      }
+      const parent = sc.parent;
+      const overFlags = sc.flags;
+      const wasSplitAt = sc.parent.length;
+      parent.fill(-1, K, K + moved);
+      overFlags.fill(0, wasSplitAt + K, wasSplitAt + K + moved);
       if (!copied) {
         lk = Int32Array.from(lk);
         rk = dedupe ? lk : Int32Array.from(rk);
@@ -298,7 +323,7 @@ export class KeyCoder {
         const pf = table.fields[f]!;
         for (let i = 0; i < keys.length; i++) {
           const c = keys[i]!;
-          if (c < 0 || c >= K || over[c] === 0) continue;
+          if (c < 0 || c >= K || overFlags[c] === 0) continue;
           const v = keyPartCode(pf, i, part.transform);
           if (v < 0) continue;
           const hi = Math.floor(v / 4_294_967_296);
@@ -309,9 +334,10 @@ export class KeyCoder {
       };
       recode(lk, left);
       if (!dedupe) recode(rk, right);
-      for (let k = 0; k < K; k++) if (over[k]) wasSplit[k] = 1;
+      for (let k = 0; k < K; k++) if (overFlags[k]) overFlags[wasSplitAt + k] = 1;
       K += index.size;
     }
+    const parent = sc.parent;
     return { left: lk, right: rk, keyCount: K, parent: splitBlocks > 0 ? parent.slice(0, K) : null, splitBlocks };
   }
 }

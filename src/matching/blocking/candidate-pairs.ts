@@ -81,14 +81,16 @@ export function sharesBlock(parent: Int32Array | null | undefined, a: number, b:
   return false;
 }
 
-/** Children of every code, as compressed sparse rows, from a parent array. */
-function childLists(parent: Int32Array): { start: Int32Array; items: Int32Array } {
+/** Children of every code, as compressed sparse rows, from a parent array (in the scratch arrays). */
+function childLists(parent: Int32Array, scratch: BucketScratch): { start: Int32Array; items: Int32Array } {
   const K = parent.length;
-  const start = new Int32Array(K + 1);
+  const start = scratch.start.subarray(0, K + 1);
+  start.fill(0);
   for (let c = 0; c < K; c++) if (parent[c]! >= 0) start[parent[c]! + 1]!++;
   for (let k = 0; k < K; k++) start[k + 1]! += start[k]!;
-  const fill = start.slice(0, K);
-  const items = new Int32Array(start[K]!);
+  const fill = scratch.fill.subarray(0, K);
+  fill.set(start.subarray(0, K));
+  const items = scratch.items.subarray(0, start[K]!);
   for (let c = 0; c < K; c++) if (parent[c]! >= 0) items[fill[parent[c]!]!++] = c;
   return { start, items };
 }
@@ -114,14 +116,16 @@ export function candidatePairs(
   const stats: RuleStats[] = [];
   // Keys of blocks skipped as too large: a pair in such a block was not produced there, so a
   // later rule must still produce it.
-  const skipped: Uint8Array[] = [];
+  // Allocated only for a rule that skips a block (rare): null means none skipped.
+  const skipped: (Uint8Array | null)[] = [];
   const seenBefore = (r: number, i: number, j: number): boolean => {
     for (let q = 0; q < r; q++) {
       const c = leftKeys[q]![i]!;
       const d = rightKeys[q]![j]!;
       if (c < 0 || d < 0) continue;
       if (c === d) {
-        if (skipped[q]![c] === 0) return true;
+        const sk = skipped[q];
+        if (!sk || sk[c] === 0) return true;
       } else if (parents?.[q] && sharesBlock(parents[q], c, d)) return true;
     }
     return false;
@@ -129,8 +133,9 @@ export function candidatePairs(
   const maxKeys = Math.max(0, ...keyCounts);
   const leftScratch = bucketScratch(maxKeys, leftKeys[0]?.length ?? 0);
   const rightScratch = dedupe ? leftScratch : bucketScratch(maxKeys, rightKeys[0]?.length ?? 0);
+  const childScratch = parents?.some((p) => p) ? bucketScratch(maxKeys, maxKeys) : null;
   for (let r = 0; r < leftKeys.length; r++) {
-    skipped.push(new Uint8Array(keyCounts[r]!));
+    skipped.push(null);
     const st: RuleStats = { name: ruleNames[r]!, newPairs: 0, pairs: 0, skippedBlocks: 0, skippedPairs: 0, splitBlocks: 0 };
     const lb = buckets(leftKeys[r]!, keyCounts[r]!, leftScratch);
     const rb = dedupe ? lb : buckets(rightKeys[r]!, keyCounts[r]!, rightScratch);
@@ -143,7 +148,7 @@ export function candidatePairs(
       st.newPairs++;
     };
     const parent = parents?.[r] ?? null;
-    const children = parent ? childLists(parent) : null;
+    const children = parent ? childLists(parent, childScratch!) : null;
     // Records left in split block k against the records of every sub-block below it.
     const acrossSplit = (k: number, sub: number) => {
       for (let c = children!.start[sub]!; c < children!.start[sub + 1]!; c++) {
@@ -176,7 +181,7 @@ export function candidatePairs(
       const blockPairs = dedupe ? ((l1 - l0) * (l1 - l0 - 1)) / 2 : (l1 - l0) * (r1 - r0);
       if (blockPairs > maxBlockPairs[r]!) {
         st.skippedBlocks++;
-        skipped[r]![k] = 1;
+        (skipped[r] ??= new Uint8Array(K))[k] = 1;
         st.skippedPairs += blockPairs;
         continue;
       }

@@ -28,7 +28,8 @@ export function runPrepareJob(job: PrepareJob): { result: PrepareResult; transfe
   const n = job.columns[0]?.length ?? 0;
   const table = prepareColumns(new Array<string>(n).fill(""), job.columns, job.settings, crossScriptNormaliser(), codes);
   const fields = table.fields.map((pf): Columns => ({ code: pf.code, group: pf.group, year: pf.year, month: pf.month, day: pf.day, dayNumber: pf.dayNumber }));
-  const transfer = fields.flatMap((c) => [c.code, c.group, c.year, c.month, c.day, c.dayNumber].map((a) => a.buffer as ArrayBuffer));
+  // Fields share their unused arrays: each buffer is transferred once.
+  const transfer = [...new Set(fields.flatMap((c) => [c.code, c.group, c.year, c.month, c.day, c.dayNumber].map((a) => a.buffer as ArrayBuffer)))];
   const values = (list: SharedCodes["text"]) => list.map((i) => i.values);
   return { result: { fields, text: values(codes.text), group: values(codes.group), region: values(codes.region) }, transfer };
 }

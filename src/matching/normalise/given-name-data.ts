@@ -31,7 +31,7 @@ export const GIVEN_NAME_DATA = `
 Григорій|Григорий|Gregory,Grigory|Гриша,Грицько
 Давид|Давид|David|Дава
 Данило,Даніїл,Даніель|Даниил,Данила,Даниэль|Daniel,Danylo,Daniil|Даня,Данилко
-Денис|Денис|Dennis|Дениска
+Денис|Денис|Dennis|Дениска,Дениско
 Дмитро|Дмитрий|Dmitry,Dmitri,Dmytro|Дима,Діма,Митя,Дімка
 Євген,Євгенія|Евгений,Евгения|Eugene,Eugenia,Yevgeny,Evgeny|Женя,Жека,Євгенко
 Єгор|Егор|Yegor,Egor|Єгорка,Егорка
@@ -43,7 +43,7 @@ export const GIVEN_NAME_DATA = `
 Костянтин|Константин|Konstantin,Constantine,Kostiantyn|Костя,Костик,Кость
 Максим|Максим|Maxim,Maksym,Maksim,Max|Макс,Максимко
 Марко|Марк|Mark,Marcus|Марчик
-Матвій|Матвей|Matthew,Matvei,Matvii|Мотя
+Матвій|Матвей|Matthew,Matvei,Matvii|Мотя,Матвійко
 Михайло|Михаил|Michael,Mikhail,Mykhailo,Michal|Миша,Михась,Мішка
 Микола,Миколай|Николай|Nicholas,Nikolai,Nikolay,Mykola,Nicolas|Коля,Колька,Миколка
 Назар|Назар||Назарко
@@ -57,7 +57,7 @@ export const GIVEN_NAME_DATA = `
 Станіслав,Станіслава|Станислав,Станислава|Stanislaw|Стас
 Степан|Степан|Stephen,Stepan,Stefan|Стьопа,Стёпа
 Тарас|Тарас||Тарасик
-Тимофій,Тиміш|Тимофей|Timothy,Tymofii|Тима,Тимоша
+Тимофій,Тиміш|Тимофей|Timothy,Tymofii|Тима,Тимоша,Тимко
 Тимур|Тимур||Тимурчик
 Федір|Фёдор,Федор|Theodore,Fedor,Fyodor,Fedir|Федя,Федько
 Юрій|Юрий|Yuri,Yury,Jurij|Юра,Юрко,Юрчик
@@ -88,7 +88,7 @@ export const GIVEN_NAME_DATA = `
 Олена|Елена|Helen,Helena,Elena,Olena,Yelena|Лена,Оленка,Леночка
 Ольга|Ольга|Olga,Olha|Оля,Олька,Олюся
 Поліна|Полина|Polina|Поля
-Світлана|Светлана|Svetlana,Svitlana|Світла,Світланка,Света
+Світлана|Светлана|Svetlana,Svitlana|Світла,Світланка,Света,Світа
 Софія|София,Софья|Sophia,Sofia,Sofiia,Zofia|Соня,Софійка,Софа
 Тетяна|Татьяна|Tatiana,Tatyana,Tetiana|Таня,Танюша,Тетянка
 Уляна|Ульяна|Uliana,Ulyana,Juliana|Уля
@@ -159,7 +159,7 @@ export const GIVEN_NAME_DATA = `
 Порфирій|Порфирий||
 Платон|Платон||
 Святослав|Святослав|Sviatoslav,Svyatoslav|Свят,Святик
-Мирослав,Мирослава|Мирослав,Мирослава|Miroslav,Myroslav|Мирось
+Мирослав,Мирослава|Мирослав,Мирослава|Miroslav,Myroslav|Мирось,Мирося
 Всеволод|Всеволод|Vsevolod|Сева
 Артур|Артур|Arthur|
 Ян|Ян|Jan|

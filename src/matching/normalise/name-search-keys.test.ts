@@ -26,6 +26,11 @@ describe("nameSearchKeys", () => {
     expect(nameSearchKeys("Sasha")).toEqual(nameSearchKeys("Alexander"));
     expect(nameSearchKeys("Ваня")).toEqual(nameSearchKeys("Ivan"));
     expect(nameSearchKeys("Оля")).toEqual(nameSearchKeys("Olha"));
+    expect(nameSearchKeys("Світа")).toEqual(nameSearchKeys("Светлана"));
+    expect(nameSearchKeys("Тимко")).toEqual(nameSearchKeys("Тимофей"));
+    expect(nameSearchKeys("Матвійко")).toEqual(nameSearchKeys("Matvei"));
+    expect(nameSearchKeys("Дениско")).toEqual(nameSearchKeys("Денис"));
+    expect(nameSearchKeys("Мирося")).toEqual(nameSearchKeys("Мирослава"));
   });
 
   it("leaves a diminutive shared by several names unresolved", () => {

@@ -14,8 +14,9 @@ import { foldSurnameKey } from "./surname-key.ts";
 // 4 — ё is e, c is ц (cz ch, sz sh), ISO 9 modifier letters dropped, ICAO ъ "ie" folded;
 // 5 — adjectival -ова/-овая and short -а surnames, ця/ца, без-/бес-, -еевна fathers, Alex;
 // 6 — more given names (modern children's names; Філіп, Нікіта, Даніель as Ukrainian forms);
-// 7 — English W as В/У (Вілсон, Уилсон), a few more diminutives.
-export const SEARCH_KEY_VERSION = 7;
+// 7 — English W as В/У (Вілсон, Уилсон), a few more diminutives;
+// 8 — diminutives Світа, Тимко, Матвійко, Дениско, Мирося.
+export const SEARCH_KEY_VERSION = 8;
 
 /** Splits a name string into tokens: letters, digits and in-word apostrophes. */
 export function nameTokens(text: string): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { childPreset } from "./child-preset.ts";
+import { crossScriptNormaliser } from "./cross-script-normaliser.ts";
 import type { ModelParams } from "./em-training.ts";
 import { NULL_LEVEL } from "./comparison-levels.ts";
 import { contributions, explain, fieldWeight, probability, termFrequencies, weightForProbability, weightTable } from "./match-scorer.ts";
@@ -38,8 +39,41 @@ describe("term-frequency adjustment", () => {
     expect(rare).toBeCloseTo(Math.log2(0.8 / 0.02), 6);
   });
 
-  it("leaves levels other than exact agreement unadjusted", () => {
-    expect(fieldWeight(wt, tf, f, 1, table.fields[f]!.code[0]!)).toBeCloseTo(Math.log2(params.fields[f]!.m[1]! / params.fields[f]!.u[1]!), 6);
+  it("leaves levels other than exact or equivalent agreement unadjusted", () => {
+    expect(fieldWeight(wt, tf, f, 2, table.fields[f]!.code[0]!)).toBeCloseTo(Math.log2(params.fields[f]!.m[2]! / params.fields[f]!.u[2]!), 6);
+  });
+});
+
+describe("term-frequency adjustment at the name_equivalent level", () => {
+  // 60 Олександр and 30 Александр (one group), one Тимофій and one Тимофей (another), filler.
+  const rows = [
+    ...Array.from({ length: 60 }, (_, i) => ({ record_id: `u${i}`, given_name: "Олександр" })),
+    ...Array.from({ length: 30 }, (_, i) => ({ record_id: `r${i}`, given_name: "Александр" })),
+    { record_id: "t1", given_name: "Тимофій" },
+    { record_id: "t2", given_name: "Тимофей" },
+    ...Array.from({ length: 8 }, (_, i) => ({ record_id: `f${i}`, given_name: "Богдан" })),
+  ];
+  const codes = newSharedCodes(settings.fields.length);
+  const table = prepareTable(rows, settings, crossScriptNormaliser(), codes);
+  const tf = termFrequencies(settings, [table], codes.text.map((c) => c.size));
+  const wt = weightTable(settings, params);
+  const g = settings.fields.findIndex((x) => x.name === "given_name");
+  const equivalent = settings.fields[g]!.levels.findIndex((l) => l.kind === "name_equivalent");
+
+  it("weighs another form of a common name less than another form of a rare one", () => {
+    const common = fieldWeight(wt, tf, g, equivalent, table.fields[g]!.code[0]!);
+    const rare = fieldWeight(wt, tf, g, equivalent, table.fields[g]!.code[90]!);
+    // u scaled by the group's share (0.9 and 0.02) against the chance that two random values
+    // share a group (0.9² + 0.02² + 0.08²)
+    const plain = Math.log2(params.fields[g]!.m[equivalent]! / params.fields[g]!.u[equivalent]!);
+    const agreement = 0.9 ** 2 + 0.02 ** 2 + 0.08 ** 2;
+    expect(common).toBeCloseTo(plain + Math.log2(agreement / 0.9), 6);
+    expect(rare).toBeCloseTo(plain + Math.log2(agreement / 0.02), 6);
+  });
+
+  it("makes no adjustment without group frequencies (a single pair scored in the registry)", () => {
+    const plain = Math.log2(params.fields[g]!.m[equivalent]! / params.fields[g]!.u[equivalent]!);
+    expect(fieldWeight(wt, { tf: tf.tf }, g, equivalent, table.fields[g]!.code[0]!)).toBeCloseTo(plain, 6);
   });
 });
 

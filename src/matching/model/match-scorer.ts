@@ -10,27 +10,61 @@ import type { LinkSettings } from "./settings-schema.ts";
 export interface TermFrequencies {
   /** tf[field] is null when the field has no adjustment. */
   tf: (Float64Array | null)[];
+  /**
+   * groupShare[field][code]: share of values in the code's equivalence group (every form of
+   * Олександр: Александр, Саша …), for the adjustment at the `name_equivalent` level;
+   * absent or null: no adjustment there.
+   */
+  groupShare?: (Float64Array | null)[];
+  /** per field, the chance that two values drawn at random share a group (sum of squared shares) */
+  groupAgreement?: Float64Array;
 }
 
 export function termFrequencies(settings: LinkSettings, tables: readonly PreparedTable[], codeCounts: readonly number[]): TermFrequencies {
-  return {
-    tf: settings.fields.map((spec, f) => {
-      if (!spec.termFrequency) return null;
-      const counts = new Float64Array(codeCounts[f]!);
-      let total = 0;
+  const groupShare: (Float64Array | null)[] = settings.fields.map(() => null);
+  const groupAgreement = new Float64Array(settings.fields.length);
+  const tf = settings.fields.map((spec, f) => {
+    if (!spec.termFrequency) return null;
+    const counts = new Float64Array(codeCounts[f]!);
+    let total = 0;
+    for (const t of tables) {
+      const codes = t.fields[f]!.code;
+      for (let i = 0; i < codes.length; i++) {
+        if (codes[i]! >= 0) {
+          counts[codes[i]!]!++;
+          total++;
+        }
+      }
+    }
+    // Two forms of one name are as telling as the name is rare: Олександр / Александр is a
+    // common coincidence, Тимофій / Тимофей a rarer one. u at this level is taken to grow with
+    // the group's share (the key fixes its group); m is not adjusted. The share of the group,
+    // not of its other forms: where the Ukrainian and Russian forms share one key (Ірина,
+    // Ирина) only a diminutive is left, and m at this level is learned mostly from other pairs.
+    if (spec.levels.some((l) => l.kind === "name_equivalent")) {
+      const groupOf = new Int32Array(counts.length).fill(-1);
+      let groups = 0;
       for (const t of tables) {
-        const codes = t.fields[f]!.code;
-        for (let i = 0; i < codes.length; i++) {
-          if (codes[i]! >= 0) {
-            counts[codes[i]!]!++;
-            total++;
+        const { code, group } = t.fields[f]!;
+        for (let i = 0; i < code.length; i++) {
+          if (code[i]! >= 0 && group[i]! >= 0) {
+            groupOf[code[i]!] = group[i]!;
+            if (group[i]! >= groups) groups = group[i]! + 1;
           }
         }
       }
-      for (let c = 0; c < counts.length; c++) counts[c] = Math.max(counts[c]!, 1) / Math.max(total, 1);
-      return counts;
-    }),
-  };
+      const inGroup = new Float64Array(groups);
+      for (let c = 0; c < counts.length; c++) if (groupOf[c]! >= 0) inGroup[groupOf[c]!]! += counts[c]!;
+      const n = Math.max(total, 1);
+      let agreement = 0;
+      for (let g = 0; g < groups; g++) agreement += (inGroup[g]! / n) ** 2;
+      groupAgreement[f] = agreement;
+      groupShare[f] = Float64Array.from(counts, (k, c) => Math.max(groupOf[c]! >= 0 ? inGroup[groupOf[c]!]! : k, 1) / n);
+    }
+    for (let c = 0; c < counts.length; c++) counts[c] = Math.max(counts[c]!, 1) / Math.max(total, 1);
+    return counts;
+  });
+  return { tf, groupShare, groupAgreement };
 }
 
 /** log2 Bayes factors per field and level, with the prior, ready for fast scoring. */
@@ -47,6 +81,7 @@ export interface WeightTable {
   /** log2(u_exact) per field, for the term-frequency adjustment at the exact level; NaN if none. */
   logUExact: Float64Array;
   exactLevel: Int8Array; // level index of "exact" for TF fields, -1 otherwise
+  equivalentLevel: Int8Array; // level index of "name_equivalent" for TF fields, -1 otherwise
   /** index of the field each field depends on (settings `dependsOn`), -1 for none */
   dependsOn: Int16Array;
   /** per field and level, 1 where the level means agreement (same key or equivalence group) */
@@ -64,6 +99,7 @@ export function weightTable(settings: LinkSettings, params: ModelParams): Weight
   const F = settings.fields.length;
   const logUExact = new Float64Array(F).fill(Number.NaN);
   const exactLevel = new Int8Array(F).fill(-1);
+  const equivalentLevel = new Int8Array(F).fill(-1);
   const weights = params.fields.map((fp, f) => {
     const w = new Float64Array(fp.m.length);
     for (let l = 0; l < w.length; l++) w[l] = clamp(Math.log2(fp.m[l]! / fp.u[l]!));
@@ -74,6 +110,8 @@ export function weightTable(settings: LinkSettings, params: ModelParams): Weight
         exactLevel[f] = k;
         logUExact[f] = Math.log2(fp.u[k]!);
       }
+      const e = spec.levels.findIndex((lv) => lv.kind === "name_equivalent");
+      if (e >= 0) equivalentLevel[f] = e;
     }
     return w;
   });
@@ -91,7 +129,7 @@ export function weightTable(settings: LinkSettings, params: ModelParams): Weight
   const dependsOn = Int16Array.from(settings.fields, (spec) => (spec.dependsOn === undefined ? -1 : settings.fields.findIndex((g) => g.name === spec.dependsOn)));
   const agrees = settings.fields.map((spec) => Uint8Array.from([...spec.levels.map((l) => (AGREEMENT_KINDS.has(l.kind) ? 1 : 0)), 0]));
   const givenWeights = params.fields.map((fp, f) => (fp.uGiven && dependsOn[f]! >= 0 ? Float64Array.from(fp.m, (m, l) => clamp(Math.log2(m / fp.uGiven![l]!))) : null));
-  return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, familyWeights, logUExact, exactLevel, familyMask, familyCeiling, dependsOn, agrees, givenWeights };
+  return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, familyWeights, logUExact, exactLevel, equivalentLevel, familyMask, familyCeiling, dependsOn, agrees, givenWeights };
 }
 
 function clamp(w: number): number {
@@ -114,6 +152,10 @@ export function fieldWeight(wt: WeightTable, tf: TermFrequencies, f: number, lev
   if (level === wt.exactLevel[f] && code >= 0) {
     const table = tf.tf[f];
     if (table) w = clamp(w + wt.logUExact[f]! - Math.log2(table[code]!));
+  } else if (level === wt.equivalentLevel[f] && code >= 0) {
+    // u scaled by the group's share against the mean chance of sharing a group.
+    const share = tf.groupShare?.[f];
+    if (share && tf.groupAgreement) w = clamp(w + Math.log2(tf.groupAgreement[f]!) - Math.log2(share[code]!));
   }
   return w;
 }

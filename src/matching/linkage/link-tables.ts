@@ -5,6 +5,7 @@ import { defaultParams, type ModelParams } from "../model/em-training.ts";
 import { describeFlags, flagConflicts } from "../model/family-conflict.ts";
 import type { FieldNormaliser } from "../model/field-normaliser.ts";
 import { combineWeights, contributions, explain, fieldWeight, probability, scoreVector, termFrequencies, weightTable, type FieldContribution, type TermFrequencies, type WeightTable } from "../model/match-scorer.ts";
+import { inferMissingPatronymic } from "../model/infer-patronymic.ts";
 import { inferMissingSex } from "../model/infer-sex.ts";
 import { assignOneToOne } from "../model/one-to-one.ts";
 import { newSharedCodes, prepareTable, type PreparedField, type PreparedTable, type RawRecord, type SharedCodes } from "../model/prepared-table.ts";
@@ -166,6 +167,8 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   // After blocking, so a record without sex still pairs with every sub-block split by sex.
   inferMissingSex(left, settings, normaliser, codes);
   if (!dedupe) inferMissingSex(right, settings, normaliser, codes);
+  inferMissingPatronymic(left, settings, normaliser, codes);
+  if (!dedupe) inferMissingPatronymic(right, settings, normaliser, codes);
   timings.block = performance.now() - t;
 
   t = performance.now();

@@ -2,6 +2,7 @@ import { recordKeyStrings } from "../blocking/blocking-keys.ts";
 import { compareField } from "../model/comparison-levels.ts";
 import type { ModelParams } from "../model/em-training.ts";
 import type { FieldNormaliser } from "../model/field-normaliser.ts";
+import { inferMissingPatronymic } from "../model/infer-patronymic.ts";
 import { inferMissingSex } from "../model/infer-sex.ts";
 import { contributions, explain, probability, scoreVector, weightTable, type FieldContribution } from "../model/match-scorer.ts";
 import { newSharedCodes, prepareTable, type RawRecord } from "../model/prepared-table.ts";
@@ -41,6 +42,8 @@ export function scoreRecordPair(
   const right = prepareTable([b], settings, normaliser, codes);
   inferMissingSex(left, settings, normaliser, codes);
   inferMissingSex(right, settings, normaliser, codes);
+  inferMissingPatronymic(left, settings, normaliser, codes);
+  inferMissingPatronymic(right, settings, normaliser, codes);
   const wt = weightTable(settings, params);
   const tf = {
     tf: settings.fields.map((spec, f) => {

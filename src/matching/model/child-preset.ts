@@ -32,7 +32,7 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
   fields: [
     { name: "given_name", type: "given_name", label: "given name", levels: [...nameLevels], termFrequency: true },
     { name: "family_name", type: "family_name", label: "family name", levels: [...nameLevels], termFrequency: true },
-    { name: "patronymic", type: "patronymic", levels: [{ kind: "exact" }, { kind: "name_equivalent" }, { kind: "jaro_winkler", threshold: 0.88 }] },
+    { name: "patronymic", type: "patronymic", levels: [{ kind: "exact" }, { kind: "name_equivalent" }, { kind: "jaro_winkler", threshold: 0.88 }], inferFromFather: "father_name" },
     { name: "sex", type: "sex", levels: [{ kind: "exact" }], impliedBy: ["given_name"], inferFromNames: true },
     {
       name: "birth_date",
@@ -46,7 +46,7 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
         { kind: "date_partial" },
       ],
     },
-    { name: "birth_place", type: "place", label: "place of birth", levels: [{ kind: "place_same" }, { kind: "place_same_region" }, { kind: "jaro_winkler", threshold: 0.85 }] },
+    { name: "birth_place", type: "place", label: "place of birth", levels: [{ kind: "place_same" }, { kind: "place_same_region" }, { kind: "jaro_winkler", threshold: 0.85 }], termFrequency: true },
     // Parents' names usually carry the family name: agreement is weighed among pairs that
     // already agree on it, so the surname is not counted three times.
     { name: "mother_name", type: "person_name", label: "mother's name", levels: [...nameLevels], dependsOn: "family_name" },

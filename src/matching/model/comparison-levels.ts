@@ -1,4 +1,5 @@
 import { NO_DAY, type PreparedField } from "./prepared-table.ts";
+import { inferredFromFather } from "./infer-patronymic.ts";
 import type { LevelSpec } from "./settings-schema.ts";
 import { boundedLevenshtein, jaroWinkler } from "./string-similarity.ts";
 
@@ -52,6 +53,17 @@ export function compareField(a: PreparedField, i: number, b: PreparedField, j: n
   const cb = b.code[j]!;
   if (ca < 0 || cb < 0) return NULL_LEVEL;
   const levels = a.spec.levels;
+  if (a.spec.inferFromFather !== undefined) {
+    const ia = inferredFromFather(a.text[i]!);
+    const ib = inferredFromFather(b.text[j]!);
+    if (ia || ib) {
+      // A patronymic read from the father's name: only its group says anything, and when both
+      // were read so the father's own field already weighs it.
+      if (ia && ib) return NULL_LEVEL;
+      const k = levels.findIndex((l) => l.kind === "name_equivalent");
+      return k >= 0 && a.group[i]! >= 0 && a.group[i] === b.group[j] ? k : levels.length;
+    }
+  }
   let jw = -1;
   for (let k = 0; k < levels.length; k++) {
     const level = levels[k]!;

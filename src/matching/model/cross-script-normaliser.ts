@@ -1,6 +1,7 @@
 import { crossScriptKey, foldSurnameKey, givenNameGroup, inferSex, nameTokens, parseDate, patronymicKey, placeKey, placeOblast, tokenSearchKey } from "../normalise/index.ts";
 import { givenNameGroupOfKey } from "../normalise/given-names.ts";
 import { simpleText, type FieldNormaliser, type NameKind, type PartialDate, type PlaceRef } from "./field-normaliser.ts";
+import type { PatronymicFromFather } from "./infer-patronymic.ts";
 import type { SexFromNames } from "./infer-sex.ts";
 
 /** Names and dates repeat heavily in large tables: each distinct token or value is worked out once. */
@@ -21,7 +22,7 @@ function memo<T>(fn: (v: string) => T, limit = 2_000_000): (v: string) => T {
  * cross-script keys, given-name groups (equivalents and diminutives), gendered surname folding
  * and patronymics. Returns a fresh instance so caches do not outlive one linkage run.
  */
-export function crossScriptNormaliser(): FieldNormaliser & SexFromNames {
+export function crossScriptNormaliser(): FieldNormaliser & SexFromNames & PatronymicFromFather {
   const tokenKey = memo(crossScriptKey);
   const groups: Record<NameKind, (token: string) => string> = {
     given: memo((t) => {
@@ -67,6 +68,19 @@ export function crossScriptNormaliser(): FieldNormaliser & SexFromNames {
     const sex = inferSex({ given: first && givenNameGroup(first)?.viaDiminutive === false ? first : "", family, patronymic });
     return sex === "male" ? "m" : sex === "female" ? "f" : "";
   }, 200_000);
+  const fatherGroup = memo((key: string): string => {
+    const [father = "", family = ""] = key.split("\u0000");
+    const surname = new Set(nameTokens(family).map((t) => groups.family(t)));
+    let found = "";
+    for (const t of nameTokens(father)) {
+      if (surname.has(groups.family(t))) continue;
+      const g = givenNameGroupOfKey(tokenKey(t));
+      if (g === null) continue;
+      if (found !== "" && found !== g) return "";
+      found = g;
+    }
+    return found;
+  }, 200_000);
   return {
     // Whole names may come in any order ("Коваленко Ірина" / "Iryna Kovalenko").
     nameKey: (v, kind) => keys(v, tokenKey, kind === "person"),
@@ -77,5 +91,8 @@ export function crossScriptNormaliser(): FieldNormaliser & SexFromNames {
     // A patronymic (-ович / -івна) or a gendered surname (-ська, -ова) tells the sex; so does a
     // full given name. A diminutive does not: Даня and Володя are boys, Саша either.
     sexFromNames: (given, family, patronymic) => sexOf(`${given}\u0000${family}\u0000${patronymic}`),
+    // The father's given name is the one word of his name the name list knows (in any order,
+    // the family name aside); his patronymic group is that name's group, as a patronymic's is.
+    patronymicFromFather: (father, family) => fatherGroup(`${father}\u0000${family}`),
   };
 }

@@ -44,6 +44,22 @@ describe("term-frequency adjustment", () => {
   });
 });
 
+describe("term-frequency adjustment of places", () => {
+  it("gives the same small town more weight than the same big city", () => {
+    const rows = [
+      ...Array.from({ length: 95 }, (_, i) => ({ record_id: `k${i}`, birth_place: "Київ" })),
+      ...Array.from({ length: 5 }, (_, i) => ({ record_id: `g${i}`, birth_place: "Гнівань" })),
+    ];
+    const codes = newSharedCodes(settings.fields.length);
+    const table = prepareTable(rows, settings, crossScriptNormaliser(), codes);
+    const tf = termFrequencies(settings, [table], codes.text.map((c) => c.size));
+    const wt = weightTable(settings, params);
+    const f = settings.fields.findIndex((x) => x.name === "birth_place");
+    expect(fieldWeight(wt, tf, f, 0, table.fields[f]!.code[0]!)).toBeCloseTo(Math.log2(0.8 / 0.95), 6);
+    expect(fieldWeight(wt, tf, f, 0, table.fields[f]!.code[99]!)).toBeCloseTo(Math.log2(0.8 / 0.05), 6);
+  });
+});
+
 describe("term-frequency adjustment at the name_equivalent level", () => {
   // 60 Олександр and 30 Александр (one group), one Тимофій and one Тимофей (another), filler.
   const rows = [

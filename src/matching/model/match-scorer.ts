@@ -105,7 +105,8 @@ export function weightTable(settings: LinkSettings, params: ModelParams): Weight
     for (let l = 0; l < w.length; l++) w[l] = clamp(Math.log2(fp.m[l]! / fp.u[l]!));
     const spec = settings.fields[f]!;
     if (spec.termFrequency) {
-      const k = spec.levels.findIndex((lv) => lv.kind === "exact");
+      // A place's own level of agreement is place_same (one gazetteer place in any language).
+      const k = spec.levels.findIndex((lv) => lv.kind === "exact" || lv.kind === "place_same");
       if (k >= 0) {
         exactLevel[f] = k;
         logUExact[f] = Math.log2(fp.u[k]!);

@@ -72,6 +72,13 @@ export const fieldSchema = z.object({
   dependsOn: z.string().optional(),
   /** Sex fields: a missing value is read from the record's names (patronymic, gendered surname, full given name) when they tell. */
   inferFromNames: z.boolean().default(false),
+  /**
+   * Patronymic fields: a missing patronymic is read from the given name in this field (the
+   * father's name): Ильич on one side and a father Євген on the other disagree. Compared at the
+   * `name_equivalent` level only, and never when both sides are read so (the father's name
+   * field already weighs that).
+   */
+  inferFromFather: z.string().optional(),
 });
 export type FieldSpec = z.infer<typeof fieldSchema>;
 
@@ -163,6 +170,15 @@ export const settingsSchema = z
       }
       if (f.inferFromNames && f.type !== "sex") {
         ctx.addIssue({ code: "custom", path: ["fields", i, "inferFromNames"], message: `only a sex field can be read from the names ("${f.name}" is ${f.type})` });
+      }
+      if (f.inferFromFather !== undefined) {
+        const father = s.fields.find((g) => g.name === f.inferFromFather);
+        if (f.type !== "patronymic") ctx.addIssue({ code: "custom", path: ["fields", i, "inferFromFather"], message: `only a patronymic field can be read from the father's name ("${f.name}" is ${f.type})` });
+        else if (!father || (father.type !== "person_name" && father.type !== "given_name")) {
+          ctx.addIssue({ code: "custom", path: ["fields", i, "inferFromFather"], message: `field "${f.name}" is read from ${father ? `field "${father.name}", which is not a person_name or given_name field` : `unknown field "${f.inferFromFather}"`}` });
+        } else if (!f.levels.some((l) => l.kind === "name_equivalent")) {
+          ctx.addIssue({ code: "custom", path: ["fields", i, "inferFromFather"], message: `field "${f.name}" needs a name_equivalent level to compare a patronymic read from the father's name` });
+        }
       }
       f.levels.forEach((l, j) => {
         if (!LEVELS_FOR_TYPE[f.type].includes(l.kind)) {

@@ -1,4 +1,4 @@
-import { crossScriptKey, foldSurnameKey, givenNameGroup, inferSex, nameTokens, parseDate, patronymicKey, placeKey, placeOblast, tokenSearchKey } from "../normalise/index.ts";
+import { crossScriptKey, foldSurnameKey, foldSurnameVowels, givenNameGroup, inferSex, nameTokens, parseDate, patronymicKey, placeKey, placeOblast, tokenSearchKey } from "../normalise/index.ts";
 import { givenNameGroupOfKey } from "../normalise/given-names.ts";
 import { simpleText, type FieldNormaliser, type NameKind, type PartialDate, type PlaceRef } from "./field-normaliser.ts";
 import type { PatronymicFromFather } from "./infer-patronymic.ts";
@@ -29,7 +29,9 @@ export function crossScriptNormaliser(): FieldNormaliser & SexFromNames & Patron
       const k = tokenKey(t);
       return givenNameGroupOfKey(k) ?? k;
     }),
-    family: memo((t) => foldSurnameKey(tokenKey(t)).key),
+    // Gendered forms (Ковальська, Ковальский) and the і of a closed syllable that Russian
+    // writes о or е (Підгородецький, Подгородецкий) share a group.
+    family: memo((t) => foldSurnameVowels(foldSurnameKey(tokenKey(t)).key)),
     patronymic: memo((t) => {
       const k = tokenKey(t);
       return patronymicKey(k)?.father ?? k;

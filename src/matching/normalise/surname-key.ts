@@ -42,3 +42,19 @@ export function foldSurnameKey(key: string): FoldedSurname {
   }
   return { key, sex: "unknown" };
 }
+
+// A vowel between a consonant and a consonant that closes its syllable (before another
+// consonant or at the end). Letters of the key other than a e i o u are consonants (zh, ch, sh
+// and ts are two of them, which keeps a syllable closed as the Cyrillic letter does).
+const CLOSED_SYLLABLE_VOWEL = /(?<=[^aeiou])[eio](?=[^aeiou](?:[^aeiou]|$))/g;
+
+/**
+ * Folds the vowel correspondence of Ukrainian and Russian surnames on a (folded) surname key:
+ * Ukrainian і in a closed syllable where Russian writes о or е (Підгородецький / Подгородецкий,
+ * Левківська / Левковская, Петрів / Петров, Білаш / Белаш). Any of e, i, o there becomes o, so
+ * the fold is coarse (Петренко and Потренко meet): an equivalence group for the model to
+ * weigh, never a key on its own.
+ */
+export function foldSurnameVowels(key: string): string {
+  return key.replace(CLOSED_SYLLABLE_VOWEL, "o");
+}

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
 import type { PartyKind } from "../domain/index.ts";
-import { crossScriptNormaliser, linkTables, recordBlockingKeys, scoreRecordPair } from "../matching/index.ts";
+import { crossScriptNormaliser, linkTables, recordBlockingKeys, scoreRecordPair, SEARCH_KEY_VERSION } from "../matching/index.ts";
 import type { LinkSettings, ModelParams } from "../matching/index.ts";
 import type { FieldNormaliser } from "../matching/index.ts";
 import { parseSummary } from "./case-codec.ts";
@@ -35,6 +36,38 @@ function json<T>(v: unknown): T {
   return (typeof v === "string" ? JSON.parse(v) : v) as T;
 }
 
+// Records whose keys show what the key functions do: a change to name groups, diminutives,
+// transliteration or the gazetteer changes some of their keys, and with them the version.
+const KEY_PROBES: readonly MatchRecord[] = [
+  { record_id: "p1", given_name: "Олександр", family_name: "Коваленко", patronymic: "Іванович", sex: "M", birth_date: "2014-03-07", birth_place: "Маріуполь", mother_name: "Ірина Коваленко", father_name: "Іван Коваленко" },
+  { record_id: "p2", given_name: "Александра", family_name: "Подгородецкая", patronymic: "Сергеевна", sex: "F", birth_date: "07.03.2014", birth_place: "Артёмовск", mother_name: "Светлана", father_name: "Сергей" },
+  { record_id: "p3", given_name: "Sasha", family_name: "Pidhorodetska", birth_date: "2014", birth_place: "Bakhmut" },
+  { record_id: "p4", given_name: "Світа", family_name: "Левківська", birth_date: "2011-12-01", birth_place: "Днепропетровск", mother_name: "Олена" },
+  { record_id: "p5", given_name: "Тимко", family_name: "Петрів", sex: "M", birth_date: "2016-05-02", birth_place: "Кропивницький" },
+  { record_id: "p6", given_name: "Матвійко", family_name: "Шевчук", birth_date: "2018-02-29", birth_place: "Сімферополь", father_name: "Dmytro" },
+];
+
+/**
+ * The version of stored blocking keys: the search-key version, the blocking rules, and the keys
+ * the current code makes for a few probe records. Stored records of another version are keyed again.
+ */
+export function matchKeysVersion(settings: LinkSettings, normaliser?: FieldNormaliser): string {
+  const known = keysVersions.get(settings);
+  if (known !== undefined) return known;
+  const version = computeKeysVersion(settings, normaliser ?? crossScriptNormaliser());
+  keysVersions.set(settings, version);
+  return version;
+}
+
+const keysVersions = new WeakMap<LinkSettings, string>();
+
+function computeKeysVersion(settings: LinkSettings, normaliser: FieldNormaliser): string {
+  const hash = createHash("sha256");
+  hash.update(`${SEARCH_KEY_VERSION}\n${JSON.stringify(settings.blocking)}\n`);
+  for (const probe of KEY_PROBES) hash.update(recordBlockingKeys(probe, settings, normaliser).join(",") + "\n");
+  return hash.digest("hex").slice(0, 16);
+}
+
 interface Fresh {
   caseId: string;
   partyId: string;
@@ -61,6 +94,7 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
   await sql`select pg_advisory_xact_lock(${MATCH_LOCK})`.execute(tx);
   const normaliser = crossScriptNormaliser();
   const { settings } = model;
+  const keysVersion = matchKeysVersion(settings, normaliser);
   const rows = await tx
     .selectFrom("cases as c")
     .innerJoin("parties as p", "p.id", "c.party_id")
@@ -79,11 +113,11 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
     // loses its undecided candidates; decided ones stay, as every decision does.
     const variants = NOT_MATCHED.has(r.status) ? [] : matchRecordsOf(parseSummary(r.summary));
     const keys = [...new Set(variants.flatMap((v) => recordBlockingKeys(v, settings, normaliser)))];
-    const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: JSON.stringify(variants), keys, updated_at: now };
+    const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: JSON.stringify(variants), keys, keys_version: keysVersion, updated_at: now };
     await tx
       .insertInto("match_records")
       .values(record)
-      .onConflict((oc) => oc.column("case_id").doUpdateSet({ case_version: r.version, record: record.record, keys, updated_at: now, party_id: r.party_id, side }))
+      .onConflict((oc) => oc.column("case_id").doUpdateSet({ case_version: r.version, record: record.record, keys, keys_version: keysVersion, updated_at: now, party_id: r.party_id, side }))
       .execute();
     if (keys.length > 0) await tx.insertInto("match_keys").values(keys.map((key) => ({ side, key, case_id: r.id }))).execute();
     fresh.push({ caseId: r.id, partyId: r.party_id, side, variants, keys });

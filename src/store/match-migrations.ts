@@ -82,4 +82,12 @@ export const MATCH_MIGRATIONS: readonly Migration[] = [
       `create index match_candidates_status_idx on match_candidates (status, probability desc)`,
     ],
   },
+  {
+    id: "1102-match-keys-version",
+    statements: [
+      // Blocking keys depend on the normalisation (name groups, transliteration, places) and on
+      // the settings; records keyed by an older version are found by the sweep and keyed again.
+      `alter table match_records add column keys_version text not null default ''`,
+    ],
+  },
 ];

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { LinkSettings } from "../matching/index.ts";
-import { matchCases, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
+import { matchCases, matchKeysVersion, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
 import { loadModel, trainStoredModel, type MatchModel } from "./match-model.ts";
 import {
   decideCandidate,
@@ -151,12 +151,15 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
       });
     },
     async enqueueStale() {
+      // New cases, changed cases, and cases keyed by older key functions or blocking rules.
+      const keysVersion = matchKeysVersion((await loadModel(db)).settings);
       const res = await sql<{ n: number }>`
         insert into match_jobs (kind, ref)
         select 'match', c.id::text from cases c
           join parties p on p.id = c.party_id
           left join match_records r on r.case_id = c.id
-        where p.kind in (${sql.join(MATCHED_KINDS)}) and (r.case_id is null or r.case_version <> c.version)
+        where p.kind in (${sql.join(MATCHED_KINDS)})
+          and (r.case_id is null or r.case_version <> c.version or r.keys_version <> ${keysVersion})
         on conflict (kind, ref) do nothing`.execute(db);
       return Number(res.numAffectedRows ?? 0);
     },

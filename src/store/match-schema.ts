@@ -19,6 +19,8 @@ export type MatchRecordsTable = {
   case_version: number;
   record: Json;
   keys: ColumnType<string[], string[], string[]>;
+  /** Which key functions made `keys` (see matchKeysVersion); others are recomputed by a sweep. */
+  keys_version: ColumnType<string, string | undefined, string>;
   updated_at: Timestamp;
 };
 

@@ -166,6 +166,23 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       expect((await matching.list(p.tracing)).total).toBe(1);
     });
 
+    it("keys again, on the next sweep, records keyed by older key functions or blocking rules", async () => {
+      const p = await parties(store);
+      const t = await store.cases.create(p.tracing, tracingChild(world), { clientId: "t1" });
+      const h = await store.cases.create(p.holding, holdingChild(world), { clientId: "h1" });
+      await matching.runPending();
+      expect(await matching.enqueueStale()).toBe(0);
+      // As after an upgrade that changed name groups: the stored keys are of another version.
+      const records = store.db.withTables<{ match_records: { case_id: string; keys_version: string; keys: string[] } }>();
+      await records.updateTable("match_records").set({ keys_version: "older", keys: [] }).where("case_id", "in", [t.id, h.id]).execute();
+      expect(await matching.enqueueStale()).toBe(2);
+      await matching.runPending();
+      const rows = await records.selectFrom("match_records").select(["keys_version", "keys"]).where("case_id", "in", [t.id, h.id]).execute();
+      expect(rows.every((r) => r.keys_version !== "older" && r.keys.length > 0)).toBe(true);
+      expect(await matching.enqueueStale()).toBe(0);
+      expect((await matching.list(p.tracing)).total).toBe(1);
+    });
+
     it("proposes nothing for a withdrawn case, and a sweep then leaves it alone", async () => {
       const p = await parties(store);
       const t = await store.cases.create(p.tracing, tracingChild(world), { clientId: "t1" });

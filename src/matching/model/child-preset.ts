@@ -80,6 +80,13 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
     },
     { name: "given name + birth day/month + family name start", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "month_day_unordered" }, { field: "family_name", transform: "first3" }] },
     { name: "mother + birth year + place", keys: [{ field: "mother_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
+    // An adoptive surname and a wrong date together escape the rules above; the given name and
+    // the mother's name usually survive both. Common pairs split by birth year, then region.
+    {
+      name: "given name + mother",
+      keys: [{ field: "given_name", transform: "name_group" }, { field: "mother_name", transform: "name_group" }],
+      split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }, { field: "birth_place", transform: "region" }] },
+    },
     // Parents' names are shared by siblings: a common pair of names splits by birth year.
     { name: "mother + father", keys: [{ field: "mother_name", transform: "name_group" }, { field: "father_name", transform: "name_group" }], split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }] } },
   ],

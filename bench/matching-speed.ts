@@ -37,9 +37,9 @@ function child(size: number): void {
   const generateS = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   const cpu0 = process.cpuUsage();
-  // MATCHING_THREADS=2 prepares the right table and compares pairs on a second thread (opt-in: no
-  // gain measured while other work kept both cores busy).
-  const threads = process.env.MATCHING_THREADS === "2" ? 2 : 1;
+  // Two threads (the right table prepared and half the pairs compared on a worker) unless
+  // MATCHING_THREADS=1, as homeward link does.
+  const threads = process.env.MATCHING_THREADS === "1" ? 1 : 2;
   const result = linkTables(pop.left, pop.right, childPreset(), crossScriptNormaliser(), {
     comparePairs: threads > 1 ? parallelComparer({ workers: threads }) : undefined,
     prepareTables: threads > 1 ? parallelPreparer({ workers: threads }) : undefined,
@@ -143,7 +143,7 @@ if (args[0] === "--child") {
   const pgSize = Number(args[1] ?? 50_000);
   const self = fileURLToPath(import.meta.url);
   console.log(`# Matching speed and memory (child preset, generated cross-script records), ${new Date().toISOString()}`);
-  console.log(`phases in ms of wall time; the machine's 2 cores are shared with other work while measured (load average after each size: 1, 5, 15 min); ${process.env.MATCHING_THREADS === "2" ? "2 threads preparing and comparing" : "1 thread"}; each size in a fresh process with a 64 MB young generation`);
+  console.log(`phases in ms of wall time; the machine's 2 cores are shared with other work while measured (load average after each size: 1, 5, 15 min); ${process.env.MATCHING_THREADS === "1" ? "1 thread (MATCHING_THREADS=1)" : "2 threads preparing and comparing (MATCHING_THREADS=1 for one)"}; each size in a fresh process with a 64 MB young generation`);
   console.log("| N × N | left | right | generate s | link wall s | link CPU s | prepare | block | compare | train | score (ms) | candidate pairs | blocking recall | P | R | F1 | wrong-family | max RSS MiB | load avg |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   const runs: Run[] = [];

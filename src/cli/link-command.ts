@@ -51,10 +51,11 @@ export function runLink(leftPath: string, rightPath: string, opts: LinkCommandOp
   bar?.start(100, 0, { phase: "prepare".padEnd(8) });
   const result = linkTables(left.rows, right.rows, settings, crossScriptNormaliser(), {
     threshold,
-    // Opt-in: on a machine whose cores are already busy a second thread gains nothing.
-    comparePairs: Number(opts.threads ?? 1) >= 2 ? parallelComparer() : undefined,
+    // Two threads by default: a million records a side linked in 34 s instead of 45 s on an
+    // otherwise quiet 2-core machine (no gain while other work keeps both cores busy; --threads 1).
+    comparePairs: Number(opts.threads ?? 2) >= 2 ? parallelComparer() : undefined,
     // The worker normalises with the cross-script normaliser, the one used here.
-    prepareTables: Number(opts.threads ?? 1) >= 2 ? parallelPreparer() : undefined,
+    prepareTables: Number(opts.threads ?? 2) >= 2 ? parallelPreparer() : undefined,
     onProgress: (phase, fraction) => bar?.update(Math.round(((PHASES.indexOf(phase) + fraction) / PHASES.length) * 100), { phase: phase.padEnd(8) }),
   });
   bar?.update(100);
@@ -98,7 +99,7 @@ export function registerLinkCommand(program: Command): void {
     .option("--threshold <p>", "lowest match probability to output (default: the settings' review threshold)")
     .option("--settings <file>", "linkage settings JSON (default: the built-in child-record preset)")
     .option("--no-progress", "no progress bar")
-    .option("--threads <n>", "prepare the records and compare candidate pairs on 2 threads when n ≥ 2", "1")
+    .option("--threads <n>", "prepare the records and compare candidate pairs on 2 threads when n ≥ 2 (and 2 cores are available)", "2")
     .action((left: string, right: string, opts: LinkCommandOptions) => {
       const code = runLink(left, right, opts, { stderr: (t) => process.stderr.write(t), isTty: Boolean(process.stderr.isTTY) });
       if (code !== 0) process.exitCode = code;

@@ -20,7 +20,9 @@ import {
   verifyInclusion,
   type Signer,
 } from "../src/ledger/index.ts";
-import { nodeSha256, nodeSigner } from "../src/store/ledger-node-crypto.ts";
+import { nodePublicKey, nodeSha256, nodeSigner } from "../src/store/ledger-node-crypto.ts";
+import { createNodeWasmBatchVerifier } from "../src/store/ledger-wasm-verifier.ts";
+import { verify as nodeVerify } from "node:crypto";
 import { verifyLogFile } from "../src/cli/log-command.ts";
 import { writeLines } from "../src/cli/log-file.ts";
 
@@ -87,6 +89,8 @@ async function main(): Promise<void> {
     console.log(`verify exported log (${result.size} entries, ${result.checkpoints.length} checkpoints), WebAssembly batch verification on ${threads} worker threads: ${fmt(ms)} (goal <= 30 s) — ${Math.round(result.size / (ms / 1000))} entries/s`);
   }
 
+  await signatureThroughput();
+
   // Proofs at 1,000,000 entries (a tree over synthetic leaves, as the registry holds it).
   const tree = new MerkleTree({ hash: nodeSha256 });
   const t0 = performance.now();
@@ -118,6 +122,39 @@ async function main(): Promise<void> {
     if (!verifyConsistency(sizes[k]!, size, roots[k]!, root, cproofs[k]!, nodeSha256).ok) throw new Error("consistency failed");
   }
   console.log(`consistency proof at 1,000,000: generation ${fmt(cGen)}, verification ${fmt((performance.now() - t) / 1000)} per proof`);
+}
+
+/** Ed25519 checks per second on one thread: OpenSSL one by one against the WebAssembly batch. */
+async function signatureThroughput(): Promise<void> {
+  const p = fixtureParties(nodeSigner);
+  const signers = [p.tracing, p.holding, p.mediator];
+  const n = 16_384;
+  const checks = Array.from({ length: n }, (_, i) => {
+    const signer = signers[i % 3]!;
+    const message = utf8(`homeward bench entry ${i} ${"x".repeat(400)}`);
+    return { publicKey: Uint8Array.from(Buffer.from(signer.key.publicKey, "hex")), message, signature: signer.sign(message) };
+  });
+  const keys = new Map(signers.map((s) => [s.key.publicKey, nodePublicKey(Uint8Array.from(Buffer.from(s.key.publicKey, "hex")))]));
+  const cpu = (f: () => void): number => {
+    const c0 = process.cpuUsage();
+    f();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1e6;
+  };
+  const hexOf = (b: Uint8Array): string => Buffer.from(b).toString("hex");
+  const openssl = cpu(() => {
+    for (const c of checks) if (!nodeVerify(null, c.message, keys.get(hexOf(c.publicKey))!, c.signature)) throw new Error("bad signature");
+  });
+  const wasm = await createNodeWasmBatchVerifier();
+  wasm.verifyAll(checks.slice(0, 512)); // compile and warm up
+  let ok = true;
+  const batch = cpu(() => {
+    ok = wasm.verifyAll(checks).every(Boolean);
+  });
+  if (!ok) throw new Error("batch verification failed");
+  console.log(
+    `Ed25519 on one thread (CPU time, ${n} signatures by 3 keys): OpenSSL one by one ${Math.round(n / openssl)}/s, WebAssembly batch ${Math.round(n / batch)}/s (${(openssl / batch).toFixed(1)}x)`,
+  );
 }
 
 await main();

@@ -39,7 +39,7 @@ export interface Evaluation {
   flaggedCorrect: number;
   unflaggedPrecision: number;
   blockingRecall: number;
-  ruleRecall: { rule: string; recall: number; newPairs: number; pairs: number; skippedBlocks: number; splitBlocks: number }[];
+  ruleRecall: { rule: string; recall: number; newPairs: number; pairs: number; skippedBlocks: number; splitBlocks: number; unsplitBlocks: number; unsplitPairs: number }[];
 }
 
 export function evaluate(result: LinkResult, truth: Truth, dedupe = false): Evaluation {
@@ -95,7 +95,7 @@ export function evaluate(result: LinkResult, truth: Truth, dedupe = false): Eval
     flaggedCorrect,
     unflaggedPrecision: unflagged ? unflaggedTp / unflagged : 1,
     blockingRecall: total ? union / total : 1,
-    ruleRecall: result.ruleStats.map((s, r) => ({ rule: s.name, recall: total ? perRule[r]! / total : 1, newPairs: s.newPairs, pairs: s.pairs, skippedBlocks: s.skippedBlocks, splitBlocks: s.splitBlocks })),
+    ruleRecall: result.ruleStats.map((s, r) => ({ rule: s.name, recall: total ? perRule[r]! / total : 1, newPairs: s.newPairs, pairs: s.pairs, skippedBlocks: s.skippedBlocks, splitBlocks: s.splitBlocks, unsplitBlocks: s.unsplitBlocks, unsplitPairs: s.unsplitPairs })),
   };
 }
 
@@ -111,9 +111,9 @@ export function printEvaluation(title: string, e: Evaluation, result: LinkResult
   if (!result.settings.family) console.log(`pairs flagged as competing candidates: ${e.flagged}`);
   if (result.settings.assignment?.oneToOne) console.log(`set aside by the one-to-one assignment (margin ${result.settings.assignment.margin}): ${result.setAside} candidates at or above the conflict threshold`);
   console.log(`blocking recall (union) ${f(e.blockingRecall)}`);
-  console.log("| rule | new pairs | pairs on key | split blocks | skipped blocks | recall alone |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
-  for (const r of e.ruleRecall) console.log(`| ${r.rule} | ${r.newPairs} | ${r.pairs} | ${r.splitBlocks} | ${r.skippedBlocks} | ${f(r.recall)} |`);
+  console.log("| rule | new pairs | pairs on key | split blocks | skipped blocks | unsplit blocks (pairs dropped) | recall alone |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of e.ruleRecall) console.log(`| ${r.rule} | ${r.newPairs} | ${r.pairs} | ${r.splitBlocks} | ${r.skippedBlocks} | ${r.unsplitBlocks} (${r.unsplitPairs}) | ${f(r.recall)} |`);
   const t = result.timingsMs;
   console.log(`timings ms: prepare ${t.prepare.toFixed(0)}, block ${t.block.toFixed(0)}, compare ${t.compare.toFixed(0)}, train ${t.train.toFixed(0)}, score ${t.score.toFixed(0)}; lambda ${result.params.lambda.toExponential(3)}`);
 }

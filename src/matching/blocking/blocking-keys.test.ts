@@ -114,6 +114,34 @@ describe("KeyCoder.splitOversized", () => {
     for (let i = 0; i < left.size; i++) for (let j = 0; j < right.size; j++) expect(sharesBlock(s2.parent, s2.left[i]!, s2.right[j]!)).toBe(sharesBlock(s.parent, s.left[i]!, s.right[j]!));
   });
 
+  it("above unsplitAbove, pairs a record without the split value only with records that lack it too, and counts the pairs dropped", () => {
+    const capped = parseSettings({
+      ...CHILD_PRESET_INPUT,
+      blocking: [
+        { name: "given name", keys: [{ field: "given_name", transform: "name_key" }], split: { above: 1, unsplitAbove: 6, by: [{ field: "birth_date", transform: "year" }] } },
+      ],
+      training: {},
+    });
+    const make = (rows: [string, string][]) =>
+      prepareTable(rows.map(([g, d], i) => ({ record_id: String(i), given_name: g, birth_date: d })), capped, simpleNormaliser, newSharedCodes(capped.fields.length));
+    // "ivan": 3 × 3 = 9 pairs, above 6; "olha": 2 × 2 = 4 pairs, split but not above 6.
+    const left = make([["ivan", "2014"], ["ivan", ""], ["ivan", "2015"], ["olha", "2014"], ["olha", ""]]);
+    const right = make([["ivan", "2014"], ["ivan", ""], ["ivan", "2016"], ["olha", "2015"], ["olha", "2016"]]);
+    const coder = new KeyCoder(capped);
+    const lk = coder.codeTable(left)[0]!;
+    const rk = coder.codeTable(right)[0]!;
+    const s = coder.splitOversized(0, lk, rk, coder.keyCount(0), left, right, false);
+    expect(s.splitBlocks).toBe(2);
+    const { pairs } = candidatePairs([s.left], [s.right], [s.keyCount], ["given name"], [1e9], false, undefined, [s.parent]);
+    const made: string[] = [];
+    for (let p = 0; p < pairs.length; p++) made.push(`${pairs.left[p]}-${pairs.right[p]}`);
+    // ivan without a year (left 1, right 1) pairs only with each other; olha without one still with all.
+    expect(made.sort()).toEqual(["0-0", "1-1", "4-3", "4-4"]);
+    // Dropped: left 1 × right 0 and 2, and right 1 × left 0 and 2.
+    expect(s.unsplitBlocks).toBe(1);
+    expect(s.unsplitPairs).toBe(4);
+  });
+
   it("leaves keys alone when the rule has no split or no block is above the cap", () => {
     const left = table([["ivan", "2014-01-01"], ["olha", "2015-01-01"]]);
     const coder = new KeyCoder(withSplit);

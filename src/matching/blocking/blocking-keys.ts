@@ -261,13 +261,16 @@ export class KeyCoder {
     left: PreparedTable,
     right: PreparedTable,
     dedupe: boolean,
-  ): { left: Int32Array; right: Int32Array; keyCount: number; parent: Int32Array | null; splitBlocks: number } {
+  ): { left: Int32Array; right: Int32Array; keyCount: number; parent: Int32Array | null; splitBlocks: number; unsplitBlocks: number; unsplitPairs: number } {
     const split = this.settings.blocking[r]!.split;
     let lk = leftKeys;
     let rk = rightKeys;
     let K = keyCount;
     let splitBlocks = 0;
-    if (!split) return { left: lk, right: rk, keyCount: K, parent: null, splitBlocks };
+    let unsplitBlocks = 0;
+    let unsplitPairs = 0;
+    if (!split) return { left: lk, right: rk, keyCount: K, parent: null, splitBlocks, unsplitBlocks, unsplitPairs };
+    const unsplitAbove = split.unsplitAbove ?? Infinity;
     const records = leftKeys.length + (dedupe ? 0 : rightKeys.length);
     const index = this.index ?? (this.index = new KeyIndex(records));
     // A split step adds at most one code per record it moves; the scratch grows when needed.
@@ -334,11 +337,38 @@ export class KeyCoder {
       };
       recode(lk, left);
       if (!dedupe) recode(rk, right);
+      // Blocks above unsplitAbove: their records without the split value no longer pair with the
+      // sub-blocks (cutting the sub-blocks' link to the block), only with each other; the pairs so
+      // dropped are counted from the records each side kept in the block.
+      let big: Map<number, [number, number, number, number]> | null = null;
+      for (let k = 0; k < K; k++) {
+        if (!overFlags[k]) continue;
+        const pairs = dedupe ? (lc[k]! * (lc[k]! - 1)) / 2 : lc[k]! * rc[k]!;
+        if (pairs > unsplitAbove) (big ??= new Map()).set(k, [lc[k]!, dedupe ? lc[k]! : rc[k]!, 0, 0]);
+      }
+      if (big) {
+        for (let id = 0; id < index.size; id++) if (big.has(parent[K + id]!)) parent[K + id] = -1;
+        for (let i = 0; i < lk.length; i++) {
+          const b = big.get(lk[i]!);
+          if (b) b[2]++;
+        }
+        if (!dedupe) {
+          for (let j = 0; j < rk.length; j++) {
+            const b = big.get(rk[j]!);
+            if (b) b[3]++;
+          }
+        }
+        for (const [l, rr, keptL, keptR] of big.values()) {
+          const dropped = dedupe ? keptL * (l - keptL) : keptL * (rr - keptR) + (l - keptL) * keptR;
+          if (dropped > 0) unsplitBlocks++;
+          unsplitPairs += dropped;
+        }
+      }
       for (let k = 0; k < K; k++) if (overFlags[k]) overFlags[wasSplitAt + k] = 1;
       K += index.size;
     }
     const parent = sc.parent;
-    return { left: lk, right: rk, keyCount: K, parent: splitBlocks > 0 ? parent.slice(0, K) : null, splitBlocks };
+    return { left: lk, right: rk, keyCount: K, parent: splitBlocks > 0 ? parent.slice(0, K) : null, splitBlocks, unsplitBlocks, unsplitPairs };
   }
 }
 

@@ -38,6 +38,10 @@ export interface RuleStats {
   skippedPairs: number;
   /** Oversized blocks split by the rule's split keys (each counted once per split step). */
   splitBlocks: number;
+  /** Split blocks above the split's unsplitAbove, whose records without the split value were not paired with the sub-blocks. */
+  unsplitBlocks: number;
+  /** Pairs so dropped (records without the split value × the sub-blocks' records on the other side). */
+  unsplitPairs: number;
 }
 
 /** Reusable arrays for buckets(): one allocation for all rules (large allocations cost full garbage collections). */
@@ -136,7 +140,7 @@ export function candidatePairs(
   const childScratch = parents?.some((p) => p) ? bucketScratch(maxKeys, maxKeys) : null;
   for (let r = 0; r < leftKeys.length; r++) {
     skipped.push(null);
-    const st: RuleStats = { name: ruleNames[r]!, newPairs: 0, pairs: 0, skippedBlocks: 0, skippedPairs: 0, splitBlocks: 0 };
+    const st: RuleStats = { name: ruleNames[r]!, newPairs: 0, pairs: 0, skippedBlocks: 0, skippedPairs: 0, splitBlocks: 0, unsplitBlocks: 0, unsplitPairs: 0 };
     const lb = buckets(leftKeys[r]!, keyCounts[r]!, leftScratch);
     const rb = dedupe ? lb : buckets(rightKeys[r]!, keyCounts[r]!, rightScratch);
     const K = keyCounts[r]!;

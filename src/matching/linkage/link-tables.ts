@@ -163,7 +163,7 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     (r, frac) => progress("block", (r + frac) / settings.blocking.length),
     split.map((s) => s.parent),
   );
-  split.forEach((s, r) => (stats[r]!.splitBlocks = s.splitBlocks));
+  split.forEach((s, r) => Object.assign(stats[r]!, { splitBlocks: s.splitBlocks, unsplitBlocks: s.unsplitBlocks, unsplitPairs: s.unsplitPairs }));
   // After blocking, so a record without sex still pairs with every sub-block split by sex.
   inferMissingSex(left, settings, normaliser, codes);
   if (!dedupe) inferMissingSex(right, settings, normaliser, codes);

@@ -16,9 +16,15 @@ const nameLevels = [
 const SPLIT_ABOVE = 4;
 // "given name + birth date" finds mainly an adopted child (new surname) whose birth place is
 // missing on one side: blocks are split at once by oblast, then by surname, which keeps
-// exactly those pairs (a record without a place pairs with the whole block) and drops the
-// namesakes born on the same day elsewhere.
+// exactly those pairs (a record without a place pairs with the whole block, up to
+// UNSPLIT_ABOVE pairs) and drops the namesakes born on the same day elsewhere.
 const SPLIT_GIVEN_DATE_ABOVE = 1;
+// In a block of more than this many pairs, a record without the split value (no mother's name,
+// no birth place) pairs only with records lacking it too: at a million records such a record
+// would otherwise pair with hundreds of namesakes born the same day or with the same name.
+// A common name's records without a birth year are often found by no other rule, so
+// "family name + given name + region" pairs them within their oblast instead.
+const UNSPLIT_ABOVE = 100;
 
 /**
  * Built-in settings for the child-record layout:
@@ -57,13 +63,13 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
       name: "birth date + birth place",
       keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "birth_place", transform: "place" }],
       // A renamed child keeps sex and mother; a record without a mother's name pairs as before.
-      split: { above: SPLIT_ABOVE, by: [{ field: "sex", transform: "value" }, { field: "mother_name", transform: "name_group" }] },
+      split: { above: SPLIT_ABOVE, unsplitAbove: UNSPLIT_ABOVE, by: [{ field: "sex", transform: "value" }, { field: "mother_name", transform: "name_group" }] },
     },
     { name: "birth date + mother", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "mother_name", transform: "name_group" }] },
     {
       name: "given name + birth date",
       keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "date_unordered" }],
-      split: { above: SPLIT_GIVEN_DATE_ABOVE, by: [{ field: "birth_place", transform: "region" }, { field: "family_name", transform: "name_group" }] },
+      split: { above: SPLIT_GIVEN_DATE_ABOVE, unsplitAbove: UNSPLIT_ABOVE, by: [{ field: "birth_place", transform: "region" }, { field: "family_name", transform: "name_group" }] },
     },
     // A year-off date keeps its day and month, which "given name + birth day/month + family
     // name start" catches, so splitting common names by birth year loses little; a record
@@ -71,7 +77,14 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
     {
       name: "family name + given name",
       keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }],
-      split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }, { field: "birth_place", transform: "region" }] },
+      split: { above: SPLIT_ABOVE, unsplitAbove: UNSPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }, { field: "birth_place", transform: "region" }] },
+    },
+    // A record without a birth year in a common name's block pairs, by this rule, with the
+    // namesakes of its oblast (any year) rather than with every namesake.
+    {
+      name: "family name + given name + region",
+      keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }, { field: "birth_place", transform: "region" }],
+      split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }] },
     },
     {
       name: "family name + birth year + place",

@@ -98,7 +98,19 @@ export const blockingRuleSchema = z.object({
    * split by the first key part of `by`; sub-blocks still above it by the next, and so on.
    * Small populations are never split, so their recall is unchanged.
    */
-  split: z.object({ above: z.number().int().positive(), by: z.array(keyPartSchema).min(1) }).optional(),
+  split: z
+    .object({
+      above: z.number().int().positive(),
+      by: z.array(keyPartSchema).min(1),
+      /**
+       * A record without the split value stays in the split block and pairs with every sub-block
+       * of it, so in a block of more than this many pairs (before splitting) it makes pairs with
+       * the block's whole size. Above it, such records pair only with each other in that block
+       * (other rules still pair them); the pairs so dropped are reported. Default: no limit.
+       */
+      unsplitAbove: z.number().int().positive().optional(),
+    })
+    .optional(),
   /** Blocks producing more pairs than this are skipped and reported, so one bad key cannot explode the run. */
   maxBlockPairs: z.number().int().positive().default(250_000),
 });

@@ -3,13 +3,23 @@ import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
 import type { PartyKind } from "../domain/index.ts";
 import { crossScriptNormaliser, linkTables, recordBlockingKeys, scoreRecordPair, SEARCH_KEY_VERSION } from "../matching/index.ts";
-import type { LinkSettings, ModelParams } from "../matching/index.ts";
+import type { LinkSettings, ModelParams, PairScore } from "../matching/index.ts";
 import type { FieldNormaliser } from "../matching/index.ts";
 import { parseSummary } from "./case-codec.ts";
 import type { Database } from "./schema.ts";
 import type { MatchTables, SetFlag } from "./match-schema.ts";
 import type { MatchModel } from "./match-model.ts";
 import { caseIdOfRecord, matchRecordsOf, sideOf, type MatchRecord, type Side } from "./match-records.ts";
+import {
+  applyTermCountChanges,
+  loadTermFrequency,
+  parseTermKeys,
+  sharedTermKeys,
+  TermCountChanges,
+  termKeysOf,
+  termWeightHeadroom,
+  type TermKeys,
+} from "./match-term-counts.ts";
 
 export type MDb = Kysely<Database & MatchTables>;
 export type MTx = Transaction<Database & MatchTables>;
@@ -17,6 +27,8 @@ export type MTx = Transaction<Database & MatchTables>;
 export interface MatchEngineOptions {
   /** A blocking key shared by more records of the other side than this is skipped (a very common name). */
   maxBlock?: number;
+  /** Fewer counted cases than this with a value in a field, and its term frequencies are not used (default MIN_TERM_RECORDS). */
+  minTermRecords?: number;
 }
 
 export interface MatchRunStats {
@@ -64,7 +76,8 @@ const keysVersions = new WeakMap<LinkSettings, string>();
 function computeKeysVersion(settings: LinkSettings, normaliser: FieldNormaliser): string {
   const hash = createHash("sha256");
   hash.update(`${SEARCH_KEY_VERSION}\n${JSON.stringify(settings.blocking)}\n`);
-  for (const probe of KEY_PROBES) hash.update(recordBlockingKeys(probe, settings, normaliser).join(",") + "\n");
+  // The term-frequency keys too: records counted under keys of older functions are counted again.
+  for (const probe of KEY_PROBES) hash.update(recordBlockingKeys(probe, settings, normaliser).join(",") + "|" + JSON.stringify(termKeysOf([probe], settings, normaliser)) + "\n");
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -74,12 +87,21 @@ interface Fresh {
   side: Side;
   variants: MatchRecord[];
   keys: string[];
+  termKeys: TermKeys;
 }
 
 /** The probability from which a pair is stored as a candidate for people to review. */
 export function storeThreshold(settings: LinkSettings): number {
   return Math.min(settings.thresholds.review, settings.thresholds.conflict);
 }
+
+/** Takes the matching lock for the rest of `tx`: one transaction at a time stores records, keys and counts. */
+export async function lockMatching(tx: MTx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${MATCH_LOCK})`.execute(tx);
+}
+
+const weightOf = (p: number): number => Math.log2(p / (1 - p));
+const probabilityOf = (w: number): number => 1 / (1 + 2 ** -w);
 
 /**
  * Matches the given cases against the other side's stored records, inside `tx`, under no
@@ -91,7 +113,7 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
   if (caseIds.length === 0) return stats;
   // One matching transaction at a time across all processes: two new records of opposite
   // sides matched concurrently would each miss the other's uncommitted keys.
-  await sql`select pg_advisory_xact_lock(${MATCH_LOCK})`.execute(tx);
+  await lockMatching(tx);
   const normaliser = crossScriptNormaliser();
   const { settings } = model;
   const keysVersion = matchKeysVersion(settings, normaliser);
@@ -101,11 +123,16 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
     .select(["c.id", "c.party_id", "c.version", "c.status", "c.summary", "p.kind"])
     .where("c.id", "in", [...caseIds])
     .execute();
+  const counted = new Map(
+    (await tx.selectFrom("match_records").select(["case_id", "term_keys"]).where("case_id", "in", [...caseIds]).execute()).map((r) => [r.case_id, parseTermKeys(r.term_keys)]),
+  );
+  const changes = new TermCountChanges();
   const fresh: Fresh[] = [];
   for (const r of rows) {
     const side = sideOf(r.kind as PartyKind);
     await tx.deleteFrom("match_keys").where("case_id", "=", r.id).execute();
     if (side === null) {
+      changes.change(counted.get(r.id) ?? null, null);
       await tx.deleteFrom("match_records").where("case_id", "=", r.id).execute();
       continue;
     }
@@ -113,15 +140,23 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
     // loses its undecided candidates; decided ones stay, as every decision does.
     const variants = NOT_MATCHED.has(r.status) ? [] : matchRecordsOf(parseSummary(r.summary));
     const keys = [...new Set(variants.flatMap((v) => recordBlockingKeys(v, settings, normaliser)))];
-    const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: JSON.stringify(variants), keys, keys_version: keysVersion, updated_at: now };
+    // A withdrawn case is counted under no key: it is no longer among the children matched.
+    const termKeys = termKeysOf(variants, settings, normaliser);
+    changes.change(counted.get(r.id) ?? null, termKeys);
+    const termJson = JSON.stringify(termKeys);
+    const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: JSON.stringify(variants), keys, keys_version: keysVersion, term_keys: termJson, updated_at: now };
     await tx
       .insertInto("match_records")
       .values(record)
-      .onConflict((oc) => oc.column("case_id").doUpdateSet({ case_version: r.version, record: record.record, keys, keys_version: keysVersion, updated_at: now, party_id: r.party_id, side }))
+      .onConflict((oc) =>
+        oc.column("case_id").doUpdateSet({ case_version: r.version, record: record.record, keys, keys_version: keysVersion, term_keys: termJson, updated_at: now, party_id: r.party_id, side }),
+      )
       .execute();
     if (keys.length > 0) await tx.insertInto("match_keys").values(keys.map((key) => ({ side, key, case_id: r.id }))).execute();
-    fresh.push({ caseId: r.id, partyId: r.party_id, side, variants, keys });
+    fresh.push({ caseId: r.id, partyId: r.party_id, side, variants, keys, termKeys });
   }
+  // Counted before any scoring, so every case of the batch scores against the same counts.
+  await applyTermCountChanges(tx, changes);
   const affected = new Set<string>();
   for (const f of fresh) {
     await matchOne(tx, f, model, normaliser, now, options, stats, affected);
@@ -154,28 +189,47 @@ async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldN
     }
   }
   ids.delete(f.caseId);
-  const best = new Map<string, { tracing: MatchRecord; holding: MatchRecord; partyId: string }>();
+  const storeAt = storeThreshold(settings);
+  const best = new Map<string, { prob: number; score: PairScore; partyId: string }>();
   if (ids.size > 0) {
-    const cands = await tx.selectFrom("match_records").select(["case_id", "party_id", "record"]).where("case_id", "in", [...ids]).where("party_id", "<>", f.partyId).execute();
+    const cands = await tx.selectFrom("match_records").select(["case_id", "party_id", "record", "term_keys"]).where("case_id", "in", [...ids]).where("party_id", "<>", f.partyId).execute();
     const partyOf = new Map(cands.map((c) => [c.case_id, c.party_id]));
     const candVariants = cands.flatMap((c) => json<MatchRecord[]>(c.record));
     const [tracingRows, holdingRows] = f.side === "T" ? [f.variants, candVariants] : [candVariants, f.variants];
     if (candVariants.length > 0) {
+      const tf = await loadTermFrequency(tx, settings, f.termKeys, options.minTermRecords);
+      // linkTables scores these few records without term frequencies (frequencies from one
+      // block would be wrong), so it is asked for every pair that the registry-wide frequencies
+      // could lift to the threshold; each is then scored with them and stored only if the
+      // adjusted probability reaches the threshold.
+      const storeWeight = weightOf(storeAt);
+      const headroom = tf ? termWeightHeadroom(settings, params, f.termKeys, tf) : 0;
+      const candKeys = new Map<string, TermKeys>();
+      if (tf) {
+        for (const c of cands) candKeys.set(c.case_id, parseTermKeys(c.term_keys) ?? termKeysOf(json<MatchRecord[]>(c.record), settings, normaliser));
+      }
+      const pairHeadroom = new Map<string, number>();
       // One new record against stored ones sees only part of the competition: every candidate is
       // stored and competing ones are flagged as a set (reflag), without the one-to-one assignment.
-      const res = linkTables(tracingRows, holdingRows, settings, normaliser, { params, threshold: storeThreshold(settings), assignment: false });
+      const res = linkTables(tracingRows, holdingRows, settings, normaliser, { params, threshold: probabilityOf(storeWeight - headroom), assignment: false });
       stats.candidatePairsCompared += res.candidatePairs;
-      const bestProb = new Map<string, number>();
       for (let p = 0; p < res.matches.count; p++) {
         const t = tracingRows[res.matches.left[p]!]!;
         const h = holdingRows[res.matches.right[p]!]!;
+        const partner = f.side === "T" ? caseIdOfRecord(h.record_id!) : caseIdOfRecord(t.record_id!);
         const pairKey = `${caseIdOfRecord(t.record_id!)}|${caseIdOfRecord(h.record_id!)}`;
-        const prob = res.matches.probability[p]!;
-        if ((bestProb.get(pairKey) ?? -1) < prob) {
-          bestProb.set(pairKey, prob);
-          const partner = f.side === "T" ? caseIdOfRecord(h.record_id!) : caseIdOfRecord(t.record_id!);
-          best.set(pairKey, { tracing: t, holding: h, partyId: partyOf.get(partner)! });
+        if (tf) {
+          // Only keys both cases carry can be adjusted upwards: skip pairs they cannot lift.
+          let room = pairHeadroom.get(partner);
+          if (room === undefined) {
+            room = termWeightHeadroom(settings, params, sharedTermKeys(f.termKeys, candKeys.get(partner) ?? {}), tf);
+            pairHeadroom.set(partner, room);
+          }
+          if (res.matches.weight[p]! + room < storeWeight) continue;
         }
+        const score = scoreRecordPair(t, h, settings, params, normaliser, tf);
+        if (score.probability < storeAt) continue;
+        if ((best.get(pairKey)?.prob ?? -1) < score.probability) best.set(pairKey, { prob: score.probability, score, partyId: partyOf.get(partner)! });
       }
     }
   }
@@ -188,7 +242,7 @@ async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldN
   const byPair = new Map(existing.map((e) => [`${e.tracing_case_id}|${e.holding_case_id}`, e]));
   for (const [pairKey, b] of best) {
     const [tracingCase, holdingCase] = pairKey.split("|") as [string, string];
-    const scored = scoreRecordPair(b.tracing, b.holding, settings, params, normaliser);
+    const scored = b.score;
     const explanation = JSON.stringify({ text: scored.explanation, contributions: scored.contributions });
     const prior = byPair.get(pairKey);
     affected.add(f.side === "T" ? holdingCase : tracingCase);

@@ -90,4 +90,23 @@ export const MATCH_MIGRATIONS: readonly Migration[] = [
       `alter table match_records add column keys_version text not null default ''`,
     ],
   },
+  {
+    id: "1103-match-term-counts",
+    statements: [
+      // How many stored cases (both sides pooled) carry each value key of a term-frequency field
+      // (see match-term-counts.ts), so that agreeing on a common surname counts for less than on
+      // a rare one. The row with the empty key holds the field's total: the cases with any value
+      // in it (no value's key is empty).
+      `create table match_term_counts (
+        field text not null,
+        key text not null,
+        count integer not null check (count >= 0),
+        primary key (field, key)
+      )`,
+      // The keys a record was counted under, by field: what to take off when it changes. Null
+      // until counted (records stored before this table, or written around the matcher); the
+      // sweep matches those again, which counts them.
+      `alter table match_records add column term_keys jsonb`,
+    ],
+  },
 ];

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { LinkSettings } from "../matching/index.ts";
-import { matchCases, matchKeysVersion, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
+import { lockMatching, matchCases, matchKeysVersion, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
+import { recountTermCounts } from "./match-term-counts.ts";
 import { loadModel, trainStoredModel, type MatchModel } from "./match-model.ts";
 import {
   decideCandidate,
@@ -31,6 +32,11 @@ export interface MatchingService {
   /** Matches these cases now, in one transaction (re-matching is idempotent; decisions are kept). */
   rematch(caseIds: readonly string[]): Promise<MatchRunStats>;
   model(): Promise<MatchModel>;
+  /**
+   * Counts the term-frequency keys of every stored record again from scratch (under the matching
+   * lock); returns the records counted. For repair, or after a bulk load written around the matcher.
+   */
+  recountTerms(): Promise<number>;
   /** Learns m/u from the stored records and stores them as the model in use. */
   train(settings?: LinkSettings): Promise<MatchModel & { trained: boolean }>;
   list(ctx: RequestContext, query?: ListQuery): Promise<{ items: MatchCandidate[]; total: number }>;
@@ -47,6 +53,8 @@ export interface MatchingOptions extends MatchEngineOptions {
 const services = new WeakMap<Store, MatchingService>();
 
 const MATCHED_KINDS = ["tracing-authority", "ngo", "holding-authority"];
+// Actions after which a case is matched again.
+const MATCH_ON = new Set(["report", "update-details", "withdraw", "mark-duplicate"]);
 
 /** The matching service of a store, created (and its action sink attached) once per store. */
 export function attachMatching(store: Store, options: MatchingOptions = {}): MatchingService {
@@ -56,7 +64,8 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
   const now = options.now ?? (() => new Date());
 
   store.onAction(async (tx, event) => {
-    if (event.action.type !== "report" && event.action.type !== "update-details") return;
+    // A withdrawn or duplicate case leaves the queue (and the term counts) at once, not at the next sweep.
+    if (!MATCH_ON.has(event.action.type)) return;
     await tx
       .withTables<MatchTables>()
       .insertInto("match_jobs")
@@ -151,7 +160,8 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
       });
     },
     async enqueueStale() {
-      // New cases, changed cases, and cases keyed by older key functions or blocking rules.
+      // New cases, changed cases, cases keyed by older key functions or blocking rules, and
+      // records not yet counted for term frequencies (stored before the counts were kept).
       const keysVersion = matchKeysVersion((await loadModel(db)).settings);
       const res = await sql<{ n: number }>`
         insert into match_jobs (kind, ref)
@@ -159,7 +169,7 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
           join parties p on p.id = c.party_id
           left join match_records r on r.case_id = c.id
         where p.kind in (${sql.join(MATCHED_KINDS)})
-          and (r.case_id is null or r.case_version <> c.version or r.keys_version <> ${keysVersion})
+          and (r.case_id is null or r.case_version <> c.version or r.keys_version <> ${keysVersion} or r.term_keys is null)
         on conflict (kind, ref) do nothing`.execute(db);
       return Number(res.numAffectedRows ?? 0);
     },
@@ -170,6 +180,15 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
       });
     },
     model: () => loadModel(db),
+    recountTerms() {
+      return serial(async () => {
+        const { settings } = await loadModel(db);
+        return db.transaction().execute(async (tx) => {
+          await lockMatching(tx);
+          return recountTermCounts(tx, settings);
+        });
+      });
+    },
     train: (settings) => serial(() => trainStoredModel(db, settings)),
     list: (ctx, query = {}) => listCandidates(db, ctx, query, now()),
     get: (ctx, id) => getCandidate(db, ctx, id, now()),

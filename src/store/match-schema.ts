@@ -21,7 +21,16 @@ export type MatchRecordsTable = {
   keys: ColumnType<string[], string[], string[]>;
   /** Which key functions made `keys` (see matchKeysVersion); others are recomputed by a sweep. */
   keys_version: ColumnType<string, string | undefined, string>;
+  /** The term-frequency keys the record is counted under, by field (see match-term-counts.ts); null: not counted. */
+  term_keys: ColumnType<unknown, string | null | undefined, string | null>;
   updated_at: Timestamp;
+};
+
+export type MatchTermCountsTable = {
+  field: string;
+  /** A field's value key, or "" for the field's total (cases with any value in it). */
+  key: string;
+  count: number;
 };
 
 export type MatchKeysTable = {
@@ -76,4 +85,5 @@ export type MatchTables = {
   match_keys: MatchKeysTable;
   match_jobs: MatchJobsTable;
   match_candidates: MatchCandidatesTable;
+  match_term_counts: MatchTermCountsTable;
 };

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseInput } from "../../domain/index.ts";
+import { childPreset } from "../../matching/index.ts";
+import type { MatchTables } from "../match-schema.ts";
+import { applyTermCountChanges, parseTermKeys, storedTermCounts, TermCountChanges, termCountsFromScratch } from "../match-term-counts.ts";
+import { matchCases, type MDb } from "../match-engine.ts";
 import { attachMatching, type MatchingService } from "../match-registry.ts";
 import { ledgerOf } from "../ledger-store.ts";
 import type { RequestContext, Store } from "../types.ts";
@@ -220,6 +224,162 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       const b = await matching.model();
       expect(a.id).toBe(b.id);
       expect(a.params.fields).toHaveLength(a.settings.fields.length);
+    });
+  });
+
+  describe(`term frequencies in the registry on ${label}`, () => {
+    // A store of its own (the counts are registry-wide). Matching runs with the real minimum
+    // (MIN_TERM_RECORDS), far above the few dozen records here; `rescore` matches again with a
+    // minimum of MIN, so that a few dozen records count as "enough".
+    const MIN = 30;
+    let store: Store;
+    let matching: MatchingService;
+    let db: MDb;
+    beforeAll(async () => {
+      store = await open();
+      matching = attachMatching(store);
+      db = store.db.withTables<MatchTables>() as MDb;
+    });
+    const rescore = async (caseIds: string[]) => {
+      const model = await matching.model();
+      await db.transaction().execute((tx) => matchCases(tx, caseIds, model, new Date(), { minTermRecords: MIN }));
+    };
+    afterAll(() => store?.close());
+
+    const settings = childPreset();
+    const expectCountsFromScratch = async () => {
+      expect(Object.fromEntries(await storedTermCounts(db))).toEqual(Object.fromEntries(await termCountsFromScratch(db, settings)));
+    };
+    const count = async (field: string, key: string) => (await storedTermCounts(db)).get(`${field}\u0000${key}`) ?? 0;
+    const termKeysOfCase = async (caseId: string) =>
+      parseTermKeys((await db.selectFrom("match_records").select("term_keys").where("case_id", "=", caseId).executeTakeFirstOrThrow()).term_keys)!;
+
+    // Otherwise identical pairs: the same given name, place and sex, each agreeing on its own
+    // date; no parents, so that the family fields (surname, place) stay below their ceiling.
+    const child = (family: string, birthDate: string, given: string, birthPlace: string): CaseInput => ({ names: [{ given, family }], sex: "M", birthDate, birthPlace });
+    const weights = async (p: Awaited<ReturnType<typeof parties>>, tracingId: string) => {
+      const c = (await matching.list(p.tracing, { limit: 500 })).items.find((i) => i.tracing.caseId === tracingId)!;
+      return { weight: c.weight, family: c.explanation.fields.find((x) => x.field === "family_name")!.weight, probability: c.probability };
+    };
+
+    it("weighs agreement on a common surname below agreement on a rare one once enough records are stored, and not before", async () => {
+      const p = await parties(store);
+      const common = await store.cases.create(p.tracing, child("Коваленко", "2014-03-07", "Олександр", "Маріуполь"), { clientId: "tc" });
+      await store.cases.create(p.holding, child("Коваленко", "2014-03-07", "Олександр", "Маріуполь"), { clientId: "hc" });
+      const rare = await store.cases.create(p.tracing, child("Вернигора", "2014-05-11", "Олександр", "Маріуполь"), { clientId: "tr" });
+      await store.cases.create(p.holding, child("Вернигора", "2014-05-11", "Олександр", "Маріуполь"), { clientId: "hr" });
+      await matching.runPending();
+      await rescore([common.id, rare.id]);
+      // Four records: below the minimum, no frequencies, the two pairs score alike.
+      const [c0, r0] = [await weights(p, common.id), await weights(p, rare.id)];
+      expect(c0.weight).toBeCloseTo(r0.weight, 9);
+
+      // Other children named Коваленко on both sides, born elsewhere and on other days.
+      const places = ["Київ", "Харків", "Одеса", "Львів", "Херсон", "Полтава"];
+      const names = ["Марія", "Іван", "Софія", "Дмитро", "Анна", "Максим", "Дарина", "Богдан"];
+      for (let i = 0; i < MIN; i++) {
+        const ctx = i % 2 === 0 ? p.tracing : p.holding;
+        const date = `20${String(5 + (i % 10)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + ((i * 7) % 28)).padStart(2, "0")}`;
+        await store.cases.create(ctx, child("Коваленко", date, names[i % names.length]!, places[i % places.length]!), { clientId: `bg${i}` });
+      }
+      await matching.runPending();
+      const total = await count("family_name", "");
+      expect(total).toBe(MIN + 4);
+      const keys = await termKeysOfCase(common.id);
+      const kov = await count("family_name", keys["family_name"]![0]!);
+      const rareKey = (await termKeysOfCase(rare.id))["family_name"]![0]!;
+      expect(kov).toBe(MIN + 2);
+      expect(await count("family_name", rareKey)).toBe(2);
+
+      // Below the real minimum nothing changes.
+      await matching.rematch([common.id, rare.id]);
+      expect((await weights(p, common.id)).weight).toBeCloseTo((await weights(p, rare.id)).weight, 9);
+      // Stored candidates are scored again as their records are matched again.
+      await rescore([common.id, rare.id]);
+      const [c1, r1] = [await weights(p, common.id), await weights(p, rare.id)];
+      expect(c1.weight).toBeLessThan(r1.weight);
+      expect(c1.probability).toBeLessThan(r1.probability);
+      // The surname's contribution differs by exactly the log ratio of the two shares.
+      expect(r1.family - c1.family).toBeCloseTo(Math.log2(kov / 2), 6);
+      // Shared by nearly every record, the common surname says less than the model's u alone.
+      expect(c1.family).toBeLessThan(c0.family);
+      await expectCountsFromScratch();
+    });
+
+    it("keeps the counts with record updates, several names and withdrawals, equal to counts from scratch", async () => {
+      const p = await parties(store);
+      const t = await store.cases.create(p.tracing, child("Гайдамака", "2012-08-19", "Тарас", "Умань"), { clientId: "t1" });
+      await matching.runPending();
+      const before = await termKeysOfCase(t.id);
+      const total = await count("family_name", "");
+      const placeTotal = await count("birth_place", "");
+      const givenTotal = await count("given_name", "");
+      expect(await count("family_name", before["family_name"]![0]!)).toBe(1);
+      await expectCountsFromScratch();
+
+      // A new surname: the old key is counted off, the new one on; the totals stay.
+      await store.cases.appendAction(p.tracing, t.id, { type: "update-details", patch: { names: [{ given: "Тарас", family: "Запорожець" }] } }, { clientId: "t1-u1" });
+      await matching.runPending();
+      const renamed = await termKeysOfCase(t.id);
+      expect(await count("family_name", before["family_name"]![0]!)).toBe(0);
+      expect(await count("family_name", renamed["family_name"]![0]!)).toBe(1);
+      expect(await count("family_name", "")).toBe(total);
+      await expectCountsFromScratch();
+
+      // Two names, so two record variants (a new given name after deportation): the case is
+      // counted once, under both given names, its one surname and its one place.
+      await store.cases.appendAction(
+        p.tracing, t.id,
+        { type: "update-details", patch: { names: [{ given: "Тарас", family: "Запорожець" }, { given: "Денис", family: "Запорожець", kind: "new-after-deportation" }] } },
+        { clientId: "t1-u2" },
+      );
+      await matching.runPending();
+      const two = await termKeysOfCase(t.id);
+      expect(two["given_name"]).toHaveLength(2);
+      expect(two["family_name"]).toEqual(renamed["family_name"]);
+      expect(two["birth_place"]).toHaveLength(1);
+      expect(await count("given_name", "")).toBe(givenTotal);
+      expect(await count("birth_place", "")).toBe(placeTotal);
+      expect(await count("family_name", "")).toBe(total);
+      for (const k of two["family_name"]!) expect(await count("family_name", k)).toBe(1);
+      await expectCountsFromScratch();
+
+      // Withdrawn: counted under no key at all.
+      await store.cases.appendAction(p.tracing, t.id, { type: "withdraw", reason: "Found through another channel" }, { clientId: "t1-w" });
+      // Matched again at once (the action enqueues it), not only at the next sweep.
+      await matching.runPending();
+      expect(await termKeysOfCase(t.id)).toEqual({});
+      for (const k of two["family_name"]!) expect(await count("family_name", k)).toBe(0);
+      expect(await count("family_name", "")).toBe(total - 1);
+      expect(await count("birth_place", "")).toBe(placeTotal - 1);
+      expect(await count("given_name", "")).toBe(givenTotal - 1);
+      await expectCountsFromScratch();
+    });
+
+    it("counts, on the next sweep, records stored without counts, and recounts from scratch", async () => {
+      const p = await parties(store);
+      const t = await store.cases.create(p.tracing, child("Остапчук", "2011-02-03", "Петро", "Ніжин"), { clientId: "t1" });
+      await matching.runPending();
+      const keys = await termKeysOfCase(t.id);
+      // As for a record stored before the counts were kept: not counted, no keys noted.
+      const off = new TermCountChanges();
+      off.change(keys, null);
+      await db.transaction().execute(async (tx) => {
+        await applyTermCountChanges(tx, off);
+        await tx.updateTable("match_records").set({ term_keys: null }).where("case_id", "=", t.id).execute();
+      });
+      expect(await count("family_name", keys["family_name"]![0]!)).toBe(0);
+      expect(await matching.enqueueStale()).toBeGreaterThanOrEqual(1);
+      await matching.runPending();
+      expect(await termKeysOfCase(t.id)).toEqual(keys);
+      expect(await count("family_name", keys["family_name"]![0]!)).toBe(1);
+      await expectCountsFromScratch();
+
+      await db.deleteFrom("match_term_counts").execute();
+      const records = await matching.recountTerms();
+      expect(records).toBeGreaterThan(MIN);
+      await expectCountsFromScratch();
+      expect(await count("family_name", keys["family_name"]![0]!)).toBe(1);
     });
   });
 }

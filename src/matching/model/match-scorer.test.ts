@@ -1,9 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { childPreset } from "./child-preset.ts";
 import { crossScriptNormaliser } from "./cross-script-normaliser.ts";
 import type { ModelParams } from "./em-training.ts";
 import { NULL_LEVEL } from "./comparison-levels.ts";
-import { contributions, explain, fieldWeight, probability, termFrequencies, weightForProbability, weightTable } from "./match-scorer.ts";
+import { combineWeights, contributions, explain, fieldWeight, probability, termFrequencies, weightForProbability, weightTable } from "./match-scorer.ts";
 import { newSharedCodes, prepareTable } from "./prepared-table.ts";
 import { simpleNormaliser } from "./field-normaliser.ts";
 
@@ -123,6 +124,37 @@ describe("a field that depends on another (dependsOn)", () => {
     const plain = Math.log2(withGiven.fields[mother]!.m[0]! / withGiven.fields[mother]!.u[0]!);
     expect(fieldWeight(wt, tf, mother, 0, -1, settings.fields[family]!.levels.length)).toBeCloseTo(plain, 6);
     expect(fieldWeight(wt, tf, mother, 0, -1)).toBeCloseTo(plain, 6);
+  });
+});
+
+describe("combining the unrelated-child and sibling alternatives", () => {
+  const wt = weightTable(settings, params);
+  const prior = wt.prior;
+  const ceiling = wt.familyCeiling;
+
+  it("is one bit less sure than either alternative alone when both give the same weight", () => {
+    // population weight = prior + family + child = 4; sibling weight = ceiling + childInFamily = 4
+    const w = combineWeights(wt, 0, 4 - prior, 4 - ceiling);
+    expect(w).toBeCloseTo(3, 9);
+  });
+
+  it("is the posterior odds against both alternatives: never above the weaker, at most one bit below", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -40, max: 40, noNaN: true }), fc.double({ min: -40, max: 40, noNaN: true }), (population, sibling) => {
+        const w = combineWeights(wt, 0, population - prior, sibling - ceiling);
+        const lo = Math.min(population, sibling);
+        expect(w).toBeLessThanOrEqual(lo + 1e-9);
+        expect(w).toBeGreaterThanOrEqual(lo - 1 - 1e-9);
+        // 1 / odds = 1 / odds(population) + 1 / odds(sibling)
+        expect(w).toBeCloseTo(-Math.log2(2 ** -population + 2 ** -sibling), 6);
+      }),
+    );
+  });
+
+  it("is the population weight alone when no family is configured", () => {
+    const noFamily = weightTable({ ...settings, family: undefined }, params);
+    expect(noFamily.familyCeiling).toBe(Number.POSITIVE_INFINITY);
+    expect(combineWeights(noFamily, 2, 3, -50)).toBeCloseTo(noFamily.prior + 5, 9);
   });
 });
 

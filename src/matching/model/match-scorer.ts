@@ -162,12 +162,20 @@ export function fieldWeight(wt: WeightTable, tf: TermFrequencies, f: number, lev
 }
 
 /**
- * Match weight from the prior, the family fields' total and the child fields' total. Family
- * evidence saturates at the ceiling: agreeing surname, parents and place say "same family",
- * which siblings and twins also are.
+ * Match weight from the prior, the family fields' total and the child fields' total. Two
+ * alternatives compete with "same child": an unrelated child (the population weight) and a
+ * sibling or twin (the family weight: agreeing surname, parents and place say only "same
+ * family", and the child's own fields are weighed against how often siblings share them).
+ * The posterior odds against both are 1 / (1/odds₁ + 1/odds₂): a pair that only just beats
+ * each alternative alone is not as sure as the weaker of the two says (up to 1 bit less).
  */
 export function combineWeights(wt: WeightTable, family: number, child: number, childInFamily: number): number {
-  return Math.min(wt.prior + family + child, wt.familyCeiling + childInFamily);
+  const population = wt.prior + family + child;
+  const sibling = wt.familyCeiling + childInFamily;
+  if (sibling === Number.POSITIVE_INFINITY) return population;
+  const lo = Math.min(population, sibling);
+  // log2(2^-a + 2^-b) around the smaller one, without overflow.
+  return lo - Math.log2(1 + 2 ** -(Math.max(population, sibling) - lo));
 }
 
 /** Whether the family branch decides a pair's weight (then child fields are weighed against siblings). */

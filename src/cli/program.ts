@@ -5,6 +5,7 @@ import { registerImportCommands } from "./import-command.ts";
 import { registerLinkCommand } from "./link-command.ts";
 import { registerLogCommands } from "./log-command.ts";
 import { registerReportCommands } from "./report-command.ts";
+import { registerMatchCommands } from "./match-command.ts";
 
 // Each command family lives in its own file and registers itself here, so the program's
 // shape is visible in one place.
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   registerLinkCommand(program);
   registerLogCommands(program);
   registerReportCommands(program);
+  registerMatchCommands(program);
   return program;
 }

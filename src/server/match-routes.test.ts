@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachMatching } from "../store/match-registry.ts";
+import { storeTrainingRecords } from "../store/test-support/match-training-records.ts";
 import { apiFixture } from "./test-support/api-fixture.ts";
 import type { ApiFixture } from "./test-support/api-fixture.ts";
 
@@ -227,5 +228,94 @@ describe("the match review queue over HTTP", () => {
   it("publishes the queue's routes in the OpenAPI document", async () => {
     const doc = (await (await f.call(null, "GET", "/api/openapi.json")).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/matches", "/api/matches/{id}", "/api/matches/{id}/decision"]));
+  });
+});
+
+describe("the matching model over HTTP", () => {
+  let f: ApiFixture;
+  const t: Record<string, string> = {};
+  beforeAll(async () => {
+    f = await apiFixture();
+    for (const u of ["tracing", "tracing-verifier", "holding", "mediator", "auditor", "admin"]) t[u] = await f.login(u);
+  });
+  afterAll(() => f.close());
+
+  interface Model {
+    id: string;
+    source: string;
+    createdAt: string;
+    lambda: number;
+    fields: { field: string; levels: { level: string; m: number; u: number; weight: number }[] }[];
+  }
+  interface Training {
+    trained: boolean;
+    records: { tracing: number; holding: number };
+    training: { randomPairs: number; emPairs: number; sessions: { rule: string; pairs: number }[] } | null;
+    logIndex: number | null;
+    model: Model;
+  }
+  const getModel = async (user: string | null) => {
+    const res = await f.call(user === null ? null : t[user]!, "GET", "/api/matching/model");
+    return { status: res.status, body: (await res.json()) as Model };
+  };
+  const train = async (user: string) => {
+    const res = await f.call(t[user]!, "POST", "/api/matching/model/train");
+    return { status: res.status, body: (await res.json()) as Training };
+  };
+
+  it("shows the model in use to admins and auditors: id, source, when, m and u per field and level", async () => {
+    const { status, body } = await getModel("admin");
+    expect(status).toBe(200);
+    expect(body.source).toBe("preset-defaults");
+    expect(Number.isNaN(Date.parse(body.createdAt))).toBe(false);
+    const given = body.fields.find((x) => x.field === "given_name")!;
+    expect(given.levels.map((l) => l.level)).toEqual(["exact", "name_equivalent", "jaro_winkler >= 0.92", "jaro_winkler >= 0.8", "other"]);
+    expect(given.levels[0]!.weight).toBeCloseTo(Math.log2(given.levels[0]!.m / given.levels[0]!.u), 9);
+    expect((await getModel("auditor")).body.id).toBe(body.id);
+    for (const user of ["tracing", "tracing-verifier", "holding", "mediator"]) expect((await getModel(user)).status, user).toBe(403);
+    expect((await getModel(null)).status).toBe(401);
+  });
+
+  it("lets only an admin train", async () => {
+    for (const user of ["tracing", "tracing-verifier", "holding", "mediator", "auditor"]) expect((await train(user)).status, user).toBe(403);
+  });
+
+  it("keeps the model when the records are too few, and logs nothing", async () => {
+    const before = (await getModel("admin")).body;
+    const size = async () => ((await (await f.call(t["admin"]!, "GET", "/api/log")).json()) as { size: number }).size;
+    const logSize = await size();
+    const { status, body } = await train("admin");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ trained: false, training: null, logIndex: null });
+    expect(body.model.id).toBe(before.id);
+    expect(await size()).toBe(logSize);
+  });
+
+  it("learns m and u from the stored records, uses them from then on, and records the new model as a signed log entry of the admin's party", async () => {
+    const user = async (name: string) => (await f.store.users.findByUsername(name))!.id;
+    await storeTrainingRecords(
+      f.store,
+      { partyId: "tracing-authority", userId: await user("tracing"), role: "caseworker" },
+      { partyId: "holding-authority", userId: await user("holding"), role: "caseworker" },
+    );
+    const before = (await getModel("admin")).body;
+    const { status, body } = await train("admin");
+    expect(status).toBe(200);
+    expect(body.trained).toBe(true);
+    expect(body.records).toEqual({ tracing: 520, holding: 520 });
+    expect(body.training!.sessions.length).toBeGreaterThan(0);
+    expect(body.model.source).toBe("trained-em");
+    expect(body.model.id).not.toBe(before.id);
+    expect((await getModel("auditor")).body).toEqual(body.model);
+    const entry = (await (await f.call(t["auditor"]!, "GET", `/api/log/entries/${body.logIndex}`)).json()) as {
+      entry: { type: string; party: string; user?: string; body: { model: string; records: unknown; settingsHash: string; paramsHash: string } };
+    };
+    expect(entry.entry).toMatchObject({ type: "match.model-trained", party: "tracing-authority", user: await user("admin") });
+    expect(entry.entry.body).toMatchObject({ model: body.model.id, records: { tracing: 520, holding: 520 }, settingsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it("publishes the model routes in the OpenAPI document", async () => {
+    const doc = (await (await f.call(null, "GET", "/api/openapi.json")).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/matching/model", "/api/matching/model/train"]));
   });
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { NotFoundError } from "../domain/index.ts";
-import { attachMatching, QUEUE_FILTERS } from "../store/match-registry.ts";
+import { attachMatching, modelSummary, QUEUE_FILTERS } from "../store/match-registry.ts";
 import { ProblemError } from "./problem.ts";
 import { ProblemSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
@@ -124,6 +124,68 @@ const decideRoute = createRoute({
   },
 });
 
+const ModelSchema = z
+  .object({
+    id: z.string(),
+    source: z.string().openapi({ description: "preset-defaults (the engine's defaults, before any training) or trained-em (learned from the stored records)" }),
+    createdAt: z.string(),
+    lambda: z.number().openapi({ description: "Prior chance that two records drawn at random, one from each side, are one child" }),
+    fields: z.array(
+      z.object({
+        field: z.string(),
+        levels: z.array(
+          z.object({
+            level: z.string().openapi({ description: "The comparison level; the last, other, is none of the others" }),
+            m: z.number().openapi({ description: "Chance of this level for a pair that is one child" }),
+            u: z.number().openapi({ description: "Chance of this level for two different children" }),
+            weight: z.number().openapi({ description: "log2(m/u): the evidence this level gives" }),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi("MatchModel");
+
+const TrainResultSchema = z
+  .object({
+    trained: z.boolean().openapi({ description: "false: too few stored records to learn from; the model in use is kept" }),
+    records: z.object({ tracing: z.number().int(), holding: z.number().int() }).openapi({ description: "Stored records learned from, one per case" }),
+    training: z
+      .object({
+        randomPairs: z.number().int(),
+        emPairs: z.number().int(),
+        sessions: z.array(z.object({ rule: z.string(), pairs: z.number().int(), lambda: z.number(), estimated: z.array(z.string()) })),
+      })
+      .nullable()
+      .openapi({ description: "u from random pairs; m from one EM session per training blocking rule" }),
+    logIndex: z.number().int().nullable().openapi({ description: "The signed log entry recording the new model" }),
+    model: ModelSchema,
+  })
+  .openapi("MatchModelTraining");
+
+const modelRoute = createRoute({
+  method: "get",
+  path: "/api/matching/model",
+  tags: ["admin"],
+  summary: "The matching model in use: its m and u per field and comparison level (admins and auditors)",
+  security: BEARER,
+  responses: { 200: json("The model in use", ModelSchema), 401: problem("Not logged in"), 403: problem("Admins and auditors only") },
+});
+
+const trainRoute = createRoute({
+  method: "post",
+  path: "/api/matching/model/train",
+  tags: ["admin"],
+  summary: "Learn m and u from the stored records and use them from now on (admins only)",
+  description:
+    "Unsupervised (EM, u from random pairs), one record per case. A new model is a signed log entry of the admin's party. " +
+    "Candidates already stored keep their scores until their records are matched again. Takes seconds on a large registry.",
+  security: BEARER,
+  responses: { 200: json("What was learned, and the model now in use", TrainResultSchema), 401: problem("Not logged in"), 403: problem("Admins only") },
+});
+
+const MODEL_READERS = new Set(["admin", "auditor"]);
+
 function notFound(e: unknown): never {
   if (e instanceof NotFoundError) throw new ProblemError(404, "no such match candidate");
   throw e;
@@ -145,6 +207,19 @@ export function registerMatchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   app.openapi(getRoute, async (c) => {
     const found = await matching.get(c.get("ctx"), c.req.valid("param").id).catch(notFound);
     return c.json(found, 200);
+  });
+
+  app.openapi(modelRoute, async (c) => {
+    if (!MODEL_READERS.has(c.get("ctx").role)) throw new ProblemError(403, "only admins and auditors see the matching model");
+    return c.json(modelSummary(await matching.model()), 200);
+  });
+
+  app.openapi(trainRoute, async (c) => {
+    const ctx = c.get("ctx");
+    if (ctx.role !== "admin") throw new ProblemError(403, "only an admin trains the matching model");
+    const result = await matching.train(undefined, { partyId: ctx.partyId, userId: ctx.userId });
+    const training = result.report === null ? null : { randomPairs: result.report.randomPairs, emPairs: result.report.emPairs, sessions: result.report.sessions };
+    return c.json({ trained: result.trained, records: result.records, training, logIndex: result.logIndex, model: modelSummary(result) }, 200);
   });
 
   app.openapi(decideRoute, async (c) => {

@@ -1,8 +1,9 @@
 import { sql } from "kysely";
+import { z } from "zod";
 import type { LinkSettings } from "../matching/index.ts";
 import { lockMatching, matchCases, matchKeysVersion, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
 import { recountTermCounts } from "./match-term-counts.ts";
-import { loadModel, trainStoredModel, type MatchModel } from "./match-model.ts";
+import { learnFromStored, loadModel, storeLearned, type MatchModel, type TrainedModel } from "./match-model.ts";
 import {
   decideCandidate,
   getCandidate,
@@ -16,7 +17,7 @@ import {
 import type { MatchTables } from "./match-schema.ts";
 import type { RequestContext, Store, Tx } from "./types.ts";
 import { ledgerOf } from "./ledger-store.ts";
-import { matchDecided } from "../ledger/index.ts";
+import { defineEntryType, hashCanonical, hex32, matchDecided } from "../ledger/index.ts";
 
 // Matching in the registry: records are matched as they arrive. An action that creates a case
 // or changes its details enqueues a job in its own transaction; any server process drains the
@@ -37,8 +38,12 @@ export interface MatchingService {
    * lock); returns the records counted. For repair, or after a bulk load written around the matcher.
    */
   recountTerms(): Promise<number>;
-  /** Learns m/u from the stored records and stores them as the model in use. */
-  train(settings?: LinkSettings): Promise<MatchModel & { trained: boolean }>;
+  /**
+   * Learns m/u from the stored records and stores them as the model in use. With `by`, a new
+   * model is a signed log entry of that party's, appended with it (every entry point names one:
+   * an admin over HTTP, a party on the command line).
+   */
+  train(settings?: LinkSettings, by?: { partyId: string; userId?: string }): Promise<TrainedModel & { logIndex: number | null }>;
   list(ctx: RequestContext, query?: ListQuery): Promise<{ items: MatchCandidate[]; total: number }>;
   get(ctx: RequestContext, id: string): Promise<MatchCandidate & { group: MatchGroup | null }>;
   decide(ctx: RequestContext, id: string, input: DecisionInput): Promise<DecisionResult>;
@@ -51,6 +56,24 @@ export interface MatchingOptions extends MatchEngineOptions {
 }
 
 const services = new WeakMap<Store, MatchingService>();
+
+/**
+ * A party stored a newly trained model: the m/u that score every later candidate. Retraining
+ * changes who is proposed to whom, so the log shows who did it and when; the hashes let anyone
+ * holding the registry's model tables check which settings and parameters were meant.
+ */
+export const matchModelTrained = defineEntryType({
+  type: "match.model-trained",
+  version: 1,
+  payload: z.strictObject({
+    model: z.string().min(1).max(40),
+    source: z.string().min(1).max(100),
+    settingsHash: hex32,
+    paramsHash: hex32,
+    records: z.strictObject({ tracing: z.number().int().nonnegative(), holding: z.number().int().nonnegative() }),
+  }),
+  publicPayload: true,
+});
 
 const MATCHED_KINDS = ["tracing-authority", "ngo", "holding-authority"];
 // Actions after which a case is matched again.
@@ -189,7 +212,27 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
         });
       });
     },
-    train: (settings) => serial(() => trainStoredModel(db, settings)),
+    train(settings, by) {
+      return serial(async () => {
+        // Learning takes seconds on a large registry: no transaction is held open meanwhile.
+        const learned = await learnFromStored(db, settings ?? (await loadModel(db)).settings);
+        return db.transaction().execute(async (tx) => {
+          const model = await storeLearned(tx, learned);
+          if (!model.trained || by === undefined) return { ...model, logIndex: null };
+          const { index } = await ledgerOf(store).append(tx as unknown as Tx, {
+            id: `match-model:${model.id}`,
+            type: matchModelTrained.type,
+            typeVersion: matchModelTrained.version,
+            subject: `match-model:${model.id}`,
+            party: by.partyId,
+            ...(by.userId === undefined ? {} : { user: by.userId }),
+            time: now().toISOString(),
+            payload: { model: model.id, source: model.source, settingsHash: hashCanonical(model.settings), paramsHash: hashCanonical(model.params), records: model.records },
+          }, { partyId: by.partyId });
+          return { ...model, logIndex: index };
+        });
+      });
+    },
     list: (ctx, query = {}) => listCandidates(db, ctx, query, now()),
     get: (ctx, id) => getCandidate(db, ctx, id, now()),
     async decide(ctx, id, input) {
@@ -252,7 +295,8 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
   return service;
 }
 
-export type { MatchCandidate, MatchGroup, DecisionInput, DecisionResult, ListQuery, MatchModel, MatchRunStats };
+export type { MatchCandidate, MatchGroup, DecisionInput, DecisionResult, ListQuery, MatchModel, MatchRunStats, TrainedModel };
+export { modelSummary, type ModelSummary } from "./match-model.ts";
 export { MATCH_MIGRATIONS } from "./match-migrations.ts";
 export type { QueueFilter } from "./match-review.ts";
 export { QUEUE_FILTERS } from "./match-review.ts";

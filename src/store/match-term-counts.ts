@@ -160,8 +160,9 @@ export async function loadTermFrequency(q: Q, settings: LinkSettings, keys: Term
 /**
  * The most (in log2 units of weight) that term frequencies can raise a pair's weight when the
  * pair agrees on `shared` keys: at the exact level a field's weight moves by log2(u_exact) −
- * log2(share), and the combined weight grows with each field's (the family ceiling is a
- * minimum of growing terms). Other levels are not adjusted by the callback.
+ * log2(share), and the pair's weight grows by no more than the field weights summed into it
+ * (it combines the odds against an unrelated child with those against a sibling, each growing
+ * at most as fast). Other levels are not adjusted by the callback.
  */
 export function termWeightHeadroom(settings: LinkSettings, params: ModelParams, shared: TermKeys, tf: TermFrequency): number {
   let total = 0;

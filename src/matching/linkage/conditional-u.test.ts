@@ -7,12 +7,14 @@ import { estimateConditionalU } from "./conditional-u.ts";
 
 const SURNAMES = ["Коваленко", "Бондар", "Шевчук", "Мельник", "Ткаченко", "Кравчук", "Олійник", "Лисенко", "Руденко", "Савченко"];
 const MOTHERS = ["Ірина", "Олена", "Анна", "Марія", "Оксана"];
+const FATHERS: [string, string][] = [["Іван", "Іванович"], ["Петро", "Петрович"], ["Олег", "Олегович"], ["Андрій", "Андрійович"], ["Юрій", "Юрійович"]];
 
 function rows(n: number, seed: number) {
   const r = mulberry32(seed);
   return Array.from({ length: n }, (_, i) => {
     const family = SURNAMES[Math.floor(r() * SURNAMES.length)]!;
-    return { record_id: `r${i}`, family_name: family, mother_name: `${MOTHERS[Math.floor(r() * MOTHERS.length)]!} ${family}` };
+    const [father, patronymic] = FATHERS[Math.floor(r() * FATHERS.length)]!;
+    return { record_id: `r${i}`, family_name: family, mother_name: `${MOTHERS[Math.floor(r() * MOTHERS.length)]!} ${family}`, father_name: `${father} ${family}`, patronymic };
   });
 }
 
@@ -28,6 +30,13 @@ describe("estimateConditionalU", () => {
     // Same surname: the mother's name agrees when her first name does, 1 in 5 (not 1 in 50).
     expect(u[mother]![0]!).toBeGreaterThan(0.17);
     expect(u[mother]![0]!).toBeLessThan(0.23);
+  });
+
+  it("learns that a patronymic beside an agreeing father's name tells nothing more (the father is counted once)", () => {
+    // The preset's patronymic depends on the father's name: the same father, the same patronymic.
+    const patronymic = settings.fields.findIndex((f) => f.name === "patronymic");
+    expect(settings.fields[patronymic]!.dependsOn).toBe("father_name");
+    expect(u[patronymic]![0]!).toBeGreaterThan(0.95);
   });
 
   it("learns nothing for fields that depend on no other", () => {

@@ -38,7 +38,9 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
   fields: [
     { name: "given_name", type: "given_name", label: "given name", levels: [...nameLevels], termFrequency: true },
     { name: "family_name", type: "family_name", label: "family name", levels: [...nameLevels], termFrequency: true },
-    { name: "patronymic", type: "patronymic", levels: [{ kind: "exact" }, { kind: "name_equivalent" }, { kind: "jaro_winkler", threshold: 0.88 }], inferFromFather: "father_name" },
+    // A patronymic is the father's given name again: beside a father's name that agrees it is
+    // weighed among pairs sharing that name, so the father is not counted twice.
+    { name: "patronymic", type: "patronymic", levels: [{ kind: "exact" }, { kind: "name_equivalent" }, { kind: "jaro_winkler", threshold: 0.88 }], inferFromFather: "father_name", dependsOn: "father_name" },
     { name: "sex", type: "sex", levels: [{ kind: "exact" }], impliedBy: ["given_name"], inferFromNames: true },
     {
       name: "birth_date",

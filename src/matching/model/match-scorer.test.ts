@@ -120,6 +120,21 @@ describe("a field that depends on another (dependsOn)", () => {
     expect(parts[mother]!.weight).toBeCloseTo(Math.log2(0.8 / 0.4), 6);
   });
 
+  it("counts a family name spelt very nearly alike (a typo) as agreeing, a loosely similar one not", () => {
+    const levels = settings.fields[family]!.levels;
+    const near = levels.findIndex((l) => l.kind === "jaro_winkler" && l.threshold >= 0.9);
+    const loose = levels.findIndex((l) => l.kind === "jaro_winkler" && l.threshold < 0.9);
+    expect(near).toBeGreaterThan(0);
+    expect(loose).toBeGreaterThan(near);
+    expect(fieldWeight(wt, tf, mother, 0, -1, near)).toBeCloseTo(Math.log2(0.8 / 0.4), 6);
+    expect(fieldWeight(wt, tf, mother, 0, -1, loose)).toBeCloseTo(Math.log2(withGiven.fields[mother]!.m[0]! / withGiven.fields[mother]!.u[0]!), 6);
+    const gamma = settings.fields.map((_, k) => (k === mother ? 0 : k === family ? near : NULL_LEVEL));
+    const rows = [{ record_id: "a", family_name: "Сукманова", mother_name: "Анна Сукманова" }];
+    const codes = newSharedCodes(settings.fields.length);
+    const table = prepareTable(rows, settings, simpleNormaliser, codes);
+    expect(contributions(settings, wt, tf, gamma, table, 0, table, 0)[mother]!.level).toBe("the same, counted beside the family name that is spelt nearly alike");
+  });
+
   it("uses the population's u when the family name differs or is missing", () => {
     const plain = Math.log2(withGiven.fields[mother]!.m[0]! / withGiven.fields[mother]!.u[0]!);
     expect(fieldWeight(wt, tf, mother, 0, -1, settings.fields[family]!.levels.length)).toBeCloseTo(plain, 6);

@@ -91,6 +91,7 @@ export interface WeightTable {
 }
 
 const AGREEMENT_KINDS = new Set(["exact", "name_equivalent", "date_exact", "place_same"]);
+const NEAR_AGREEMENT = 0.9;
 
 /** Caps how far one field can move the score, so one odd parameter cannot decide a match alone. */
 const MAX_FIELD_WEIGHT = 20;
@@ -128,7 +129,12 @@ export function weightTable(settings: LinkSettings, params: ModelParams): Weight
     familyCeiling = Math.log2(q / (1 - q));
   }
   const dependsOn = Int16Array.from(settings.fields, (spec) => (spec.dependsOn === undefined ? -1 : settings.fields.findIndex((g) => g.name === spec.dependsOn)));
-  const agrees = settings.fields.map((spec) => Uint8Array.from([...spec.levels.map((l) => (AGREEMENT_KINDS.has(l.kind) ? 1 : 0)), 0]));
+  // A name spelt very nearly alike (Jaro–Winkler 0.9 or more: a typo, Сукманова / Суканова) is
+  // the same name for this purpose: a mother's name written with it agrees as often as beside an
+  // identical one, and counting it in full would count the family name twice.
+  const agrees = settings.fields.map((spec) =>
+    Uint8Array.from([...spec.levels.map((l) => (AGREEMENT_KINDS.has(l.kind) || (l.kind === "jaro_winkler" && l.threshold >= NEAR_AGREEMENT) ? 1 : 0)), 0]),
+  );
   const givenWeights = params.fields.map((fp, f) => (fp.uGiven && dependsOn[f]! >= 0 ? Float64Array.from(fp.m, (m, l) => clamp(Math.log2(m / fp.uGiven![l]!))) : null));
   return { prior: Math.log2(params.lambda / (1 - params.lambda)), weights, familyWeights, logUExact, exactLevel, equivalentLevel, familyMask, familyCeiling, dependsOn, agrees, givenWeights };
 }
@@ -237,7 +243,9 @@ export function contributions(
     const dependLevel = wt.dependsOn[f]! >= 0 ? gamma[wt.dependsOn[f]!]! : NULL_LEVEL;
     // A caseworker should see why a mother's name that agrees counts for little: the family
     // name in it was already counted.
-    const beside = level !== NULL_LEVEL && conditioned(wt, f, dependLevel) ? `, counted beside the ${settings.fields[wt.dependsOn[f]!]!.label ?? settings.fields[wt.dependsOn[f]!]!.name.replace(/_/g, " ")} that already agrees` : "";
+    const other = wt.dependsOn[f]! >= 0 ? settings.fields[wt.dependsOn[f]!]! : null;
+    const how = other?.levels[dependLevel]?.kind === "jaro_winkler" ? "is spelt nearly alike" : "already agrees";
+    const beside = other && level !== NULL_LEVEL && conditioned(wt, f, dependLevel) ? `, counted beside the ${other.label ?? other.name.replace(/_/g, " ")} that ${how}` : "";
     return {
       field: spec.name,
       label: spec.label ?? spec.name.replace(/_/g, " "),

@@ -120,19 +120,18 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
   const rows = await tx
     .selectFrom("cases as c")
     .innerJoin("parties as p", "p.id", "c.party_id")
-    .select(["c.id", "c.party_id", "c.version", "c.status", "c.summary", "p.kind"])
+    // The keys the case is counted under so far, to take them off.
+    .leftJoin("match_records as r", "r.case_id", "c.id")
+    .select(["c.id", "c.party_id", "c.version", "c.status", "c.summary", "p.kind", "r.term_keys"])
     .where("c.id", "in", [...caseIds])
     .execute();
-  const counted = new Map(
-    (await tx.selectFrom("match_records").select(["case_id", "term_keys"]).where("case_id", "in", [...caseIds]).execute()).map((r) => [r.case_id, parseTermKeys(r.term_keys)]),
-  );
   const changes = new TermCountChanges();
   const fresh: Fresh[] = [];
   for (const r of rows) {
     const side = sideOf(r.kind as PartyKind);
     await tx.deleteFrom("match_keys").where("case_id", "=", r.id).execute();
     if (side === null) {
-      changes.change(counted.get(r.id) ?? null, null);
+      changes.change(parseTermKeys(r.term_keys), null);
       await tx.deleteFrom("match_records").where("case_id", "=", r.id).execute();
       continue;
     }
@@ -142,7 +141,7 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
     const keys = [...new Set(variants.flatMap((v) => recordBlockingKeys(v, settings, normaliser)))];
     // A withdrawn case is counted under no key: it is no longer among the children matched.
     const termKeys = termKeysOf(variants, settings, normaliser);
-    changes.change(counted.get(r.id) ?? null, termKeys);
+    changes.change(parseTermKeys(r.term_keys), termKeys);
     const termJson = JSON.stringify(termKeys);
     const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: JSON.stringify(variants), keys, keys_version: keysVersion, term_keys: termJson, updated_at: now };
     await tx

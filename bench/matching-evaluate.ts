@@ -187,3 +187,34 @@ export function printErrors(result: LinkResult, truth: Truth, limit: number, ded
     describe(i, j, `SIBLING flags ${m.flags[p]}`);
   }
 }
+
+/**
+ * Exact (Garwood) 95% interval for a Poisson count, by bisection on the Poisson tail: the
+ * wrong-family goal is about a rate, and a handful of events cannot show a rate is below 1 in
+ * 10,000 unless the interval's upper end is.
+ */
+export function poissonInterval(k: number): [number, number] {
+  const cdf = (n: number, mu: number) => {
+    let term = Math.exp(-mu);
+    let sum = term;
+    for (let i = 1; i <= n; i++) {
+      term *= mu / i;
+      sum += term;
+    }
+    return sum;
+  };
+  const solve = (f: (mu: number) => number) => {
+    let lo = 0;
+    let hi = 10 * k + 20;
+    for (let it = 0; it < 200; it++) {
+      const mid = (lo + hi) / 2;
+      if (f(mid) > 0) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
+  };
+  // lower: P(X >= k | mu) = 0.025; upper: P(X <= k | mu) = 0.025
+  const lower = k === 0 ? 0 : solve((mu) => 0.025 - (1 - cdf(k - 1, mu)));
+  const upper = solve((mu) => cdf(k, mu) - 0.025);
+  return [lower, upper];
+}

@@ -113,6 +113,11 @@ async function run(label: string, store: Store): Promise<void> {
   const keysH = await preload(store, HOLDING.id, "H", pop.right.slice(0, holdingExisting), holdingIds);
   const existing = pop.left.length + holdingExisting;
   console.log(`preloaded ${existing} existing records with ${keysT + keysH} stored blocking keys in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  // Preloaded records bypass the matcher, so the registry's term counts are built in one pass,
+  // as after an upgrade; without them scores would carry no term-frequency adjustment.
+  const t2 = performance.now();
+  const counted = await matching.recountTerms();
+  console.log(`counted ${counted} stored records for term frequencies in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
   await sql`analyze`.execute(store.db);
 
   const childOfTracing = new Map(tracingIds.map((id, i) => [id, pop.leftChild[i]!]));

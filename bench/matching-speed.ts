@@ -28,8 +28,8 @@ interface Run {
   wrongFamily: number;
   truePairs: number;
   blockingRecall: number;
-  /** Per rule: new pairs, split blocks, and blocks / pairs dropped by the split's unsplitAbove. */
-  rules: { rule: string; newPairs: number; splitBlocks: number; unsplitBlocks: number; unsplitPairs: number }[];
+  /** Per rule: new pairs, split blocks, blocks / pairs dropped by the split's unsplitAbove, and blocks windowed / pairs the window left out. */
+  rules: { rule: string; newPairs: number; splitBlocks: number; unsplitBlocks: number; unsplitPairs: number; windowBlocks: number; windowPairs: number }[];
   maxRssMiB: number;
 }
 
@@ -66,7 +66,7 @@ function child(size: number): void {
     wrongFamily: e.wrongFamily,
     truePairs: e.truePairs,
     blockingRecall: e.blockingRecall,
-    rules: e.ruleRecall.map((r) => ({ rule: r.rule, newPairs: r.newPairs, splitBlocks: r.splitBlocks, unsplitBlocks: r.unsplitBlocks, unsplitPairs: r.unsplitPairs })),
+    rules: e.ruleRecall.map((r, k) => ({ rule: r.rule, newPairs: r.newPairs, splitBlocks: r.splitBlocks, unsplitBlocks: r.unsplitBlocks, unsplitPairs: r.unsplitPairs, windowBlocks: result.ruleStats[k]!.windowBlocks, windowPairs: result.ruleStats[k]!.windowPairs })),
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   console.log(`RESULT ${JSON.stringify(run)}`);
@@ -163,10 +163,10 @@ if (args[0] === "--child") {
     console.log(`| ${r.size} | ${r.leftRecords} | ${r.rightRecords} | ${r.generateS.toFixed(1)} | ${r.linkS.toFixed(1)} | ${r.linkCpuS.toFixed(1)} | ${ph.prepare} | ${ph.block} | ${ph.compare} | ${ph.train} | ${ph.score} | ${r.candidatePairs} | ${r.blockingRecall.toFixed(4)} | ${r.precision.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.f1.toFixed(4)} | ${r.wrongFamily} | ${r.maxRssMiB} | ${loadavg().map((x) => x.toFixed(1)).join(" ")} |`);
   }
   if (runs.length > 0) {
-    console.log(`\nper rule: new pairs / split blocks / blocks above unsplitAbove (pairs so dropped), by size ${runs.map((r) => r.size).join(", ")}`);
+    console.log(`\nper rule: new pairs / split blocks / blocks above unsplitAbove (pairs so dropped) / windowed blocks (pairs the window left out), by size ${runs.map((r) => r.size).join(", ")}`);
     console.log(`| rule | ${runs.map((r) => r.size).join(" | ")} |`);
     console.log(`| --- |${runs.map(() => " ---: |").join("")}`);
-    runs[0]!.rules.forEach((rule, k) => console.log(`| ${rule.rule} | ${runs.map((r) => { const s = r.rules[k]!; return `${s.newPairs} / ${s.splitBlocks} / ${s.unsplitBlocks} (${s.unsplitPairs})`; }).join(" | ")} |`));
+    runs[0]!.rules.forEach((rule, k) => console.log(`| ${rule.rule} | ${runs.map((r) => { const s = r.rules[k]!; return `${s.newPairs} / ${s.splitBlocks} / ${s.unsplitBlocks} (${s.unsplitPairs}) / ${s.windowBlocks} (${s.windowPairs})`; }).join(" | ")} |`));
   }
   if (runs.length >= 2) {
     const a = runs[0]!, b = runs[runs.length - 1]!;

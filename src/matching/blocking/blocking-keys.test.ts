@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CHILD_PRESET_INPUT, childPreset } from "../model/child-preset.ts";
 import { parseSettings } from "../model/settings-schema.ts";
 import { candidatePairs, sharesBlock } from "./candidate-pairs.ts";
@@ -168,5 +168,69 @@ describe("KeyIndex", () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("KeyCoder.splitOversized with a window", () => {
+  const withWindow = parseSettings({
+    ...CHILD_PRESET_INPUT,
+    blocking: [
+      {
+        name: "given name",
+        keys: [{ field: "given_name", transform: "name_key" }],
+        window: { size: 1, above: 1, expectedAbove: 1, by: [{ field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
+      },
+    ],
+    training: {},
+  });
+  // Both tables of a test share one set of codes, as linking does.
+  let codes = newSharedCodes(withWindow.fields.length);
+  beforeEach(() => {
+    codes = newSharedCodes(withWindow.fields.length);
+  });
+  const table = (rows: [string, string][]) => prepareTable(rows.map(([g, d], i) => ({ record_id: String(i), given_name: g, birth_date: d })), withWindow, simpleNormaliser, codes);
+
+  // Enough records that how common a name is can be told (see MIN_WINDOW_POPULATION_PAIRS).
+  const crowd = (n: number): [string, string][] => Array.from({ length: n }, (_, k) => [`rare${k}`, ""]);
+
+  it("gives the window's parts and, per left record, how many namesakes it expects on the other side", () => {
+    const left = table([["ivan", "2014-01-01"], ["ivan", "2015-01-01"], ["olha", "2014-01-01"], ["petro", ""], ...crowd(496)]);
+    const right = table([["ivan", "2014-02-02"], ["ivan", "2015-02-02"], ["ivan", "2016-01-01"], ["olha", "2019-01-01"], ...crowd(496)]);
+    const coder = new KeyCoder(withWindow);
+    const lk = coder.codeTable(left)[0]!;
+    const rk = coder.codeTable(right)[0]!;
+    const s = coder.splitOversized(0, lk, rk, coder.keyCount(0), left, right, false);
+    const w = s.window!;
+    expect(w.leftParts.codes[0]![0]).toBe(2014);
+    expect(w.rightParts.codes[0]![2]).toBe(2016);
+    expect(w.leftParts.codes[1]![0]).toBe(-1); // no place
+    // "ivan" is 5 of the 1,000 records: 500 right records × 5/1000; "olha" 500 × 2/1000.
+    expect([...w.expected!.subarray(0, 4)].map((x) => Math.round(x * 1000) / 1000)).toEqual([2.5, 2.5, 1, 0.5]);
+    const { pairs, stats } = candidatePairs([s.left], [s.right], [s.keyCount], ["given name"], [1e9], false, undefined, [s.parent], [w]);
+    const made: string[] = [];
+    for (let p = 0; p < pairs.length; p++) made.push(`${pairs.left[p]}-${pairs.right[p]}`);
+    // "ivan" (2 × 3, expected 2.5 > 1) keeps the pairs agreeing on the year; "olha" (1 pair) stays.
+    expect(made.filter((p) => p.split("-").every((x) => Number(x) < 4)).sort()).toEqual(["0-0", "1-1", "2-3"]);
+    expect(stats[0]!.windowPairs).toBe(4);
+  });
+
+  it("leaves every block alone in a population too small to tell how common a key is", () => {
+    const left = table([["ivan", "2014-01-01"], ["ivan", "2015-01-01"]]);
+    const right = table([["ivan", "2014-02-02"], ["ivan", "2015-02-02"], ["ivan", "2016-02-02"]]);
+    const coder = new KeyCoder(withWindow);
+    const s = coder.splitOversized(0, coder.codeTable(left)[0]!, coder.codeTable(right)[0]!, coder.keyCount(0), left, right, false);
+    expect([...s.window!.expected!]).toEqual([0, 0]);
+    const { pairs } = candidatePairs([s.left], [s.right], [s.keyCount], ["given name"], [1e9], false, undefined, [s.parent], [s.window]);
+    expect(pairs.length).toBe(6);
+  });
+
+  it("leaves every block alone when no key is common enough", () => {
+    const rare = parseSettings({ ...withWindow, blocking: [{ ...withWindow.blocking[0]!, window: { ...withWindow.blocking[0]!.window!, expectedAbove: 3 } }] });
+    const left = table([["ivan", "2014-01-01"], ["ivan", "2015-01-01"]]);
+    const right = table([["ivan", "2014-02-02"], ["ivan", "2015-02-02"]]);
+    const coder = new KeyCoder(rare);
+    const s = coder.splitOversized(0, coder.codeTable(left)[0]!, coder.codeTable(right)[0]!, coder.keyCount(0), left, right, false);
+    const { pairs } = candidatePairs([s.left], [s.right], [s.keyCount], ["given name"], [1e9], false, undefined, [s.parent], [s.window]);
+    expect(pairs.length).toBe(4);
   });
 });

@@ -1,5 +1,6 @@
 import type { PreparedField, PreparedTable, SharedCodes } from "../model/prepared-table.ts";
 import type { KeyTransform, LinkSettings } from "../model/settings-schema.ts";
+import type { BlockWindow, WindowParts } from "./block-window.ts";
 
 /**
  * One part of a blocking key as a non-negative integer, or -1 when the record has no value.
@@ -137,6 +138,9 @@ export class KeyIndex {
   }
 }
 
+/** Below this many possible pairs, a value's share of the records says nothing about how common it is. */
+export const MIN_WINDOW_POPULATION_PAIRS = 250_000;
+
 /**
  * Integer-coded blocking keys: out[r][i] is a dense code for rule r's key of record i (-1 when
  * any part is missing). The dense codes are shared by every table passed to one KeyCoder.
@@ -252,8 +256,106 @@ export class KeyCoder {
    * inputs are left unchanged. A record without the split key's value stays in the split
    * block, which pairs with all its sub-blocks (see sharesBlock), so a missing birth year never
    * loses a pair. Without a split in the rule, returns the inputs and no parents.
+   * With a window in the rule, `window` carries the parts its records are compared on (see
+   * windowPairs); null otherwise.
    */
   splitOversized(
+    r: number,
+    leftKeys: Int32Array,
+    rightKeys: Int32Array,
+    keyCount: number,
+    left: PreparedTable,
+    right: PreparedTable,
+    dedupe: boolean,
+  ): { left: Int32Array; right: Int32Array; keyCount: number; parent: Int32Array | null; splitBlocks: number; unsplitBlocks: number; unsplitPairs: number; window: BlockWindow | null } {
+    const s = this.splitOnly(r, leftKeys, rightKeys, keyCount, left, right, dedupe);
+    const spec = this.settings.blocking[r]!.window;
+    if (!spec) return { ...s, window: null };
+    const side = (t: PreparedTable): WindowParts => ({ codes: spec.by.map((part) => this.windowColumn(t, part.field, part.transform)) });
+    const leftParts = side(left);
+    const rightParts = dedupe ? leftParts : side(right);
+    const expected = spec.expectedAbove > 0 ? this.expectedPartners(r, left, dedupe ? null : right) : null;
+    return { ...s, window: { size: spec.size, unsplitSize: spec.unsplitSize ?? spec.size, above: spec.above, expectedAbove: spec.expectedAbove, leftParts, rightParts, expected } };
+  }
+
+  /** Window columns and key parts' shares, per table and part: rules share them (they are large). */
+  private readonly perTable = new WeakMap<PreparedTable, Map<string, Int32Array | Float32Array>>();
+
+  private cached<T extends Int32Array | Float32Array>(table: PreparedTable, key: string, make: () => T): T {
+    let m = this.perTable.get(table);
+    if (!m) this.perTable.set(table, (m = new Map()));
+    let v = m.get(key) as T | undefined;
+    if (!v) m.set(key, (v = make()));
+    return v;
+  }
+
+  /** A window part of every record; only equality matters, so a value past 31 bits is folded. */
+  private windowColumn(table: PreparedTable, field: string, transform: KeyTransform): Int32Array {
+    return this.cached(table, `w|${field}|${transform}`, () => {
+      const pf = table.fields[this.byName.get(field)!]!;
+      const col = new Int32Array(table.size);
+      for (let i = 0; i < col.length; i++) {
+        const v = keyPartCode(pf, i, transform);
+        col[i] = v < 0 ? -1 : v <= 0x7fffffff ? v : (Math.imul(v % 4_294_967_296, 0x9e3779b1) ^ Math.floor(v / 4_294_967_296)) & 0x7fffffff;
+      }
+      return col;
+    });
+  }
+
+  /**
+   * For every left record, how many records of the right table (of the same table when
+   * deduplicating) are expected to share its rule-r key by chance: the other table's size times
+   * the share of each key part's value in both tables, multiplied across parts. Unlike the block
+   * actually found, this says how common a key is, so it grows with the population even where
+   * its blocks are still small.
+   */
+  private expectedPartners(r: number, left: PreparedTable, right: PreparedTable | null): Float32Array {
+    const rule = this.settings.blocking[r]!;
+    // In a few records every value is "common" (one name shared by three records is a third of
+    // them): too few to tell, as for training, so no block is windowed for being common.
+    if (left.size * (right ?? left).size < MIN_WINDOW_POPULATION_PAIRS) return new Float32Array(left.size);
+    const out = new Float32Array(left.size).fill((right ?? left).size);
+    rule.keys.forEach((k, p) => {
+      const share = this.partShare(left, right, this.fieldIndex[r]![p]!, k.transform);
+      for (let i = 0; i < left.size; i++) out[i]! *= share[i]!;
+    });
+    return out;
+  }
+
+  /** Per left record, the share of both tables' records with its value of one key part (0 when it has none). */
+  private partShare(left: PreparedTable, right: PreparedTable | null, f: number, transform: KeyTransform): Float32Array {
+    return this.cached(left, `s|${f}|${transform}|${right ? "link" : "dedupe"}`, () => this.computeShare(left, right, f, transform));
+  }
+
+  private computeShare(left: PreparedTable, right: PreparedTable | null, f: number, transform: KeyTransform): Float32Array {
+    const tables = right ? [left, right] : [left];
+    const total = tables.reduce((n, t) => n + t.size, 0);
+    const index = this.index ?? (this.index = new KeyIndex(total));
+    index.clear();
+    index.reserve(total);
+    const ids = new Int32Array(left.size).fill(-1);
+    let counts = new Int32Array(1024);
+    tables.forEach((t, side) => {
+      const pf = t.fields[f]!;
+      for (let i = 0; i < t.size; i++) {
+        const v = keyPartCode(pf, i, transform);
+        if (v < 0) continue;
+        const id = index.code(v % 4_294_967_296, Math.floor(v / 4_294_967_296));
+        if (id >= counts.length) {
+          const grown = new Int32Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
+        counts[id]!++;
+        if (side === 0) ids[i] = id;
+      }
+    });
+    const share = new Float32Array(left.size);
+    for (let i = 0; i < left.size; i++) share[i] = ids[i]! < 0 ? 0 : counts[ids[i]!]! / total;
+    return share;
+  }
+
+  private splitOnly(
     r: number,
     leftKeys: Int32Array,
     rightKeys: Int32Array,

@@ -1,3 +1,5 @@
+import { nearest, PairSet, windowed, windowPairs, type BlockWindow } from "./block-window.ts";
+
 /** Growable pair list in typed arrays: no object per pair. */
 export class PairList {
   left: Int32Array;
@@ -42,6 +44,10 @@ export interface RuleStats {
   unsplitBlocks: number;
   /** Pairs so dropped (records without the split value × the sub-blocks' records on the other side). */
   unsplitPairs: number;
+  /** Blocks (and split blocks' records without the split value against their sub-blocks) above the rule's window.above, where only the window's pairs were made. */
+  windowBlocks: number;
+  /** Pairs of those blocks left out by the window (a later rule sharing a key still makes them). */
+  windowPairs: number;
 }
 
 /** Reusable arrays for buckets(): one allocation for all rules (large allocations cost full garbage collections). */
@@ -85,6 +91,13 @@ export function sharesBlock(parent: Int32Array | null | undefined, a: number, b:
   return false;
 }
 
+/** The one of codes a and b that is a split block holding the other (an ancestor), or -1. */
+function ancestorOf(parent: Int32Array, a: number, b: number): number {
+  for (let x = parent[b]!; x >= 0; x = parent[x]!) if (x === a) return a;
+  for (let x = parent[a]!; x >= 0; x = parent[x]!) if (x === b) return b;
+  return -1;
+}
+
 /** Children of every code, as compressed sparse rows, from a parent array (in the scratch arrays). */
 function childLists(parent: Int32Array, scratch: BucketScratch): { start: Int32Array; items: Int32Array } {
   const K = parent.length;
@@ -105,6 +118,8 @@ function childLists(parent: Int32Array, scratch: BucketScratch): { start: Int32A
  * For deduplication pass the same key arrays as left and right: only i < j pairs are made.
  * parents[r], when given, says which codes are sub-blocks of which (see sharesBlock): records
  * left in a split block pair with the records of all its sub-blocks too.
+ * windows[r], when given, limits the pairs of rule r's large blocks to each record's best
+ * agreeing records (see windowPairs); a pair left out there is still made by a later rule.
  */
 export function candidatePairs(
   leftKeys: readonly Int32Array[],
@@ -115,6 +130,7 @@ export function candidatePairs(
   dedupe: boolean,
   onProgress?: (rule: number, fraction: number) => void,
   parents?: readonly (Int32Array | null)[],
+  windows?: readonly (BlockWindow | null)[],
 ): { pairs: PairList; stats: RuleStats[] } {
   const pairs = new PairList(1 << 16);
   const stats: RuleStats[] = [];
@@ -122,6 +138,12 @@ export function candidatePairs(
   // later rule must still produce it.
   // Allocated only for a rule that skips a block (rare): null means none skipped.
   const skipped: (Uint8Array | null)[] = [];
+  // Blocks windowed by their rule (within: the block's own pairs; across: its records without the
+  // split value against its sub-blocks), and the pairs the windows made: a pair of such a block
+  // that was not made must still come from a later rule. null when none.
+  const windowedIn: (Uint8Array | null)[] = [];
+  const acrossCut: (Uint8Array | null)[] = [];
+  const windowMade: (PairSet | null)[] = [];
   const seenBefore = (r: number, i: number, j: number): boolean => {
     for (let q = 0; q < r; q++) {
       const c = leftKeys[q]![i]!;
@@ -129,8 +151,17 @@ export function candidatePairs(
       if (c < 0 || d < 0) continue;
       if (c === d) {
         const sk = skipped[q];
-        if (!sk || sk[c] === 0) return true;
-      } else if (parents?.[q] && sharesBlock(parents[q], c, d)) return true;
+        const wi = windowedIn[q];
+        if ((!sk || sk[c] === 0) && (!wi || wi[c] === 0 || windowMade[q]!.has(dedupe && i > j ? j : i, dedupe && i > j ? i : j))) return true;
+      } else if (parents?.[q]) {
+        const cut = acrossCut[q];
+        if (!cut) {
+          if (sharesBlock(parents[q], c, d)) return true;
+        } else {
+          const a = ancestorOf(parents[q]!, c, d);
+          if (a >= 0 && (cut[a] === 0 || windowMade[q]!.has(dedupe && i > j ? j : i, dedupe && i > j ? i : j))) return true;
+        }
+      }
     }
     return false;
   };
@@ -140,7 +171,11 @@ export function candidatePairs(
   const childScratch = parents?.some((p) => p) ? bucketScratch(maxKeys, maxKeys) : null;
   for (let r = 0; r < leftKeys.length; r++) {
     skipped.push(null);
-    const st: RuleStats = { name: ruleNames[r]!, newPairs: 0, pairs: 0, skippedBlocks: 0, skippedPairs: 0, splitBlocks: 0, unsplitBlocks: 0, unsplitPairs: 0 };
+    windowedIn.push(null);
+    acrossCut.push(null);
+    windowMade.push(null);
+    const st: RuleStats = { name: ruleNames[r]!, newPairs: 0, pairs: 0, skippedBlocks: 0, skippedPairs: 0, splitBlocks: 0, unsplitBlocks: 0, unsplitPairs: 0, windowBlocks: 0, windowPairs: 0 };
+    const window = windows?.[r] ?? null;
     const lb = buckets(leftKeys[r]!, keyCounts[r]!, leftScratch);
     const rb = dedupe ? lb : buckets(rightKeys[r]!, keyCounts[r]!, rightScratch);
     const K = keyCounts[r]!;
@@ -174,22 +209,97 @@ export function candidatePairs(
         acrossSplit(k, d);
       }
     };
+    // Records of all sub-blocks below k, on one side.
+    const below = (k: number, side: { start: Int32Array; items: Int32Array }, out: number[]): number[] => {
+      for (let c = children!.start[k]!; c < children!.start[k + 1]!; c++) {
+        const d = children!.items[c]!;
+        for (let a = side.start[d]!; a < side.start[d + 1]!; a++) out.push(side.items[a]!);
+        below(d, side, out);
+      }
+      return out;
+    };
+    // With a window, records left in split block k pair with their `unsplitSize` best agreeing
+    // records of the sub-blocks below it once those pairs exceed window.above.
+    const acrossWindow = (k: number, w: BlockWindow): void => {
+      const lackL = lb.items.subarray(lb.start[k]!, lb.start[k + 1]!);
+      const lackR = dedupe ? lackL : rb.items.subarray(rb.start[k]!, rb.start[k + 1]!);
+      if ((lackL.length === 0 && lackR.length === 0) || children!.start[k + 1] === children!.start[k]) return;
+      const dr = below(k, rb, []);
+      const dl = dedupe ? dr : below(k, lb, []);
+      const full = lackL.length * dr.length + (dedupe ? 0 : dl.length * lackR.length);
+      if (!windowed(w, full, lackL.length > 0 ? lackL[0]! : dl[0]!)) {
+        acrossSplit(k, k);
+        return;
+      }
+      st.pairs += full;
+      st.windowBlocks++;
+      (acrossCut[r] ??= new Uint8Array(K))[k] = 1;
+      const made = (windowMade[r] ??= new PairSet());
+      let kept = 0;
+      const best = new Int32Array(w.unsplitSize);
+      for (const i of lackL) {
+        const n = nearest(i, w.leftParts, dr, w.rightParts, w.unsplitSize, best);
+        for (let t = 0; t < n; t++) {
+          const j = dr[best[t]!]!;
+          made.add(dedupe && i > j ? j : i, dedupe && i > j ? i : j);
+          kept++;
+          emit(i, j);
+        }
+      }
+      if (!dedupe) {
+        for (const j of lackR) {
+          const n = nearest(j, w.rightParts, dl, w.leftParts, w.unsplitSize, best);
+          for (let t = 0; t < n; t++) {
+            const i = dl[best[t]!]!;
+            made.add(i, j);
+            kept++;
+            emit(i, j);
+          }
+        }
+      }
+      st.windowPairs += full - kept;
+    };
     for (let k = 0; k < K; k++) {
       if (onProgress && k % step === 0) onProgress(r, k / K);
-      if (children) acrossSplit(k, k);
+      if (children) {
+        if (window) acrossWindow(k, window);
+        else acrossSplit(k, k);
+      }
       const l0 = lb.start[k]!;
       const l1 = lb.start[k + 1]!;
       const r0 = rb.start[k]!;
       const r1 = rb.start[k + 1]!;
       if (l1 === l0 || r1 === r0) continue;
       const blockPairs = dedupe ? ((l1 - l0) * (l1 - l0 - 1)) / 2 : (l1 - l0) * (r1 - r0);
-      if (blockPairs > maxBlockPairs[r]!) {
+      const inWindow = window !== null && windowed(window, blockPairs, lb.items[l0]!);
+      // A windowed block makes at most `size` pairs per record of its smaller side.
+      const made = inWindow ? Math.min(blockPairs, (dedupe ? l1 - l0 : Math.min(l1 - l0, r1 - r0)) * window.size) : blockPairs;
+      if (made > maxBlockPairs[r]!) {
         st.skippedBlocks++;
         (skipped[r] ??= new Uint8Array(K))[k] = 1;
         st.skippedPairs += blockPairs;
         continue;
       }
       st.pairs += blockPairs;
+      if (inWindow) {
+        st.windowBlocks++;
+        (windowedIn[r] ??= new Uint8Array(K))[k] = 1;
+        const set = (windowMade[r] ??= new PairSet());
+        const ls = lb.items.subarray(l0, l1);
+        const rs = rb.items.subarray(r0, r1);
+        let kept = 0;
+        windowPairs(ls, window.leftParts, rs, window.rightParts, window.size, dedupe, (a, b) => {
+          const i = ls[a]!;
+          const j = rs[b]!;
+          set.add(i, j);
+          kept++;
+          if (seenBefore(r, i, j)) return;
+          pairs.push(i, j, r);
+          st.newPairs++;
+        });
+        st.windowPairs += blockPairs - kept;
+        continue;
+      }
       for (let a = l0; a < l1; a++) {
         const i = lb.items[a]!;
         for (let b = dedupe ? a + 1 : r0; b < r1; b++) {

@@ -25,6 +25,36 @@ const SPLIT_GIVEN_DATE_ABOVE = 1;
 // A common name's records without a birth year are often found by no other rule, so
 // "family name + given name + region" pairs them within their oblast instead.
 const UNSPLIT_ABOVE = 100;
+// A key whose values do not grow with the population still has many small blocks of chance
+// namesakes (two Олександр Коваленко born the same year, one a side) that no split reaches, and
+// their pairs grow with its square. Where a key is common for the population at hand (a record
+// expects more than WINDOW_EXPECTED records of the other side to share it by chance), a block
+// of more than one pair pairs each record only with the record agreeing with it best (mutual),
+// and a record without the split value only with its best record of the sub-blocks. At 100,000
+// records few keys are that common; at a million most chance pairs come from them.
+const WINDOW_EXPECTED = 0.5;
+// What a record is compared on with the records of its block: the one sharing most of these
+// wins, and among equals the one sharing the earlier ones.
+const WINDOW: NonNullable<LinkSettingsInput["blocking"][number]["window"]> = {
+  size: 1,
+  above: 1,
+  expectedAbove: WINDOW_EXPECTED,
+  by: [
+    { field: "birth_date", transform: "date" },
+    { field: "birth_date", transform: "year" },
+    { field: "birth_date", transform: "month_day_unordered" },
+    { field: "given_name", transform: "name_key" },
+    { field: "given_name", transform: "name_group" },
+    { field: "family_name", transform: "name_key" },
+    { field: "family_name", transform: "name_group" },
+    { field: "mother_name", transform: "name_group" },
+    { field: "patronymic", transform: "name_group" },
+    { field: "father_name", transform: "name_group" },
+    { field: "birth_place", transform: "place" },
+    { field: "birth_place", transform: "region" },
+    { field: "sex", transform: "value" },
+  ],
+};
 
 /**
  * Built-in settings for the child-record layout:
@@ -66,12 +96,14 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
       keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "birth_place", transform: "place" }],
       // A renamed child keeps sex and mother; a record without a mother's name pairs as before.
       split: { above: SPLIT_ABOVE, unsplitAbove: UNSPLIT_ABOVE, by: [{ field: "sex", transform: "value" }, { field: "mother_name", transform: "name_group" }] },
+      window: WINDOW,
     },
     { name: "birth date + mother", keys: [{ field: "birth_date", transform: "date_unordered" }, { field: "mother_name", transform: "name_group" }] },
     {
       name: "given name + birth date",
       keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "date_unordered" }],
       split: { above: SPLIT_GIVEN_DATE_ABOVE, unsplitAbove: UNSPLIT_ABOVE, by: [{ field: "birth_place", transform: "region" }, { field: "family_name", transform: "name_group" }] },
+      window: WINDOW,
     },
     // A year-off date keeps its day and month, which "given name + birth day/month + family
     // name start" catches, so splitting common names by birth year loses little; a record
@@ -80,6 +112,7 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
       name: "family name + given name",
       keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }],
       split: { above: SPLIT_ABOVE, unsplitAbove: UNSPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }, { field: "birth_place", transform: "region" }] },
+      window: WINDOW,
     },
     // A record without a birth year in a common name's block pairs, by this rule, with the
     // namesakes of its oblast (any year) rather than with every namesake.
@@ -87,13 +120,15 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
       name: "family name + given name + region",
       keys: [{ field: "family_name", transform: "name_group" }, { field: "given_name", transform: "name_group" }, { field: "birth_place", transform: "region" }],
       split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }] },
+      window: WINDOW,
     },
     {
       name: "family name + birth year + place",
       keys: [{ field: "family_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }],
       split: { above: SPLIT_ABOVE, by: [{ field: "sex", transform: "value" }] },
+      window: WINDOW,
     },
-    { name: "given name + birth day/month + family name start", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "month_day_unordered" }, { field: "family_name", transform: "first3" }] },
+    { name: "given name + birth day/month + family name start", keys: [{ field: "given_name", transform: "name_group" }, { field: "birth_date", transform: "month_day_unordered" }, { field: "family_name", transform: "first3" }], window: WINDOW },
     { name: "mother + birth year + place", keys: [{ field: "mother_name", transform: "name_group" }, { field: "birth_date", transform: "year" }, { field: "birth_place", transform: "place" }] },
     // An adoptive surname and a wrong date together escape the rules above; the given name and
     // the mother's name usually survive both. Common pairs split by birth year, then region.
@@ -101,9 +136,10 @@ export const CHILD_PRESET_INPUT: LinkSettingsInput = {
       name: "given name + mother",
       keys: [{ field: "given_name", transform: "name_group" }, { field: "mother_name", transform: "name_group" }],
       split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }, { field: "birth_place", transform: "region" }] },
+      window: WINDOW,
     },
     // Parents' names are shared by siblings: a common pair of names splits by birth year.
-    { name: "mother + father", keys: [{ field: "mother_name", transform: "name_group" }, { field: "father_name", transform: "name_group" }], split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }] } },
+    { name: "mother + father", keys: [{ field: "mother_name", transform: "name_group" }, { field: "father_name", transform: "name_group" }], split: { above: SPLIT_ABOVE, by: [{ field: "birth_date", transform: "year" }] }, window: WINDOW },
   ],
   thresholds: { review: 0.9, conflict: 0.5 },
   // Each child appears at most once on each side: a record's clearly better candidate explains

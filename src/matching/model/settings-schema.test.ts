@@ -47,6 +47,17 @@ describe("parseSettings", () => {
     expect(problemsOf(bad)).toEqual(['blocking.0.split.by.0.field: blocking rule "birth date + birth place" splits by unknown field "shoe_size"']);
   });
 
+  it("reads a blocking window with its defaults and rejects one compared on an unknown field or of size 0", () => {
+    const input = structuredClone(CHILD_PRESET_INPUT) as { blocking: { window?: unknown }[] };
+    input.blocking[0]!.window = { size: 2, by: [{ field: "mother_name", transform: "name_group" }] };
+    expect(parseSettings(input as typeof CHILD_PRESET_INPUT).blocking[0]!.window).toEqual({ size: 2, above: 0, expectedAbove: 0, by: [{ field: "mother_name", transform: "name_group" }] });
+    input.blocking[0]!.window = { size: 0, by: [{ field: "shoe_size", transform: "value" }] };
+    const problems = problemsOf(input);
+    expect(problems.some((p) => p.startsWith("blocking.0.window.size"))).toBe(true);
+    input.blocking[0]!.window = { size: 1, by: [{ field: "shoe_size", transform: "value" }] };
+    expect(problemsOf(input)).toEqual(['blocking.0.window.by.0.field: blocking rule "birth date + birth place" compares its window on unknown field "shoe_size"']);
+  });
+
   it("rejects a field depending on itself or on an unknown field, and a negative assignment margin", () => {
     const bad = structuredClone(CHILD_PRESET_INPUT) as { fields: { dependsOn?: string }[]; assignment?: unknown };
     bad.fields[6]!.dependsOn = "surname";

@@ -111,6 +111,36 @@ export const blockingRuleSchema = z.object({
       unsplitAbove: z.number().int().positive().optional(),
     })
     .optional(),
+  /**
+   * Nearest neighbours inside blocks that stay large after splitting: in a block of more than
+   * `above` pairs, a pair is made only when each of its records is among the `size` records of
+   * the other side agreeing best with it on the `by` parts (most parts shared, then the earlier
+   * parts; ties to the record first in its table). A record left in a split block without the
+   * split value pairs with its `unsplitSize` best records of the sub-blocks. A record then has at most
+   * `size` partners there, so pairs grow with the block, not its square. Pairs so left out are
+   * reported, and a later rule sharing a key still makes them.
+   */
+  window: z
+    .object({
+      size: z.number().int().positive(),
+      above: z.number().int().nonnegative().default(0),
+      /**
+       * Only in blocks whose key is common: a record expects more than this many records of the
+       * other side to share it by chance (the other side's size times each key part's share of
+       * the population, multiplied). This grows with the population, so a small one is left
+       * alone, and tables of fewer than 250,000 possible pairs are never windowed for it.
+       * Default 0: every block above `above`.
+       */
+      expectedAbove: z.number().nonnegative().default(0),
+      /**
+       * Partners of a record left in a split block without the split value, among the records
+       * of its sub-blocks (default `size`): such a record lacks a value, so it has less to be
+       * told apart by and may be given a few more.
+       */
+      unsplitSize: z.number().int().positive().optional(),
+      by: z.array(keyPartSchema).min(1).max(24),
+    })
+    .optional(),
   /** Blocks producing more pairs than this are skipped and reported, so one bad key cannot explode the run. */
   maxBlockPairs: z.number().int().positive().default(250_000),
 });
@@ -208,6 +238,9 @@ export const settingsSchema = z
       });
       r.split?.by.forEach((k, j) => {
         if (!names.has(k.field)) ctx.addIssue({ code: "custom", path: ["blocking", i, "split", "by", j, "field"], message: `blocking rule "${r.name}" splits by unknown field "${k.field}"` });
+      });
+      r.window?.by.forEach((k, j) => {
+        if (!names.has(k.field)) ctx.addIssue({ code: "custom", path: ["blocking", i, "window", "by", j, "field"], message: `blocking rule "${r.name}" compares its window on unknown field "${k.field}"` });
       });
     });
     const ruleNames = new Set(s.blocking.map((r) => r.name));

@@ -162,6 +162,7 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     dedupe,
     (r, frac) => progress("block", (r + frac) / settings.blocking.length),
     split.map((s) => s.parent),
+    split.map((s) => s.window),
   );
   split.forEach((s, r) => Object.assign(stats[r]!, { splitBlocks: s.splitBlocks, unsplitBlocks: s.unsplitBlocks, unsplitPairs: s.unsplitPairs }));
   // After blocking, so a record without sex still pairs with every sub-block split by sex.

@@ -116,6 +116,8 @@ export interface LinkResult {
   /** Per rule, the key codes pairs were made on (after oversized blocks were split; see sharesBlock), for evaluating blocking. */
   blockingKeys: { left: Int32Array[]; right: Int32Array[]; parents: (Int32Array | null)[] };
   candidatePairs: number;
+  /** Every candidate pair blocking made (record indexes), for measuring blocking recall: windows leave out pairs that share a key. */
+  candidates: { left: Int32Array; right: Int32Array };
   /** Candidates (at or above the conflict threshold) set aside by the one-to-one assignment: a clearly better candidate for one of their records. */
   setAside: number;
   /** Output pairs (at or above the threshold), as indexes into left/right. */
@@ -283,6 +285,7 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
     ruleStats: stats,
     blockingKeys: { left: split.map((s) => s.left), right: split.map((s) => s.right), parents: split.map((s) => s.parent) },
     candidatePairs: P,
+    candidates: { left: pairs.left.subarray(0, P), right: pairs.right.subarray(0, P) },
     setAside,
     matches,
     competitors,

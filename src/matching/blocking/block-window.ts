@@ -39,14 +39,15 @@ export function agreement(xs: WindowParts, x: number, ys: WindowParts, y: number
   const P = xs.codes.length;
   let count = 0;
   let which = 0;
+  // Small integers throughout (at most 24 parts: count << 24 stays below 2^31).
   for (let p = 0; p < P; p++) {
     const a = xs.codes[p]![x]!;
     if (a >= 0 && a === ys.codes[p]![y]!) {
       count++;
-      which += 2 ** (P - 1 - p);
+      which |= 1 << (P - 1 - p);
     }
   }
-  return count * 2 ** P + which;
+  return (count << P) | which;
 }
 
 // Scores of the best candidates so far, reused call after call (windows are small).
@@ -89,6 +90,10 @@ export function nearest(
   return n;
 }
 
+let fromRightBuf = new Int32Array(64);
+let countRightBuf = new Int32Array(64);
+let mineBuf = new Int32Array(8);
+
 function holds(list: Int32Array, offset: number, count: number, v: number): boolean {
   for (let t = 0; t < count; t++) if (list[offset + t] === v) return true;
   return false;
@@ -112,8 +117,13 @@ export function windowPairs(
 ): void {
   const nl = left.length;
   const nr = right.length;
-  const fromRight = new Int32Array(nr * size);
-  const countRight = new Int32Array(nr);
+  // Reused across calls: a million-record run windows hundreds of thousands of small blocks,
+  // and a few typed arrays each were a large share of its garbage-collection time.
+  if (fromRightBuf.length < nr * size) fromRightBuf = new Int32Array(Math.max(nr * size, 2 * fromRightBuf.length));
+  if (countRightBuf.length < nr) countRightBuf = new Int32Array(Math.max(nr, 2 * countRightBuf.length));
+  if (mineBuf.length < size) mineBuf = new Int32Array(size);
+  const fromRight = fromRightBuf;
+  const countRight = countRightBuf;
   for (let b = 0; b < nr; b++) countRight[b] = nearest(right[b]!, rightParts, left, leftParts, size, fromRight, b * size, dedupe ? b : -1);
   if (dedupe) {
     for (let a = 0; a < nl; a++) {
@@ -121,7 +131,7 @@ export function windowPairs(
     }
     return;
   }
-  const mine = new Int32Array(size);
+  const mine = mineBuf;
   for (let a = 0; a < nl; a++) {
     const n = nearest(left[a]!, leftParts, right, rightParts, size, mine);
     for (let t = 0; t < n; t++) {

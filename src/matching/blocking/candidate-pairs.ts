@@ -218,14 +218,22 @@ export function candidatePairs(
       }
       return out;
     };
+    let best = new Int32Array(window?.unsplitSize ?? 0);
+    // Reused for every split block (hundreds of thousands at a million records).
+    const belowR: number[] = [];
+    const belowL: number[] = [];
     // With a window, records left in split block k pair with their `unsplitSize` best agreeing
     // records of the sub-blocks below it once those pairs exceed window.above.
     const acrossWindow = (k: number, w: BlockWindow): void => {
+      // Called for every key: return before allocating anything for the many that have no sub-blocks.
+      if (children!.start[k + 1] === children!.start[k]) return;
+      if (lb.start[k + 1] === lb.start[k] && (dedupe || rb.start[k + 1] === rb.start[k])) return;
       const lackL = lb.items.subarray(lb.start[k]!, lb.start[k + 1]!);
       const lackR = dedupe ? lackL : rb.items.subarray(rb.start[k]!, rb.start[k + 1]!);
-      if ((lackL.length === 0 && lackR.length === 0) || children!.start[k + 1] === children!.start[k]) return;
-      const dr = below(k, rb, []);
-      const dl = dedupe ? dr : below(k, lb, []);
+      belowR.length = 0;
+      belowL.length = 0;
+      const dr = below(k, rb, belowR);
+      const dl = dedupe ? dr : below(k, lb, belowL);
       const full = lackL.length * dr.length + (dedupe ? 0 : dl.length * lackR.length);
       if (!windowed(w, full, lackL.length > 0 ? lackL[0]! : dl[0]!)) {
         acrossSplit(k, k);
@@ -236,7 +244,7 @@ export function candidatePairs(
       (acrossCut[r] ??= new Uint8Array(K))[k] = 1;
       const made = (windowMade[r] ??= new PairSet());
       let kept = 0;
-      const best = new Int32Array(w.unsplitSize);
+      if (best.length < w.unsplitSize) best = new Int32Array(w.unsplitSize);
       for (const i of lackL) {
         const n = nearest(i, w.leftParts, dr, w.rightParts, w.unsplitSize, best);
         for (let t = 0; t < n; t++) {

@@ -5,6 +5,18 @@ import type { LinkSettings } from "../model/settings-schema.ts";
 
 const MAX_PER_BUCKET = 12;
 const MAX_PAIRS = 100_000;
+// Kin pairs of this many records a table are plenty; beyond it, whole families are sampled (by
+// their family-name group) so the cost of learning stops growing with the table.
+const SAMPLE_RECORDS = 250_000;
+
+/** A well-mixed hash of a group code (codes are handed out in order, so code % n would follow the input's order). */
+function mix(x: number): number {
+  let h = x ^ (x >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
 /**
  * How often different children of one family agree on each of the child's own fields (twins
@@ -12,7 +24,7 @@ const MAX_PAIRS = 100_000;
  * table: a side lists each child once, so two of its records sharing surname and parents are
  * siblings. Returns per field the level distribution, or null for family fields / no family.
  */
-export function estimateFamilyU(settings: LinkSettings, tables: readonly PreparedTable[]): (number[] | null)[] {
+export function estimateFamilyU(settings: LinkSettings, tables: readonly PreparedTable[], sampleRecords = SAMPLE_RECORDS): (number[] | null)[] {
   const fam = settings.family;
   if (!fam) return settings.fields.map(() => null);
   const byName = new Map(settings.fields.map((f, k) => [f.name, k]));
@@ -24,6 +36,7 @@ export function estimateFamilyU(settings: LinkSettings, tables: readonly Prepare
     const seen = new Set<number>();
     // Kin share at least two family fields; bucket on the first one with each other one.
     const anchor = famFields[0]!;
+    const stride = Math.max(1, Math.ceil(t.size / sampleRecords));
     for (const other of famFields.slice(1)) {
       const buckets = new Map<number, number[]>();
       const ga = t.fields[anchor]!.group;
@@ -33,6 +46,7 @@ export function estimateFamilyU(settings: LinkSettings, tables: readonly Prepare
         const a = ga[i]!;
         const o = go[i]! >= 0 ? go[i]! : co[i]!;
         if (a < 0 || o < 0) continue;
+        if (stride > 1 && mix(a) % stride !== 0) continue;
         const key = a * 4_194_304 + o;
         const b = buckets.get(key);
         if (!b) buckets.set(key, [i]);

@@ -63,6 +63,9 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
   { action: "update-details", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK] },
   { action: "record-consent", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK] },
   { action: "record-views", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK, MEDIATOR] },
+  // Consent stays recordable after return: health information may still be shared or withdrawn.
+  { action: "consent-decision", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
+  { action: "switch-to-adult-track", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK] },
   // Notes stay possible after closing: follow-up after return is recorded there.
   { action: "add-note", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
   { action: "share", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },

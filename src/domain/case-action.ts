@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CaseInputSchema, CaseDetailsPatchSchema, ConsentSchema, PartialDateSchema } from "./case-details.ts";
+import { ConsentDecisionInputSchema } from "./consent/consent-record.ts";
 
 const reason = z.string().trim().min(1).max(2000).optional();
 // A reference to a signed report (the ledger issue fills these in).
@@ -10,6 +11,11 @@ export const ShareScopeSchema = z.enum(SHARE_SCOPES);
 export type ShareScope = z.infer<typeof ShareScopeSchema>;
 
 export const DECLINERS = ["child", "guardian", "adult"] as const;
+
+// Where the child stands on going back, as heard (their views are recorded whatever their age).
+export const VIEW_STANCES = ["wants-return", "refuses-return", "undecided", "not-expressed"] as const;
+export const ViewStanceSchema = z.enum(VIEW_STANCES);
+export type ViewStance = z.infer<typeof ViewStanceSchema>;
 
 // Every change to a case is one of these; a case is the append-only list of them.
 export const CaseActionSchema = z.discriminatedUnion("type", [
@@ -30,7 +36,20 @@ export const CaseActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hold"), reason }),
   z.object({ type: z.literal("resume"), reason }),
   z.object({ type: z.literal("record-consent"), consent: ConsentSchema }),
-  z.object({ type: z.literal("record-views"), views: z.string().trim().min(1).max(20_000) }),
+  z.object({
+    type: z.literal("record-views"),
+    views: z.string().trim().min(1).max(20_000),
+    // When and by whom the child was heard, and where they stand on going back.
+    heardOn: PartialDateSchema.optional(),
+    heardBy: z.string().trim().min(1).max(200).optional(),
+    stance: ViewStanceSchema.optional(),
+  }),
+  // A decision of the one entitled to consent, for one purpose (tracing, sharing, return,
+  // health information): granted, refused or withdrawn.
+  z.object({ type: z.literal("consent-decision"), consent: ConsentDecisionInputSchema }),
+  // From the 18th birthday the case is the person's own: only their consent counts and their
+  // own contact becomes the channel.
+  z.object({ type: z.literal("switch-to-adult-track"), note: reason }),
   z.object({ type: z.literal("add-note"), text: z.string().trim().min(1).max(20_000) }),
   z.object({ type: z.literal("share"), partyId: z.string().min(1).max(63), scope: ShareScopeSchema }),
   z.object({ type: z.literal("unshare"), partyId: z.string().min(1).max(63) }),

@@ -2,6 +2,17 @@ import type { ActionRecord, CaseAction, ShareScope } from "./case-action.ts";
 import type { CaseDetails, CaseDetailsInput, Note } from "./case-details.ts";
 import type { CaseStatus } from "./lifecycle.ts";
 import { policyFor } from "./access-policy.ts";
+import type { ViewStance } from "./case-action.ts";
+import type { ConsentRecord } from "./consent/consent-record.ts";
+import { legacyConsentRecords } from "./consent/consent-record.ts";
+
+// The latest hearing of the child (the views themselves are in details.childViews).
+export interface ViewsHeard {
+  recordedAt: string;
+  heardOn?: string;
+  heardBy?: string;
+  stance?: ViewStance;
+}
 
 // The current state of a case, derived from its actions by `reduceCase`.
 export interface CaseState {
@@ -23,6 +34,12 @@ export interface CaseState {
   // Report references collected on the verification steps (signed reports, later).
   reportRefs: Partial<Record<"verify-identity" | "confirm-by-mediator" | "verify-post-return", string>>;
   shares: Record<string, ShareScope>;
+  // Every consent decision, per purpose, in the order recorded (absent on cases stored before
+  // consent was recorded per purpose: consentSubjectOf reads their single-form consent).
+  consents?: ConsentRecord[];
+  // When the case moved to the adult track (a signed switch-to-adult-track action).
+  adultTrackSince?: string;
+  views?: ViewsHeard;
 }
 
 function detailsFrom(input: CaseDetailsInput): CaseDetails {
@@ -73,6 +90,7 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
     };
     if (action.details.notes) s.notes.push({ text: action.details.notes, at: record.at, byUserId: record.actor.userId, byPartyId: record.actor.partyId });
     if (action.details.health) s.health = action.details.health;
+    if (action.details.consent) s.consents = legacyConsentRecords(action.details.consent, record.at, record.sequence);
     return s;
   }
   const s: CaseState = structuredClone(state);
@@ -116,10 +134,23 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
       break;
     case "record-consent":
       s.details.consent = action.consent;
+      s.consents = [...(s.consents ?? []), ...legacyConsentRecords(action.consent, record.at, record.sequence)];
       break;
-    case "record-views":
+    case "consent-decision":
+      s.consents = [...(s.consents ?? []), { ...action.consent, recordedAt: record.at, sequence: record.sequence }];
+      break;
+    case "switch-to-adult-track":
+      s.adultTrackSince = record.at;
+      break;
+    case "record-views": {
       s.details.childViews = action.views;
+      const heard: ViewsHeard = { recordedAt: record.at };
+      if (action.heardOn !== undefined) heard.heardOn = action.heardOn;
+      if (action.heardBy !== undefined) heard.heardBy = action.heardBy;
+      if (action.stance !== undefined) heard.stance = action.stance;
+      s.views = heard;
       break;
+    }
     case "add-note":
       s.notes.push({ text: action.text, at: record.at, byUserId: record.actor.userId, byPartyId: record.actor.partyId });
       break;

@@ -13,13 +13,20 @@ export interface Decision {
   requires?: PreconditionName;
 }
 
-function checkConsentGiver(givenBy: "guardian" | "person", birthDate: string | undefined, now: Date, path: string): void {
+function checkConsentGiver(givenBy: "guardian" | "person", birthDate: string | undefined, now: Date, path: string, adultTrack = false): void {
   const a = adultStatus(birthDate, now);
-  if (givenBy === "guardian" && a.adult) {
+  if (givenBy === "guardian" && (a.adult || adultTrack)) {
     throw new ValidationError(path, "the person is 18 or over: consent is theirs, not a guardian's");
   }
   if (givenBy === "person" && a.age !== null && !a.possiblyAdult) {
     throw new ValidationError(path, "the child is under 18: consent is given by a legal guardian");
+  }
+}
+
+function checkAdultTrackSwitch(state: CaseState | null, now: Date): void {
+  if (state?.adultTrackSince !== undefined) throw new ConflictError("the case is already on the adult track", state.version);
+  if (!adultStatus(state?.details.birthDate, now).adult) {
+    throw new ValidationError("birthDate", "the person is not certainly 18 yet: the adult track starts on the 18th birthday");
   }
 }
 
@@ -50,10 +57,13 @@ export function decideAction(input: {
   if (action.type === "report" && action.details.consent) {
     checkConsentGiver(action.details.consent.givenBy, birthDate, now, "details.consent.givenBy");
   }
-  if (action.type === "record-consent") checkConsentGiver(action.consent.givenBy, birthDate, now, "consent.givenBy");
+  const adultTrack = state?.adultTrackSince !== undefined;
+  if (action.type === "record-consent") checkConsentGiver(action.consent.givenBy, birthDate, now, "consent.givenBy", adultTrack);
+  if (action.type === "consent-decision") checkConsentGiver(action.consent.givenBy, birthDate, now, "consent.givenBy", adultTrack);
+  if (action.type === "switch-to-adult-track") checkAdultTrackSwitch(state, now);
   if (action.type === "decline") {
     const a = adultStatus(birthDate, now);
-    if (a.adult && action.by !== "adult") {
+    if ((a.adult || adultTrack) && action.by !== "adult") {
       throw new ValidationError("by", "the person is 18 or over: only they can decline");
     }
     if (action.by === "adult" && !a.possiblyAdult && a.age !== null) {

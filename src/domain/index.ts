@@ -8,3 +8,5 @@ export * from "./access-policy.ts";
 export * from "./case-state.ts";
 export * from "./decide-action.ts";
 export * from "./case-view.ts";
+export * from "./consent/index.ts";
+export * from "./case-consent.ts";

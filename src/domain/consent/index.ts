@@ -1,0 +1,2 @@
+export * from "./consent-record.ts";
+export * from "./evaluate-consent.ts";

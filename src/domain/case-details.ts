@@ -114,6 +114,16 @@ export const ConsentSchema = z.object({
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
+// A ground other than consent on which a case may be disclosed to the other side for matching
+// and verification (a court's order, a statutory mandate, the channel's agreement between the
+// parties, the child's vital interests), recorded with its reference.
+export const LEGAL_BASES = ["court-order", "statutory-mandate", "channel-agreement", "vital-interests"] as const;
+export const LegalBasisSchema = z.object({
+  basis: z.enum(LEGAL_BASES),
+  reference: shortText,
+});
+export type LegalBasis = z.infer<typeof LegalBasisSchema>;
+
 // Everything a case records about the child. Contact details (inside family), notes and
 // health are sensitive: encrypted at rest and shown only to the owning party.
 export const CaseInputSchema = z.object({
@@ -125,6 +135,7 @@ export const CaseInputSchema = z.object({
   separation: SeparationSchema.optional(),
   family: z.array(FamilyMemberSchema).max(100).optional(),
   consent: ConsentSchema.optional(),
+  legalBasis: LegalBasisSchema.optional(),
   // The child's own expressed views, in their words or a caseworker's summary.
   childViews: longText.optional(),
   notes: longText.optional(),
@@ -144,6 +155,7 @@ export const CaseDetailsPatchSchema = z
     birthPlace: shortText.nullable(),
     separation: SeparationSchema.nullable(),
     family: z.array(FamilyMemberSchema).max(100),
+    legalBasis: LegalBasisSchema.nullable(),
     childViews: longText.nullable(),
     health: longText.nullable(),
   })
@@ -168,5 +180,14 @@ export interface CaseDetails {
   separation?: Separation;
   family: FamilyMember[];
   consent?: Consent;
+  legalBasis?: LegalBasis;
   childViews?: string;
+}
+
+/**
+ * Whether a case may enter matching across parties (be proposed to, and shown in, the other
+ * side's review queue): its consent allows sharing, or a legal basis for it is recorded.
+ */
+export function mayEnterCrossPartyMatching(details: Pick<CaseDetails, "consent" | "legalBasis">): boolean {
+  return details.consent?.forSharing === true || details.legalBasis !== undefined;
 }

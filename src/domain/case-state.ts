@@ -49,6 +49,7 @@ function detailsFrom(input: CaseDetailsInput): CaseDetails {
   if (input.birthPlace !== undefined) d.birthPlace = input.birthPlace;
   if (input.separation !== undefined) d.separation = input.separation;
   if (input.consent !== undefined) d.consent = input.consent;
+  if (input.legalBasis !== undefined) d.legalBasis = input.legalBasis;
   if (input.childViews !== undefined) d.childViews = input.childViews;
   return d;
 }
@@ -111,6 +112,7 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
       setOrDelete(d, "birthDateEstimated", p.birthDateEstimated);
       setOrDelete(d, "birthPlace", p.birthPlace);
       setOrDelete(d, "separation", p.separation);
+      setOrDelete(d, "legalBasis", p.legalBasis);
       setOrDelete(d, "childViews", p.childViews);
       setOrDelete(s, "health", p.health);
       break;

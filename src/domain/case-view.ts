@@ -1,5 +1,5 @@
 import type { ActionRecord, ActionType, CaseAction } from "./case-action.ts";
-import type { Consent, FamilyMember, Note, PersonName, Separation, Sex } from "./case-details.ts";
+import type { Consent, FamilyMember, LegalBasis, Note, PersonName, Separation, Sex } from "./case-details.ts";
 import type { CaseState } from "./case-state.ts";
 import type { CaseStatus } from "./lifecycle.ts";
 import type { ViewKind } from "./access-policy.ts";
@@ -28,6 +28,7 @@ export interface CaseView {
   birthPlace?: string;
   separation?: Separation;
   consent?: Consent;
+  legalBasis?: LegalBasis;
   childViews?: string;
   statusBeforeHold?: CaseStatus;
   // Where the child was found.
@@ -84,6 +85,7 @@ export function projectCase(state: CaseState, view: ViewKind, now: Date): CaseVi
   if (d.birthPlace !== undefined) out.birthPlace = d.birthPlace;
   if (d.separation !== undefined) out.separation = d.separation;
   if (d.consent !== undefined) out.consent = d.consent;
+  if (d.legalBasis !== undefined) out.legalBasis = d.legalBasis;
   if (d.childViews !== undefined) out.childViews = d.childViews;
   if (state.statusBeforeHold !== undefined) out.statusBeforeHold = state.statusBeforeHold;
   if (state.location !== undefined) out.location = state.location;

@@ -73,6 +73,9 @@ export function decideAction(input: {
   if ((action.type === "share" || action.type === "unshare") && state && action.partyId === state.partyId) {
     throw new ValidationError("partyId", "a case is not shared with the party that owns it");
   }
+  if (action.type === "share" && state && state.details.consent?.forSharing === false && state.details.legalBasis === undefined) {
+    throw new ConflictError("the recorded consent forbids sharing this case: record new consent (or a legal basis) first", state.version);
+  }
   if (action.type === "mark-duplicate" && state && action.duplicateOf === state.id) {
     throw new ValidationError("duplicateOf", "a case cannot duplicate itself");
   }

@@ -16,3 +16,4 @@ export * from "./log-verifier.ts";
 export * from "./report.ts";
 export * from "./fixture.ts";
 export * from "./split-view.ts";
+export * from "./case-commitment.ts";

@@ -5,6 +5,8 @@ export { SEARCH_KEY_VERSION } from "./normalise/index.ts";
 export { crossScriptKey } from "./normalise/index.ts";
 export { nameTokens } from "./normalise/index.ts";
 export { tokenSearchKey } from "./normalise/index.ts";
+export { namePrefixKeys } from "./normalise/index.ts";
+export { prefixQueryKeys } from "./normalise/index.ts";
 export { givenNameGroup } from "./normalise/index.ts";
 export { GIVEN_NAME_GROUPS } from "./normalise/index.ts";
 export { foldSurnameKey } from "./normalise/index.ts";

@@ -8,6 +8,7 @@
 // - placeKey, oblastCode, comparePlaces: the gazetteer. parseDate, compareDates: dates of birth.
 export { crossScriptKey } from "./cross-script-key.ts";
 export { nameSearchKeys, nameTokens, tokenSearchKey, SEARCH_KEY_VERSION } from "./name-search-keys.ts";
+export { namePrefixKeys, prefixQueryKeys, MIN_PREFIX, MAX_PREFIX } from "./name-prefix-keys.ts";
 export { givenNameGroup, GIVEN_NAME_GROUPS } from "./given-names.ts";
 export type { GivenNameGroup, GivenNameMatch } from "./given-names.ts";
 export { foldSurnameKey, foldSurnameVowels } from "./surname-key.ts";

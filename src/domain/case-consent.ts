@@ -44,3 +44,11 @@ export function turning18Within(birthDate: string | undefined, now: Date, days: 
   const limit = now.getTime() + days * 86_400_000;
   return Date.parse(`${from}T00:00:00Z`) <= limit;
 }
+
+/**
+ * Whether a case may enter matching across parties (be proposed to, and shown in, the other
+ * side's review queue) at `at`: its consent to sharing holds, or a legal basis is recorded.
+ */
+export function mayEnterCrossPartyMatching(state: CaseState, at: Date): boolean {
+  return state.details.legalBasis !== undefined || caseConsent(state, { purpose: "sharing", at }).allowed;
+}

@@ -183,11 +183,3 @@ export interface CaseDetails {
   legalBasis?: LegalBasis;
   childViews?: string;
 }
-
-/**
- * Whether a case may enter matching across parties (be proposed to, and shown in, the other
- * side's review queue): its consent allows sharing, or a legal basis for it is recorded.
- */
-export function mayEnterCrossPartyMatching(details: Pick<CaseDetails, "consent" | "legalBasis">): boolean {
-  return details.consent?.forSharing === true || details.legalBasis !== undefined;
-}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ActionRecord, CaseAction } from "./case-action.ts";
 import { CaseActionSchema } from "./case-action.ts";
-import { CaseInputSchema, mayEnterCrossPartyMatching } from "./case-details.ts";
+import { CaseInputSchema } from "./case-details.ts";
+import { mayEnterCrossPartyMatching } from "./case-consent.ts";
 import { reduceCase } from "./case-state.ts";
 import { decideAction } from "./decide-action.ts";
 import { ConflictError } from "./errors.ts";
@@ -32,6 +33,11 @@ describe("consent and sharing", () => {
     expect(() => decideAction({ state: stateOf(noSharing), action: share, actor: owner, relation: "owner", now })).toThrow(ConflictError);
   });
 
+  it("refuses to share with a party the consent does not name", () => {
+    const named = stateOf({}, [{ type: "consent-decision", consent: { purpose: "sharing", decision: "granted", givenBy: "guardian", recipients: ["mediator"] } }]);
+    expect(() => decideAction({ state: named, action: share, actor: owner, relation: "owner", now })).toThrow(ConflictError);
+  });
+
   it("shares once new consent allows it, or under a recorded legal basis", () => {
     const renewed = stateOf(noSharing, [{ type: "record-consent", consent: { forTracing: true, forSharing: true, givenBy: "guardian" } }]);
     expect(() => decideAction({ state: renewed, action: share, actor: owner, relation: "owner", now })).not.toThrow();
@@ -39,12 +45,12 @@ describe("consent and sharing", () => {
   });
 
   it("lets a case into matching across parties only with consent to share or a legal basis", () => {
-    expect(mayEnterCrossPartyMatching(stateOf(sharing).details)).toBe(true);
-    expect(mayEnterCrossPartyMatching(stateOf(noSharing).details)).toBe(false);
-    expect(mayEnterCrossPartyMatching(stateOf({}).details)).toBe(false);
-    expect(mayEnterCrossPartyMatching(stateOf({ ...noSharing, ...basis }).details)).toBe(true);
+    expect(mayEnterCrossPartyMatching(stateOf(sharing), now)).toBe(true);
+    expect(mayEnterCrossPartyMatching(stateOf(noSharing), now)).toBe(false);
+    expect(mayEnterCrossPartyMatching(stateOf({}), now)).toBe(false);
+    expect(mayEnterCrossPartyMatching(stateOf({ ...noSharing, ...basis }), now)).toBe(true);
     const withdrawn = stateOf(sharing, [{ type: "record-consent", consent: { forTracing: true, forSharing: false, givenBy: "guardian" } }]);
-    expect(mayEnterCrossPartyMatching(withdrawn.details)).toBe(false);
+    expect(mayEnterCrossPartyMatching(withdrawn, now)).toBe(false);
   });
 
   it("records a legal basis on the case and clears it with an update", () => {

@@ -6,6 +6,7 @@ import type { PreconditionName, CaseRelation } from "./access-policy.ts";
 import { mayTake, policyFor } from "./access-policy.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "./errors.ts";
 import { adultStatus } from "./partial-date.ts";
+import { caseConsent } from "./case-consent.ts";
 import type { CaseStatus } from "./lifecycle.ts";
 
 export interface Decision {
@@ -73,8 +74,13 @@ export function decideAction(input: {
   if ((action.type === "share" || action.type === "unshare") && state && action.partyId === state.partyId) {
     throw new ValidationError("partyId", "a case is not shared with the party that owns it");
   }
-  if (action.type === "share" && state && state.details.consent?.forSharing === false && state.details.legalBasis === undefined) {
-    throw new ConflictError("the recorded consent forbids sharing this case: record new consent (or a legal basis) first", state.version);
+  if (action.type === "share" && state && state.details.legalBasis === undefined) {
+    // A case with no consent recorded at all is the owner's to judge; one whose consent says no
+    // (refused, withdrawn, expired, or naming other recipients) is not shared.
+    const consent = caseConsent(state, { purpose: "sharing", recipient: action.partyId, at: now });
+    if (!consent.allowed && consent.reason !== "none") {
+      throw new ConflictError(`the case may not be shared with ${action.partyId}: ${consent.message} (record consent or a legal basis first)`, state.version);
+    }
   }
   if (action.type === "mark-duplicate" && state && action.duplicateOf === state.id) {
     throw new ValidationError("duplicateOf", "a case cannot duplicate itself");

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore, type Store } from "../src/store/index.ts";
-import { ledgerOf } from "../src/store/ledger-store.ts";
+import { ledgerOf } from "../src/store/ledger/index.ts";
 import { createTestDatabase, pgReachable } from "../src/store/test-support/pg-test-db.ts";
 
 const args = process.argv.slice(2);

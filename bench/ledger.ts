@@ -6,8 +6,6 @@ import { fileURLToPath } from "node:url";
 import {
   buildEntry,
   canonicalJson,
-  fixtureAction,
-  fixtureParties,
   keyAdded,
   leafHash,
   LOG_FORMAT,
@@ -20,8 +18,9 @@ import {
   verifyInclusion,
   type Signer,
 } from "../src/ledger/index.ts";
-import { nodePublicKey, nodeSha256, nodeSigner } from "../src/store/ledger-node-crypto.ts";
-import { createNodeWasmBatchVerifier } from "../src/store/ledger-wasm-verifier.ts";
+import { fixtureAction, fixtureParties } from "../src/ledger/test-support/fixture.ts";
+import { nodePublicKey, nodeSha256, nodeSigner } from "../src/ledger-node/index.ts";
+import { createNodeWasmBatchVerifier } from "../src/ledger-node/index.ts";
 import { verify as nodeVerify } from "node:crypto";
 import { verifyLogFile } from "../src/cli/log-command.ts";
 import { writeLines } from "../src/cli/log-file.ts";

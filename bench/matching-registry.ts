@@ -9,8 +9,8 @@ import { crossScriptNormaliser, parseDate, recordBlockingKeys } from "../src/mat
 import type { CaseInput } from "../src/domain/index.ts";
 import { openStore } from "../src/store/index.ts";
 import type { Database, RequestContext, Store } from "../src/store/index.ts";
-import { attachMatching } from "../src/store/match-registry.ts";
-import type { MatchTables } from "../src/store/match-schema.ts";
+import { attachMatching } from "../src/store/matching/index.ts";
+import type { MatchTables } from "../src/store/matching/index.ts";
 import { createTestDatabase, pgReachable } from "../src/store/test-support/pg-test-db.ts";
 import { generatePopulation, type ChildRecord } from "./generate/child-population.ts";
 

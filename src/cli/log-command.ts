@@ -1,9 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import {
-  buildFixtureLog,
   buildSignedReport,
-  FIXTURE_REPORT,
   checkpointLineSchema,
   checkpointSchema,
   describeProblem,
@@ -13,11 +11,12 @@ import {
   type KeyRecord,
   type LogVerification,
 } from "../ledger/index.ts";
-import { nodeSha256, nodeSigner } from "../store/ledger-node-crypto.ts";
-import { verifyLogChunks } from "../store/ledger-verify-pool.ts";
+import { buildFixtureLog, FIXTURE_REPORT } from "../ledger/test-support/fixture.ts";
+import { nodeSha256, nodeSigner } from "../ledger-node/index.ts";
+import { verifyLogChunks } from "../ledger-node/index.ts";
 import { readLineChunks, readLines, writeLines } from "./log-file.ts";
 import { describeStore, openCliStore } from "./open-cli-store.ts";
-import { ledgerOf } from "../store/ledger-store.ts";
+import { ledgerOf } from "../store/ledger/index.ts";
 
 export interface Output {
   out: (text: string) => void;

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openStore } from "../store/index.ts";
-import { ledgerOf } from "../store/ledger-store.ts";
-import { attachMatching } from "../store/match-registry.ts";
-import { storeTrainingRecords } from "../store/test-support/match-training-records.ts";
+import { ledgerOf } from "../store/ledger/index.ts";
+import { attachMatching } from "../store/matching/index.ts";
+import { storeTrainingRecords } from "../store/matching/test-support/match-training-records.ts";
 import { DEMO_PARTIES } from "../demo/demo-accounts.ts";
 import { printTraining } from "./match-command.ts";
 

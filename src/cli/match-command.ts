@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { attachMatching, modelSummary, type ModelSummary, type TrainedModel } from "../store/match-registry.ts";
+import { attachMatching, modelSummary, type ModelSummary, type TrainedModel } from "../store/matching/index.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
 import { fail, reportErrors } from "./cli-errors.ts";
 

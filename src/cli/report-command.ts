@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { verifySignedReport } from "../ledger/index.ts";
 import { describeKey, readKeysFile, verifyLogFile, type Output } from "./log-command.ts";
-import { nodeSha256 } from "../store/ledger-node-crypto.ts";
+import { nodeSha256 } from "../ledger-node/index.ts";
 
 const stdio: Output = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") };
 

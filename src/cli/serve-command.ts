@@ -4,10 +4,10 @@ import { serve } from "@hono/node-server";
 import { createApp, createLogger } from "../server/index.ts";
 import { disableDemoAccounts, seedDemo } from "../demo/seed-demo.ts";
 import { DEMO_ACCOUNTS } from "../demo/demo-accounts.ts";
-import { attachMatching } from "../store/match-registry.ts";
+import { attachMatching } from "../store/matching/index.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
-import { ledgerOf } from "../store/ledger-store.ts";
-import { requireSignedReports } from "../store/ledger-reports.ts";
+import { ledgerOf } from "../store/ledger/index.ts";
+import { requireSignedReports } from "../store/reports/index.ts";
 
 function port(value: string): number {
   const n = Number(value);
@@ -37,7 +37,7 @@ export function registerServeCommands(program: Command): void {
         const n = await disableDemoAccounts(store);
         if (n > 0) logger.warn({ disabled: n }, "demo accounts disabled: not in demo mode");
       }
-      // Every party's and verifier's signing key exists before anyone acts (src/store/ledger-store.ts).
+      // Every party's and verifier's signing key exists before anyone acts (src/store/ledger/).
       await ledgerOf(store).ensureKeys();
       const app = createApp({ store, logger });
       // Matches new and changed cases as they arrive (jobs in the database: any server process may drain them).

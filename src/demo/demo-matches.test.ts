@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type RequestContext, type Store } from "../store/index.ts";
-import { attachMatching } from "../store/match-registry.ts";
+import { attachMatching } from "../store/matching/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PARTIES } from "./demo-accounts.ts";
 import { generateDemoCases } from "./generate-demo-cases.ts";
 import { seedDemoMatches, type SeededCase } from "./demo-matches.ts";

@@ -2,8 +2,8 @@
 // a note on both cases, and so a signed log entry), and a sibling proposed in a child's place and
 // rejected with a reason. Which pairs are one child comes from the generator's own ground truth
 // (a holding record's `sameChildAs`), never from the score.
-import { attachMatching } from "../store/match-registry.ts";
-import type { MatchTables } from "../store/match-schema.ts";
+import { attachMatching } from "../store/matching/index.ts";
+import type { MatchTables } from "../store/matching/index.ts";
 import type { CaseStatus } from "../domain/index.ts";
 import type { RequestContext, Store } from "../store/index.ts";
 import { DEMO_PARTIES } from "./demo-accounts.ts";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyLogText } from "../ledger/index.ts";
 import { openStore, type Store } from "../store/index.ts";
-import { ledgerOf } from "../store/ledger-store.ts";
-import { reportsOf, requireSignedReports } from "../store/ledger-reports.ts";
-import { attachMatching } from "../store/match-registry.ts";
+import { ledgerOf } from "../store/ledger/index.ts";
+import { reportsOf, requireSignedReports } from "../store/reports/index.ts";
+import { attachMatching } from "../store/matching/index.ts";
 import type { RequestContext } from "../store/index.ts";
 import type { EntryLine } from "../ledger/index.ts";
 import { seedDemo } from "./seed-demo.ts";

@@ -3,7 +3,7 @@
 // mediator, as the real workflow requires.
 import { ConflictError } from "../domain/index.ts";
 import type { ActionType } from "../domain/index.ts";
-import { reportsOf, type ReportKind } from "../store/ledger-reports.ts";
+import { reportsOf, type ReportKind } from "../store/reports/index.ts";
 import type { RequestContext, Store } from "../store/index.ts";
 
 const REPORT_BEFORE: Partial<Record<ActionType, ReportKind>> = {

@@ -1,6 +1,6 @@
 // A demo history of key rotation: the tracing authority's administrator replaces the party's key
 // once, so the log holds a `key.rotated` entry and everything after it is signed by the new key.
-import { ledgerOf } from "../store/ledger-store.ts";
+import { ledgerOf } from "../store/ledger/index.ts";
 import type { Store } from "../store/index.ts";
 import { DEMO_PARTIES } from "./demo-accounts.ts";
 

@@ -14,6 +14,5 @@ export * from "./key-ring.ts";
 export * from "./ledger.ts";
 export * from "./log-verifier.ts";
 export * from "./report.ts";
-export * from "./fixture.ts";
 export * from "./split-view.ts";
 export * from "./case-commitment.ts";

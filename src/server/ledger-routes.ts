@@ -3,9 +3,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { stream } from "hono/streaming";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { ledgerOf } from "../store/ledger-store.ts";
-import { DraftReportSchema, reportsOf } from "../store/ledger-reports.ts";
-import { nodeSha256 } from "../store/ledger-node-crypto.ts";
+import { ledgerOf } from "../store/ledger/index.ts";
+import { DraftReportSchema, reportsOf } from "../store/reports/index.ts";
+import { nodeSha256 } from "../ledger-node/index.ts";
 import { canonicalJson, leafHash, toHex, utf8 } from "../ledger/index.ts";
 import { PDF_LANGUAGES, renderReportPdf } from "./report-pdf.ts";
 import { BEARER } from "./auth-routes.ts";

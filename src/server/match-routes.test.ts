@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attachMatching } from "../store/match-registry.ts";
-import { storeTrainingRecords } from "../store/test-support/match-training-records.ts";
+import { attachMatching } from "../store/matching/index.ts";
+import { storeTrainingRecords } from "../store/matching/test-support/match-training-records.ts";
 import { apiFixture } from "./test-support/api-fixture.ts";
 import type { ApiFixture } from "./test-support/api-fixture.ts";
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { NotFoundError } from "../domain/index.ts";
-import { attachMatching, modelSummary, QUEUE_FILTERS } from "../store/match-registry.ts";
+import { attachMatching, modelSummary, QUEUE_FILTERS } from "../store/matching/index.ts";
 import { ProblemError } from "./problem.ts";
 import { ProblemSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
-import type { ReportView } from "../store/ledger-reports.ts";
+import type { ReportView } from "../store/reports/index.ts";
 
 export const PDF_LANGUAGES = ["en", "uk", "ru"] as const;
 export type PdfLanguage = (typeof PDF_LANGUAGES)[number];

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "./types.ts";
-import type { Migration } from "./migrations.ts";
+import type { Migration } from "./migration.ts";
 
 // Arbitrary constant identifying Homeward's migration lock among advisory locks.
 const MIGRATION_LOCK = 7_305_514_022;

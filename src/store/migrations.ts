@@ -1,14 +1,7 @@
-// SQL migrations as code, so the built package needs no copied files. Append only: never edit
-// an applied migration, add a new one. Each is a list of single statements (PGlite's extended
-// protocol runs one statement per query).
-
-export interface Migration {
-  id: string;
-  statements: readonly string[];
-}
-
-import { LEDGER_MIGRATIONS } from "./ledger-migrations.ts";
-import { MATCH_MIGRATIONS } from "./match-migrations.ts";
+// Every migration of the store, in the order they apply (see migration.ts).
+import type { Migration } from "./migration.ts";
+import { LEDGER_MIGRATIONS } from "./ledger/index.ts";
+import { MATCH_MIGRATIONS } from "./matching/index.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -104,8 +97,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index access_log_party_idx on access_log (party_id, at desc)`,
     ],
   },
-  // The signed log (src/store/ledger-*.ts).
+  // The signed log (src/store/ledger/).
   ...LEDGER_MIGRATIONS,
-  // Matching in the registry (src/store/match-*.ts).
+  // Matching in the registry (src/store/matching/).
   ...MATCH_MIGRATIONS,
 ];

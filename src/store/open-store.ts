@@ -9,18 +9,19 @@ import { KEY_BYTES, loadOrCreateKey, sealedBox } from "./sealed-box.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { runMigrations } from "./migrate.ts";
 import type { StoreInternals } from "./store-internals.ts";
-import { createCaseRepository, reindexNameKeys } from "./case-repository.ts";
-import { createSharesRepository } from "./shares-repository.ts";
-import { createAccessLogRepository } from "./access-log-repository.ts";
+import { createCaseRepository, reindexNameKeys } from "./cases/index.ts";
+import { createSharesRepository } from "./cases/index.ts";
+import { createAccessLogRepository } from "./cases/index.ts";
 import {
   createPartyRepository,
   createRateLimitRepository,
   createSessionRepository,
   createUserRepository,
-} from "./account-repository.ts";
+} from "./accounts/index.ts";
 import type { Db, OpenStoreOptions, Store } from "./types.ts";
-import { attachLedger } from "./ledger-store.ts";
-import { attachMatching } from "./match-registry.ts";
+import { attachLedger } from "./ledger/index.ts";
+import { attachReports } from "./reports/index.ts";
+import { attachMatching } from "./matching/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
@@ -114,7 +115,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     },
   };
   // Every action is also a signed log entry, appended in the action's transaction.
-  attachLedger(store, { box: internals.box, now: internals.now });
+  const ledger = attachLedger(store, { box: internals.box, now: internals.now });
+  // Reports are signed documents in the log: the ledger must exist first.
+  attachReports(store, ledger, { box: internals.box, now: internals.now });
   // New and changed cases are queued for matching in the action's transaction.
   attachMatching(store, { now: internals.now });
   return store;

@@ -17,10 +17,10 @@ import type {
   ShareScope,
 } from "../domain/index.ts";
 import type { Database } from "./schema.ts";
-import type { Migration } from "./migrations.ts";
+import type { Migration } from "./migration.ts";
 
 export type { Database } from "./schema.ts";
-export type { Migration } from "./migrations.ts";
+export type { Migration } from "./migration.ts";
 export type Db = Kysely<Database>;
 // The transaction handle given to action sinks and preconditions.
 export type Tx = Transaction<Database>;

@@ -1,0 +1,3 @@
+// Matching in the registry: candidate pairs found as cases change, reviewed by both sides.
+export * from "./match-registry.ts";
+export type { MatchTables } from "./match-schema.ts";

@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { registerMatchContract } from "./test-support/match-contract.ts";
+import { createTestDatabase, pgReachable } from "../test-support/pg-test-db.ts";
+import { openStore } from "../open-store.ts";
+import { attachMatching } from "./match-registry.ts";
+import type { MatchTables } from "./match-schema.ts";
+
+const unreachable = await pgReachable();
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+if (unreachable !== null && process.env.CI === "true") {
+  it("PostgreSQL is reachable (required in CI)", () => {
+    throw new Error(unreachable);
+  });
+} else if (unreachable !== null) {
+  console.warn(`skipping PostgreSQL matching tests: ${unreachable}`);
+  it.skip(`PostgreSQL matching contract (${unreachable})`, () => undefined);
+} else {
+  registerMatchContract("PostgreSQL", async () => {
+    const db = await createTestDatabase();
+    const dir = await mkdtemp(join(tmpdir(), "homeward-match-"));
+    cleanups.push(() => db.drop(), () => rm(dir, { recursive: true, force: true }));
+    return openStore({ databaseUrl: db.url, keyFile: join(dir, "homeward.key"), poolSize: 4 });
+  });
+}
+
+if (unreachable === null) {
+  describe("matching with two server processes on one PostgreSQL database", () => {
+    it("drains the jobs once between them: every case matched, every pair stored once", async () => {
+      const db = await createTestDatabase();
+      const dir = await mkdtemp(join(tmpdir(), "homeward-match-"));
+      cleanups.push(() => db.drop(), () => rm(dir, { recursive: true, force: true }));
+      const open = () => openStore({ databaseUrl: db.url, keyFile: join(dir, "homeward.key"), poolSize: 3 });
+      const [a, b] = [await open(), await open()];
+      try {
+        await a.parties.ensure({ id: "t", name: "T", kind: "tracing-authority" });
+        await a.parties.ensure({ id: "h", name: "H", kind: "holding-authority" });
+        const t = { partyId: "t", userId: "tu", role: "caseworker" as const };
+        const h = { partyId: "h", userId: "hu", role: "caseworker" as const };
+        const surnames = ["Коваленко", "Шевчук", "Бондар", "Ткачук", "Мельничук", "Кравчук", "Гнатюк", "Савчук", "Лисенко", "Марченко"];
+        for (const [i, s] of surnames.entries()) {
+          const day = String(i + 1).padStart(2, "0");
+          await a.cases.create(t, { names: [{ given: "Олександр", family: s }], sex: "M", birthDate: `2013-04-${day}`, birthPlace: "Маріуполь" }, { clientId: `t${i}` });
+          await b.cases.create(h, { names: [{ given: "Александр", family: s }], sex: "M", birthDate: `2013-04-${day}`, birthPlace: "Мариуполь" }, { clientId: `h${i}` });
+        }
+        const [ra, rb] = await Promise.all([attachMatching(a).runPending({ batch: 3 }), attachMatching(b).runPending({ batch: 3 })]);
+        expect(ra.matched + rb.matched).toBe(20);
+        const rows = await a.db.withTables<MatchTables>().selectFrom("match_candidates").select(["tracing_case_id", "holding_case_id"]).execute();
+        expect(rows).toHaveLength(10);
+        const jobs = await a.db.withTables<MatchTables>().selectFrom("match_jobs").select("id").execute();
+        expect(jobs).toHaveLength(0);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  });
+}

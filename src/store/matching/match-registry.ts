@@ -1,0 +1,303 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import type { LinkSettings } from "../../matching/index.ts";
+import { lockMatching, matchCases, matchKeysVersion, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
+import { recountTermCounts } from "./term-counts.ts";
+import { learnFromStored, loadModel, storeLearned, type MatchModel, type TrainedModel } from "./match-model.ts";
+import {
+  decideCandidate,
+  getCandidate,
+  listCandidates,
+  type DecisionInput,
+  type DecisionResult,
+  type ListQuery,
+  type MatchCandidate,
+  type MatchGroup,
+} from "./match-review.ts";
+import type { MatchTables } from "./match-schema.ts";
+import type { RequestContext, Store, Tx } from "../types.ts";
+import { ledgerOf } from "../ledger/index.ts";
+import { defineEntryType, hashCanonical, hex32, matchDecided } from "../../ledger/index.ts";
+
+// Matching in the registry: records are matched as they arrive. An action that creates a case
+// or changes its details enqueues a job in its own transaction; any server process drains the
+// jobs (the tables are the queue, nothing waits in memory), matching each case against the
+// other side's stored blocking keys under a system context. Results are exposed only through
+// the access-checked review queue.
+
+export interface MatchingService {
+  /** Drains pending jobs in batches; returns what was done. */
+  runPending(options?: { batch?: number }): Promise<{ matched: number; agreements: number; stats: MatchRunStats }>;
+  /** Enqueues every case whose stored match record is missing or older than the case (e.g. created by a process without matching). */
+  enqueueStale(): Promise<number>;
+  /** Matches these cases now, in one transaction (re-matching is idempotent; decisions are kept). */
+  rematch(caseIds: readonly string[]): Promise<MatchRunStats>;
+  model(): Promise<MatchModel>;
+  /**
+   * Counts the term-frequency keys of every stored record again from scratch (under the matching
+   * lock); returns the records counted. For repair, or after a bulk load written around the matcher.
+   */
+  recountTerms(): Promise<number>;
+  /**
+   * Learns m/u from the stored records and stores them as the model in use. With `by`, a new
+   * model is a signed log entry of that party's, appended with it (every entry point names one:
+   * an admin over HTTP, a party on the command line).
+   */
+  train(settings?: LinkSettings, by?: { partyId: string; userId?: string }): Promise<TrainedModel & { logIndex: number | null }>;
+  list(ctx: RequestContext, query?: ListQuery): Promise<{ items: MatchCandidate[]; total: number }>;
+  get(ctx: RequestContext, id: string): Promise<MatchCandidate & { group: MatchGroup | null }>;
+  decide(ctx: RequestContext, id: string, input: DecisionInput): Promise<DecisionResult>;
+  /** Polls for jobs (and now and then for stale cases) until stopped. */
+  startWorker(options?: { intervalMs?: number; sweepEveryMs?: number; onError?: (e: unknown) => void }): () => Promise<void>;
+}
+
+export interface MatchingOptions extends MatchEngineOptions {
+  now?: () => Date;
+}
+
+const services = new WeakMap<Store, MatchingService>();
+
+/**
+ * A party stored a newly trained model: the m/u that score every later candidate. Retraining
+ * changes who is proposed to whom, so the log shows who did it and when; the hashes let anyone
+ * holding the registry's model tables check which settings and parameters were meant.
+ */
+export const matchModelTrained = defineEntryType({
+  type: "match.model-trained",
+  version: 1,
+  payload: z.strictObject({
+    model: z.string().min(1).max(40),
+    source: z.string().min(1).max(100),
+    settingsHash: hex32,
+    paramsHash: hex32,
+    records: z.strictObject({ tracing: z.number().int().nonnegative(), holding: z.number().int().nonnegative() }),
+  }),
+  publicPayload: true,
+});
+
+const MATCHED_KINDS = ["tracing-authority", "ngo", "holding-authority"];
+// Actions after which a case is matched again.
+const MATCH_ON = new Set(["report", "update-details", "withdraw", "mark-duplicate"]);
+
+/** The matching service of a store, created (and its action sink attached) once per store. */
+export function attachMatching(store: Store, options: MatchingOptions = {}): MatchingService {
+  const existing = services.get(store);
+  if (existing) return existing;
+  const db = store.db.withTables<MatchTables>() as MDb;
+  const now = options.now ?? (() => new Date());
+
+  store.onAction(async (tx, event) => {
+    // A withdrawn or duplicate case leaves the queue (and the term counts) at once, not at the next sweep.
+    if (!MATCH_ON.has(event.action.type)) return;
+    await tx
+      .withTables<MatchTables>()
+      .insertInto("match_jobs")
+      .values({ kind: "match", ref: event.caseId })
+      .onConflict((oc) => oc.columns(["kind", "ref"]).doNothing())
+      .execute();
+    wake?.();
+  });
+
+  let wake: (() => void) | null = null;
+  // One drain at a time per process; other processes are kept apart by row locks.
+  let running: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = running.then(fn, fn);
+    running = next.catch(() => undefined);
+    return next;
+  };
+
+  async function drainMatches(batch: number, total: MatchRunStats): Promise<number> {
+    let matched = 0;
+    for (;;) {
+      const model = await loadModel(db);
+      const n = await db.transaction().execute(async (tx) => {
+        const jobs = await tx
+          .selectFrom("match_jobs")
+          .select(["id", "ref"])
+          .where("kind", "=", "match")
+          .orderBy("id")
+          .limit(batch)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        if (jobs.length === 0) return 0;
+        const stats = await matchCases(tx, jobs.map((j) => j.ref), model, now(), options);
+        total.cases += stats.cases;
+        total.candidatePairsCompared += stats.candidatePairsCompared;
+        total.stored += stats.stored;
+        total.skippedKeys += stats.skippedKeys;
+        await tx.deleteFrom("match_jobs").where("id", "in", jobs.map((j) => j.id)).execute();
+        return jobs.length;
+      });
+      matched += n;
+      if (n < batch) return matched;
+    }
+  }
+
+  // The agreement is written on both cases as an action of the party's own deciding user, so it
+  // is in each case's history and in the signed log. The client id makes a repeat a no-op.
+  async function drainAgreements(): Promise<number> {
+    const jobs = await db.selectFrom("match_jobs").select(["id", "ref", "attempts"]).where("kind", "=", "agree").orderBy("id").limit(100).execute();
+    let done = 0;
+    for (const job of jobs) {
+      try {
+        const row = await db.selectFrom("match_candidates").selectAll().where("id", "=", job.ref).executeTakeFirst();
+        if (row && row.status === "agreed") {
+          const sides = [
+            { party: row.tracing_party_id, user: row.tracing_user_id!, role: row.tracing_role!, own: row.tracing_case_id, other: row.holding_case_id, otherParty: row.holding_party_id },
+            { party: row.holding_party_id, user: row.holding_user_id!, role: row.holding_role!, own: row.holding_case_id, other: row.tracing_case_id, otherParty: row.tracing_party_id },
+          ];
+          for (const s of sides) {
+            await store.cases.appendAction(
+              { partyId: s.party, userId: s.user, role: s.role as RequestContext["role"], purpose: "match-agreement" },
+              s.own,
+              {
+                type: "add-note",
+                text: `Identity agreed by both parties: this case and ${s.otherParty}'s case ${s.other} are one child (match candidate ${row.id}, estimated probability ${(row.probability * 100).toFixed(1)}%). A flag for people, not a merge.`,
+              },
+              { clientId: `match-agreed:${row.id}` },
+            );
+          }
+        }
+        await db.deleteFrom("match_jobs").where("id", "=", job.id).execute();
+        done++;
+      } catch (e) {
+        await db
+          .updateTable("match_jobs")
+          .set({ attempts: job.attempts + 1, last_error: String(e instanceof Error ? e.message : e).slice(0, 500) })
+          .where("id", "=", job.id)
+          .execute();
+      }
+    }
+    return done;
+  }
+
+  const service: MatchingService = {
+    runPending(opts = {}) {
+      return serial(async () => {
+        const stats: MatchRunStats = { cases: 0, candidatePairsCompared: 0, stored: 0, skippedKeys: 0 };
+        const matched = await drainMatches(opts.batch ?? 200, stats);
+        const agreements = await drainAgreements();
+        return { matched, agreements, stats };
+      });
+    },
+    async enqueueStale() {
+      // New cases, changed cases, cases keyed by older key functions or blocking rules, and
+      // records not yet counted for term frequencies (stored before the counts were kept).
+      const keysVersion = matchKeysVersion((await loadModel(db)).settings);
+      const res = await sql<{ n: number }>`
+        insert into match_jobs (kind, ref)
+        select 'match', c.id::text from cases c
+          join parties p on p.id = c.party_id
+          left join match_records r on r.case_id = c.id
+        where p.kind in (${sql.join(MATCHED_KINDS)})
+          and (r.case_id is null or r.case_version <> c.version or r.keys_version <> ${keysVersion} or r.term_keys is null)
+        on conflict (kind, ref) do nothing`.execute(db);
+      return Number(res.numAffectedRows ?? 0);
+    },
+    rematch(caseIds) {
+      return serial(async () => {
+        const model = await loadModel(db);
+        return db.transaction().execute((tx) => matchCases(tx, caseIds, model, now(), options));
+      });
+    },
+    model: () => loadModel(db),
+    recountTerms() {
+      return serial(async () => {
+        const { settings } = await loadModel(db);
+        return db.transaction().execute(async (tx) => {
+          await lockMatching(tx);
+          return recountTermCounts(tx, settings);
+        });
+      });
+    },
+    train(settings, by) {
+      return serial(async () => {
+        // Learning takes seconds on a large registry: no transaction is held open meanwhile.
+        const learned = await learnFromStored(db, settings ?? (await loadModel(db)).settings);
+        return db.transaction().execute(async (tx) => {
+          const model = await storeLearned(tx, learned);
+          if (!model.trained || by === undefined) return { ...model, logIndex: null };
+          const { index } = await ledgerOf(store).append(tx as unknown as Tx, {
+            id: `match-model:${model.id}`,
+            type: matchModelTrained.type,
+            typeVersion: matchModelTrained.version,
+            subject: `match-model:${model.id}`,
+            party: by.partyId,
+            ...(by.userId === undefined ? {} : { user: by.userId }),
+            time: now().toISOString(),
+            payload: { model: model.id, source: model.source, settingsHash: hashCanonical(model.settings), paramsHash: hashCanonical(model.params), records: model.records },
+          }, { partyId: by.partyId });
+          return { ...model, logIndex: index };
+        });
+      });
+    },
+    list: (ctx, query = {}) => listCandidates(db, ctx, query, now()),
+    get: (ctx, id) => getCandidate(db, ctx, id, now()),
+    async decide(ctx, id, input) {
+      // Every decision, one side's accept or a rejection as much as an agreement, is a signed
+      // entry appended with it: the log must show who matched whom.
+      const result = await decideCandidate(db, ctx, id, input, now(), async (tx, d) => {
+        await ledgerOf(store).append(tx as unknown as Tx, {
+          id: `match:${d.candidate}:${d.side}`,
+          type: matchDecided.type,
+          typeVersion: matchDecided.version,
+          subject: `match:${d.candidate}`,
+          party: ctx.partyId,
+          user: ctx.userId,
+          time: now().toISOString(),
+          payload: d,
+        }, { partyId: ctx.partyId });
+      });
+      // Record the agreement at once; should that fail, the persisted job is retried by any worker.
+      if (result.agreedNow) await serial(drainAgreements).catch(() => undefined);
+      return result;
+    },
+    startWorker(opts = {}) {
+      const interval = opts.intervalMs ?? 1000;
+      const sweepEvery = opts.sweepEveryMs ?? 5 * 60_000;
+      let stopped = false;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let lastSweep = 0;
+      let loop: Promise<void> = Promise.resolve();
+      const tick = async () => {
+        timer = null;
+        if (stopped) return;
+        try {
+          if (Date.now() - lastSweep >= sweepEvery) {
+            lastSweep = Date.now();
+            await service.enqueueStale();
+          }
+          await service.runPending();
+        } catch (e) {
+          opts.onError?.(e);
+        }
+        if (!stopped) timer = setTimeout(() => (loop = tick()), interval);
+      };
+      wake = () => {
+        // A job was enqueued in a transaction that commits shortly: look again soon.
+        if (timer !== null && !stopped) {
+          clearTimeout(timer);
+          timer = setTimeout(() => (loop = tick()), 50);
+        }
+      };
+      loop = tick();
+      return async () => {
+        stopped = true;
+        wake = null;
+        if (timer !== null) clearTimeout(timer);
+        await loop;
+      };
+    },
+  };
+  services.set(store, service);
+  return service;
+}
+
+export type { MatchCandidate, MatchGroup, DecisionInput, DecisionResult, ListQuery, MatchModel, MatchRunStats, TrainedModel };
+export { modelSummary, type ModelSummary } from "./match-model.ts";
+export { MATCH_MIGRATIONS } from "./migrations.ts";
+export type { QueueFilter } from "./match-review.ts";
+export { QUEUE_FILTERS } from "./match-review.ts";
+export type { VerificationFields } from "./match-records.ts";

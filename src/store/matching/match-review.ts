@@ -1,0 +1,298 @@
+import type { PartyKind, Role } from "../../domain/index.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../domain/index.ts";
+import { parseSummary } from "../cases/index.ts";
+import { checkOffset, clampLimit, isUuid, toIso } from "../errors-util.ts";
+import type { MDb, MTx } from "./match-engine.ts";
+import { verificationFields, sideOf, type VerificationFields } from "./match-records.ts";
+import type { CandidateStatus, Decision, MatchCandidatesTable, SetFlag } from "./match-schema.ts";
+import type { RequestContext } from "../types.ts";
+import type { Selectable } from "kysely";
+
+// The review queue: what each party may see of the candidates and how it decides on them.
+// Access is decided here, in the data layer, from the request context.
+
+// "awaiting-you": pending, and the caller's party has not decided yet.
+export type QueueFilter = "pending" | "awaiting-you" | "agreed" | "rejected" | "decided";
+export const QUEUE_FILTERS: readonly QueueFilter[] = ["pending", "awaiting-you", "agreed", "rejected", "decided"];
+
+export interface FieldExplanation {
+  field: string;
+  label: string;
+  left: string;
+  right: string;
+  level: string;
+  weight: number;
+}
+
+export interface SideDecision {
+  decision: Decision;
+  at: string;
+  // Only the deciding party sees its own reason.
+  reason?: string;
+}
+
+export interface MatchCandidate {
+  id: string;
+  status: CandidateStatus;
+  probability: number;
+  weight: number;
+  // Several candidates compete for one of the two records: review them as a set, never one alone.
+  flag: SetFlag | null;
+  // Which side the caller decides for; null for the mediator.
+  yourSide: "tracing" | "holding" | null;
+  decisions: { tracing: SideDecision | null; holding: SideDecision | null };
+  // Each record as verification needs it: never contact details, notes, health or views.
+  tracing: VerificationFields;
+  holding: VerificationFields;
+  // Field by field: "left" is the tracing record, "right" the holding record.
+  explanation: { text: string; fields: FieldExplanation[] };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MatchGroup {
+  flag: SetFlag;
+  // The other candidates competing for the same record (only those the caller may see).
+  members: MatchCandidate[];
+}
+
+export interface Viewer {
+  ctx: RequestContext;
+  kind: PartyKind;
+  mode: "tracing" | "holding" | "mediator";
+}
+
+type Row = Selectable<MatchCandidatesTable>;
+
+const DECIDERS: readonly Role[] = ["caseworker", "verifier"];
+
+export async function viewerOf(db: MDb | MTx, ctx: RequestContext): Promise<Viewer> {
+  const party = await db.selectFrom("parties").select("kind").where("id", "=", ctx.partyId).executeTakeFirst();
+  if (!party) throw new ForbiddenError("unknown party");
+  const kind = party.kind as PartyKind;
+  if (kind === "mediator" && ctx.role === "mediator") return { ctx, kind, mode: "mediator" };
+  const side = sideOf(kind);
+  if (side !== null && DECIDERS.includes(ctx.role)) return { ctx, kind, mode: side === "T" ? "tracing" : "holding" };
+  throw new ForbiddenError("match candidates are reviewed by the caseworkers and verifiers of the parties concerned, and seen by the mediator");
+}
+
+function visible(row: Row, v: Viewer): boolean {
+  if (v.mode === "mediator") return row.status !== "rejected";
+  return v.mode === "tracing" ? row.tracing_party_id === v.ctx.partyId : row.holding_party_id === v.ctx.partyId;
+}
+
+function json<T>(v: unknown): T {
+  return (typeof v === "string" ? JSON.parse(v) : v) as T;
+}
+
+function combinedFlag(row: Row): SetFlag | null {
+  if (row.tracing_set === "family_conflict" || row.holding_set === "family_conflict") return "family_conflict";
+  return row.tracing_set ?? row.holding_set ?? null;
+}
+
+function sideDecision(row: Row, side: "tracing" | "holding", v: Viewer): SideDecision | null {
+  const decision = side === "tracing" ? row.tracing_decision : row.holding_decision;
+  if (decision === null) return null;
+  const at = side === "tracing" ? row.tracing_decided_at : row.holding_decided_at;
+  const out: SideDecision = { decision, at: at ? toIso(at) : "" };
+  const reason = side === "tracing" ? row.tracing_reason : row.holding_reason;
+  if (v.mode === side && reason !== null) out.reason = reason;
+  return out;
+}
+
+async function loadFields(db: MDb | MTx, ids: readonly string[]): Promise<Map<string, VerificationFields>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("cases").select(["id", "summary"]).where("id", "in", [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, verificationFields(parseSummary(r.summary))]));
+}
+
+// Every read of another party's record through the queue is in the access log, like a case read.
+async function logReads(db: MDb | MTx, v: Viewer, rows: readonly Row[], kind: "read" | "list", now: Date): Promise<void> {
+  const entries = rows.flatMap((r) => {
+    const cases =
+      v.mode === "tracing"
+        ? [[r.holding_case_id, r.holding_party_id]]
+        : v.mode === "holding"
+          ? [[r.tracing_case_id, r.tracing_party_id]]
+          : [[r.tracing_case_id, r.tracing_party_id], [r.holding_case_id, r.holding_party_id]];
+    return cases.map(([caseId, caseParty]) => ({
+      at: now,
+      user_id: v.ctx.userId,
+      party_id: v.ctx.partyId,
+      role: v.ctx.role,
+      case_id: caseId!,
+      case_party_id: caseParty!,
+      kind,
+      purpose: "match-review",
+    }));
+  });
+  if (entries.length > 0) await db.insertInto("access_log").values(entries).execute();
+}
+
+async function present(db: MDb | MTx, v: Viewer, rows: readonly Row[]): Promise<MatchCandidate[]> {
+  const fields = await loadFields(db, rows.flatMap((r) => [r.tracing_case_id, r.holding_case_id]));
+  return rows.map((r) => {
+    const ex = json<{ text: string; contributions: FieldExplanation[] }>(r.explanation);
+    return {
+      id: r.id,
+      status: r.status,
+      probability: r.probability,
+      weight: r.weight,
+      flag: combinedFlag(r),
+      yourSide: v.mode === "mediator" ? null : v.mode,
+      decisions: { tracing: sideDecision(r, "tracing", v), holding: sideDecision(r, "holding", v) },
+      tracing: fields.get(r.tracing_case_id)!,
+      holding: fields.get(r.holding_case_id)!,
+      explanation: { text: ex.text, fields: ex.contributions },
+      createdAt: toIso(r.created_at),
+      updatedAt: toIso(r.updated_at),
+    };
+  });
+}
+
+export interface ListQuery {
+  status?: QueueFilter;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listCandidates(db: MDb, ctx: RequestContext, query: ListQuery, now: Date): Promise<{ items: MatchCandidate[]; total: number }> {
+  const v = await viewerOf(db, ctx);
+  const limit = clampLimit(query.limit, 50, 500);
+  const offset = checkOffset(query.offset);
+  if (query.status !== undefined && !QUEUE_FILTERS.includes(query.status)) throw new ValidationError("status", `expected one of ${QUEUE_FILTERS.join(", ")}`);
+  let base = db.selectFrom("match_candidates");
+  if (v.mode === "tracing") base = base.where("tracing_party_id", "=", ctx.partyId);
+  else if (v.mode === "holding") base = base.where("holding_party_id", "=", ctx.partyId);
+  else base = base.where("status", "in", ["pending", "agreed"]);
+  if (query.status === "decided") base = base.where("status", "in", ["agreed", "rejected"]);
+  else if (query.status === "awaiting-you") {
+    base = base.where("status", "=", "pending");
+    if (v.mode !== "mediator") base = base.where(v.mode === "tracing" ? "tracing_decision" : "holding_decision", "is", null);
+  }
+  else if (query.status !== undefined) base = base.where("status", "=", query.status);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy("probability", "desc").orderBy("id").limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<string | number | bigint>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  const items = await present(db, v, rows);
+  await logReads(db, v, rows, "list", now);
+  return { items, total: Number(count.n) };
+}
+
+async function visibleRow(db: MDb | MTx, v: Viewer, id: string, lock = false): Promise<Row> {
+  if (!isUuid(id)) throw new NotFoundError("match candidate not found");
+  let q = db.selectFrom("match_candidates").selectAll().where("id", "=", id);
+  if (lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  // Existence is itself sensitive: a candidate the caller may not see is "not found".
+  if (!row || !visible(row, v)) throw new NotFoundError("match candidate not found");
+  return row;
+}
+
+export async function getCandidate(db: MDb, ctx: RequestContext, id: string, now: Date): Promise<MatchCandidate & { group: MatchGroup | null }> {
+  const v = await viewerOf(db, ctx);
+  const row = await visibleRow(db, v, id);
+  let group: MatchGroup | null = null;
+  const flag = combinedFlag(row);
+  if (flag !== null) {
+    let q = db.selectFrom("match_candidates").selectAll().where("id", "<>", row.id);
+    q = q.where((eb) => {
+      const ors = [];
+      if (row.tracing_set !== null) ors.push(eb("tracing_case_id", "=", row.tracing_case_id));
+      if (row.holding_set !== null) ors.push(eb("holding_case_id", "=", row.holding_case_id));
+      return eb.or(ors);
+    });
+    const others = (await q.orderBy("probability", "desc").limit(50).execute()).filter((r) => r.status !== "rejected" && visible(r, v));
+    group = { flag, members: await present(db, v, others) };
+    await logReads(db, v, others, "read", now);
+  }
+  const [item] = await present(db, v, [row]);
+  await logReads(db, v, [row], "read", now);
+  return { ...item!, group };
+}
+
+export interface DecisionInput {
+  decision: Decision;
+  reason?: string;
+}
+
+export interface DecisionResult {
+  candidate: MatchCandidate;
+  replayed: boolean;
+  // True when this decision made the identity agreed by both parties.
+  agreedNow: boolean;
+}
+
+/**
+ * Records the caller's party's decision. A decision is kept: repeating it changes nothing, a
+ * different one is a conflict. Identity counts as agreed only when both parties accept; one
+ * rejection ends the pair for good (re-matching never proposes it again).
+ */
+/** What a decision tells the signed log, written in the decision's own transaction. */
+export interface DecisionRecord {
+  candidate: string;
+  side: "tracing" | "holding";
+  decision: Decision;
+  tracingCase: string;
+  holdingCase: string;
+  status: "pending" | "agreed" | "rejected";
+}
+
+export async function decideCandidate(
+  db: MDb,
+  ctx: RequestContext,
+  id: string,
+  input: DecisionInput,
+  now: Date,
+  record?: (tx: MTx, decision: DecisionRecord) => Promise<void>,
+): Promise<DecisionResult> {
+  if (input.decision !== "accept" && input.decision !== "reject") throw new ValidationError("decision", 'expected "accept" or "reject"');
+  const reason = input.reason?.trim();
+  if (input.decision === "reject" && !reason) throw new ValidationError("reason", "a rejection needs a reason");
+  if (reason !== undefined && reason.length > 2000) throw new ValidationError("reason", "at most 2000 characters");
+  return db.transaction().execute(async (tx) => {
+    const v = await viewerOf(tx, ctx);
+    const row = await visibleRow(tx, v, id, true);
+    if (v.mode === "mediator") throw new ForbiddenError("only the parties whose records these are decide on a candidate");
+    const side = v.mode;
+    const mine = side === "tracing" ? row.tracing_decision : row.holding_decision;
+    if (mine !== null) {
+      if (mine !== input.decision) throw new ConflictError(`your party already decided "${mine}" on this candidate; a decision is kept`);
+      const [candidate] = await present(tx, v, [row]);
+      return { candidate: candidate!, replayed: true, agreedNow: false };
+    }
+    if (row.status !== "pending") throw new ConflictError(`this candidate is already ${row.status}`);
+    const other = side === "tracing" ? row.holding_decision : row.tracing_decision;
+    const status: CandidateStatus = input.decision === "reject" || other === "reject" ? "rejected" : other === "accept" ? "agreed" : "pending";
+    const prefix = side === "tracing" ? "tracing" : "holding";
+    const updated = await tx
+      .updateTable("match_candidates")
+      .set({
+        [`${prefix}_decision`]: input.decision,
+        [`${prefix}_reason`]: reason ?? null,
+        [`${prefix}_user_id`]: ctx.userId,
+        [`${prefix}_role`]: ctx.role,
+        [`${prefix}_decided_at`]: now,
+        status,
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await record?.(tx, {
+      candidate: id,
+      side,
+      decision: input.decision,
+      tracingCase: updated.tracing_case_id,
+      holdingCase: updated.holding_case_id,
+      status,
+    });
+    if (status === "agreed") {
+      // Recording the agreement on both cases is deferred work: persisted, done after commit.
+      await tx.insertInto("match_jobs").values({ kind: "agree", ref: id }).onConflict((oc) => oc.columns(["kind", "ref"]).doNothing()).execute();
+    }
+    const [candidate] = await present(tx, v, [updated]);
+    return { candidate: candidate!, replayed: false, agreedNow: status === "agreed" };
+  });
+}

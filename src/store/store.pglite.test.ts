@@ -1,4 +1,0 @@
-import { registerStoreContract } from "./test-support/store-contract.ts";
-import { openStore } from "./open-store.ts";
-
-registerStoreContract("PGlite (in memory)", ({ now }) => openStore({ now }));

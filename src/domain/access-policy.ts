@@ -2,17 +2,20 @@ import type { ActionType } from "./case-action.ts";
 import type { CaseStatus } from "./lifecycle.ts";
 import { HOLDABLE_STATUSES, OPEN_STATUSES, CASE_STATUSES } from "./lifecycle.ts";
 import type { PartyKind, Role } from "./party.ts";
+import type { CaseRelation, CaseSide } from "./case-side.ts";
+import { defaultSide } from "./case-side.ts";
 
 // The ONE place that says who may do what. Both the store and the tests read it.
 
-// How the acting party relates to the case: it owns it, or the owner shared it with them.
-export type CaseRelation = "owner" | "shared-view" | "shared-participate";
+export type { CaseRelation } from "./case-side.ts";
 
 export interface ActorRule {
   relation: "owner" | "shared-participate";
   roles: readonly Role[];
   // When given, only parties of these kinds match.
   partyKinds?: readonly PartyKind[];
+  // When given, only a party working the case from one of these sides matches (see case-side.ts).
+  sides?: readonly CaseSide[];
 }
 
 // Named checks an action must also pass (e.g. a signed verification report exists). The
@@ -35,7 +38,10 @@ const CASE_WORK: readonly Role[] = ["caseworker", "verifier"];
 const OWNER_WORK: ActorRule = { relation: "owner", roles: CASE_WORK };
 const OWNER_VERIFIER: ActorRule = { relation: "owner", roles: ["verifier"] };
 const MEDIATOR: ActorRule = { relation: "shared-participate", roles: ["mediator"], partyKinds: ["mediator"] };
-const HOLDING_WORK: ActorRule = { relation: "shared-participate", roles: CASE_WORK, partyKinds: ["holding-authority"] };
+// The other side's party on a case shared with it to participate, when that side holds the child.
+const HOLDING_WORK: ActorRule = { relation: "shared-participate", roles: CASE_WORK, sides: ["holding"] };
+const OWNER_HOLDING: ActorRule = { relation: "owner", roles: CASE_WORK, sides: ["holding"] };
+const OWNER_TRACING: ActorRule = { relation: "owner", roles: CASE_WORK, sides: ["tracing"] };
 const ANY_STATUS: readonly CaseStatus[] = CASE_STATUSES;
 
 export const ACCESS_POLICY: readonly PolicyRow[] = [
@@ -46,7 +52,7 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
     actors: [{ relation: "owner", roles: CASE_WORK, partyKinds: ["tracing-authority", "holding-authority", "ngo"] }],
   },
   { action: "register", from: ["reported"], to: "registered", actors: [OWNER_WORK] },
-  // The holding side may report that it has found the child on a case shared with it.
+  // The holding side of the case may report that it has found the child on a case shared with it.
   { action: "locate", from: ["registered"], to: "located", actors: [OWNER_WORK, HOLDING_WORK] },
   { action: "verify-identity", from: ["located"], to: "identity-verified", actors: [OWNER_VERIFIER], requires: "joint-verification-report" },
   { action: "confirm-by-mediator", from: ["identity-verified"], to: "confirmed-by-mediator", actors: [MEDIATOR], requires: "mediator-confirmation" },
@@ -68,6 +74,12 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
   { action: "switch-to-adult-track", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK] },
   // Notes stay possible after closing: follow-up after return is recorded there.
   { action: "add-note", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
+  // The channel: a disclosure of a child held, a tracing request addressed to the other side,
+  // the child's photographs (the image itself is kept by the photo store, the log holds its hash).
+  { action: "disclose", from: OPEN_STATUSES, to: "same", actors: [OWNER_HOLDING] },
+  { action: "request-tracing", from: OPEN_STATUSES, to: "same", actors: [OWNER_TRACING] },
+  { action: "add-photo", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK] },
+  { action: "remove-photo", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
   { action: "share", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
   { action: "unshare", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
 ];
@@ -78,14 +90,18 @@ export function policyFor(action: ActionType): PolicyRow {
   return row;
 }
 
-export function actorMatches(rule: ActorRule, relation: CaseRelation, role: Role, partyKind: PartyKind): boolean {
+// `side`: the side the actor works this case from (actorSide), null when none.
+export function actorMatches(rule: ActorRule, relation: CaseRelation, role: Role, partyKind: PartyKind, side: CaseSide | null = null): boolean {
   if (rule.relation !== relation) return false;
   if (!rule.roles.includes(role)) return false;
+  if (rule.sides !== undefined && (side === null || !rule.sides.includes(side))) return false;
   return rule.partyKinds === undefined || rule.partyKinds.includes(partyKind);
 }
 
-export function mayTake(action: ActionType, relation: CaseRelation, role: Role, partyKind: PartyKind): boolean {
-  return policyFor(action).actors.some((rule) => actorMatches(rule, relation, role, partyKind));
+// Without a case at hand (`side` undefined) a party is taken to work from its kind's usual side.
+export function mayTake(action: ActionType, relation: CaseRelation, role: Role, partyKind: PartyKind, side?: CaseSide | null): boolean {
+  const s = side !== undefined ? side : relation === "shared-view" || partyKind === "mediator" ? null : defaultSide(partyKind);
+  return policyFor(action).actors.some((rule) => actorMatches(rule, relation, role, partyKind, s));
 }
 
 // What a reader sees of a case. null: nothing (the case does not exist for them).

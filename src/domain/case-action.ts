@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CaseInputSchema, CaseDetailsPatchSchema, ConsentSchema, PartialDateSchema } from "./case-details.ts";
 import { ConsentDecisionInputSchema } from "./consent/consent-record.ts";
+import { CaseSideSchema } from "./case-side.ts";
+import { DisclosureContentSchema } from "./disclosure.ts";
 
 const reason = z.string().trim().min(1).max(2000).optional();
 // A reference to a signed report (the ledger issue fills these in).
@@ -9,6 +11,8 @@ const reportRef = z.string().trim().min(1).max(200).optional();
 export const SHARE_SCOPES = ["view", "participate"] as const;
 export const ShareScopeSchema = z.enum(SHARE_SCOPES);
 export type ShareScope = z.infer<typeof ShareScopeSchema>;
+
+const partyId = z.string().min(1).max(63);
 
 export const DECLINERS = ["child", "guardian", "adult"] as const;
 
@@ -19,7 +23,8 @@ export type ViewStance = z.infer<typeof ViewStanceSchema>;
 
 // Every change to a case is one of these; a case is the append-only list of them.
 export const CaseActionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("report"), details: CaseInputSchema }),
+  // `side`: the side the owner works the case from (default: by the owner's kind, see defaultSide).
+  z.object({ type: z.literal("report"), details: CaseInputSchema, side: CaseSideSchema.optional() }),
   z.object({ type: z.literal("update-details"), patch: CaseDetailsPatchSchema }),
   z.object({ type: z.literal("register"), note: reason }),
   z.object({ type: z.literal("locate"), location: z.string().trim().min(1).max(500).optional(), note: reason }),
@@ -51,6 +56,18 @@ export const CaseActionSchema = z.discriminatedUnion("type", [
   // own contact becomes the channel.
   z.object({ type: z.literal("switch-to-adult-track"), note: reason }),
   z.object({ type: z.literal("add-note"), text: z.string().trim().min(1).max(20_000) }),
+  // A later disclosure replaces the earlier one; the history keeps every version.
+  z.object({ type: z.literal("disclose"), disclosure: DisclosureContentSchema }),
+  // The tracing request is addressed to the party believed to hold the child (and the mediator).
+  z.object({ type: z.literal("request-tracing"), to: partyId, mediator: partyId.optional() }),
+  z.object({
+    type: z.literal("add-photo"),
+    photoId: z.uuid(),
+    // SHA-256 of the stored image (after its metadata was stripped), hex.
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    caption: z.string().trim().min(1).max(500).optional(),
+  }),
+  z.object({ type: z.literal("remove-photo"), photoId: z.uuid(), reason }),
   z.object({ type: z.literal("share"), partyId: z.string().min(1).max(63), scope: ShareScopeSchema }),
   z.object({ type: z.literal("unshare"), partyId: z.string().min(1).max(63) }),
 ]);

@@ -5,6 +5,7 @@ import { policyFor } from "./access-policy.ts";
 import type { ViewStance } from "./case-action.ts";
 import type { ConsentRecord } from "./consent/consent-record.ts";
 import { legacyConsentRecords } from "./consent/consent-record.ts";
+import type { CaseSide } from "./case-side.ts";
 
 // The latest hearing of the child (the views themselves are in details.childViews).
 export interface ViewsHeard {
@@ -14,10 +15,19 @@ export interface ViewsHeard {
   stance?: ViewStance;
 }
 
+export interface CasePhoto {
+  id: string;
+  sha256: string;
+  caption?: string;
+  at: string;
+}
+
 // The current state of a case, derived from its actions by `reduceCase`.
 export interface CaseState {
   id: string;
   partyId: string;
+  // The side the owner works the case from.
+  side: CaseSide;
   status: CaseStatus;
   statusBeforeHold?: CaseStatus;
   // Number of actions taken; the sequence of the last one.
@@ -40,6 +50,10 @@ export interface CaseState {
   // When the case moved to the adult track (a signed switch-to-adult-track action).
   adultTrackSince?: string;
   views?: ViewsHeard;
+  // The latest disclosure's sequence and time (its content is kept sealed beside the case).
+  disclosure?: { sequence: number; at: string };
+  tracingRequest?: { to: string; mediator?: string; at: string };
+  photos: CasePhoto[];
 }
 
 function detailsFrom(input: CaseDetailsInput): CaseDetails {
@@ -72,6 +86,15 @@ export function nextStatus(state: CaseState | null, action: CaseAction): CaseSta
   return row.to;
 }
 
+// States stored before a field existed lack it: cases reported before sides were per case were
+// reported by the tracing side unless the store says otherwise.
+export function withStateDefaults(state: CaseState, side: CaseSide = "tracing"): CaseState {
+  const loose = state as Partial<CaseState>;
+  if (loose.side === undefined) state.side = side;
+  if (loose.photos === undefined) state.photos = [];
+  return state;
+}
+
 // Pure: applies one stored action. Validation (policy, rules) happens before, in `decideAction`.
 export function applyAction(state: CaseState | null, record: ActionRecord): CaseState {
   const { action } = record;
@@ -80,6 +103,7 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
     const s: CaseState = {
       id: record.caseId,
       partyId: record.actor.partyId,
+      side: action.side ?? "tracing",
       status: "reported",
       version: record.sequence,
       createdAt: record.at,
@@ -88,13 +112,14 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
       notes: [],
       reportRefs: {},
       shares: {},
+      photos: [],
     };
     if (action.details.notes) s.notes.push({ text: action.details.notes, at: record.at, byUserId: record.actor.userId, byPartyId: record.actor.partyId });
     if (action.details.health) s.health = action.details.health;
     if (action.details.consent) s.consents = legacyConsentRecords(action.details.consent, record.at, record.sequence);
     return s;
   }
-  const s: CaseState = structuredClone(state);
+  const s: CaseState = withStateDefaults(structuredClone(state));
   const status = nextStatus(state, action);
   if (action.type === "hold") s.statusBeforeHold = state.status;
   if (action.type === "resume") delete s.statusBeforeHold;
@@ -155,6 +180,19 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
     }
     case "add-note":
       s.notes.push({ text: action.text, at: record.at, byUserId: record.actor.userId, byPartyId: record.actor.partyId });
+      break;
+    case "disclose":
+      s.disclosure = { sequence: record.sequence, at: record.at };
+      break;
+    case "request-tracing":
+      s.tracingRequest = { to: action.to, at: record.at, ...(action.mediator ? { mediator: action.mediator } : {}) };
+      break;
+    case "add-photo":
+      s.photos = s.photos.filter((p) => p.id !== action.photoId);
+      s.photos.push({ id: action.photoId, sha256: action.sha256, at: record.at, ...(action.caption ? { caption: action.caption } : {}) });
+      break;
+    case "remove-photo":
+      s.photos = s.photos.filter((p) => p.id !== action.photoId);
       break;
     case "share":
       s.shares[action.partyId] = action.scope;

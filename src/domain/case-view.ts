@@ -1,6 +1,7 @@
 import type { ActionRecord, ActionType, CaseAction } from "./case-action.ts";
 import type { Consent, FamilyMember, LegalBasis, Note, PersonName, Separation, Sex } from "./case-details.ts";
-import type { CaseState } from "./case-state.ts";
+import type { CasePhoto, CaseState } from "./case-state.ts";
+import type { CaseSide } from "./case-side.ts";
 import type { CaseStatus } from "./lifecycle.ts";
 import type { ViewKind } from "./access-policy.ts";
 import type { AgeRange } from "./partial-date.ts";
@@ -10,6 +11,8 @@ import { adultStatus } from "./partial-date.ts";
 export interface CaseView {
   id: string;
   party: string;
+  // The side the owning party works the case from.
+  side: CaseSide;
   view: ViewKind;
   status: CaseStatus;
   version: number;
@@ -40,12 +43,18 @@ export interface CaseView {
   notes?: Note[];
   health?: string;
   shares?: Record<string, string>;
+  // When the holding side disclosed the child (GET /api/cases/{id}/disclosure has the content).
+  disclosedAt?: string;
+  tracingRequest?: { to: string; mediator?: string; at: string };
+  // The child's photographs (served by GET /api/photos/{id}); not in the auditor's view.
+  photos?: CasePhoto[];
 }
 
 // The list form: enough to recognise a child, nothing sensitive.
 export interface CaseSummary {
   id: string;
   party: string;
+  side: CaseSide;
   view: ViewKind;
   status: CaseStatus;
   version: number;
@@ -68,6 +77,7 @@ export function projectCase(state: CaseState, view: ViewKind, now: Date): CaseVi
   const out: CaseView = {
     id: state.id,
     party: state.partyId,
+    side: state.side ?? "tracing",
     view,
     status: state.status,
     version: state.version,
@@ -89,6 +99,9 @@ export function projectCase(state: CaseState, view: ViewKind, now: Date): CaseVi
   if (d.childViews !== undefined) out.childViews = d.childViews;
   if (state.statusBeforeHold !== undefined) out.statusBeforeHold = state.statusBeforeHold;
   if (state.location !== undefined) out.location = state.location;
+  if (state.disclosure !== undefined) out.disclosedAt = state.disclosure.at;
+  if (state.tracingRequest !== undefined) out.tracingRequest = state.tracingRequest;
+  if (view !== "auditor") out.photos = state.photos ?? [];
   if (view === "mediator") return out;
   if (state.duplicateOf !== undefined) out.duplicateOf = state.duplicateOf;
   if (state.batchId !== undefined) out.batchId = state.batchId;
@@ -107,6 +120,7 @@ export function summarise(view: CaseView): CaseSummary {
   const s: CaseSummary = {
     id: view.id,
     party: view.party,
+    side: view.side,
     view: view.view,
     status: view.status,
     version: view.version,
@@ -145,6 +159,18 @@ function redactForAuditor(action: CaseAction): CaseAction {
     }
     case "add-note":
       return { ...action, text: WITHHELD };
+    case "disclose": {
+      const { biography: _b, services, placement, ...rest } = action.disclosure;
+      return {
+        ...action,
+        disclosure: {
+          ...rest,
+          biography: WITHHELD,
+          services: services.map((s) => ({ ...s, summary: WITHHELD })),
+          ...(placement ? { placement: { kind: placement.kind, ...(placement.since ? { since: placement.since } : {}) } } : {}),
+        },
+      };
+    }
     default:
       return action;
   }

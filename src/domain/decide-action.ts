@@ -4,6 +4,7 @@ import { nextStatus } from "./case-state.ts";
 import type { Actor } from "./party.ts";
 import type { PreconditionName, CaseRelation } from "./access-policy.ts";
 import { mayTake, policyFor } from "./access-policy.ts";
+import { actorSide } from "./case-side.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "./errors.ts";
 import { adultStatus } from "./partial-date.ts";
 import { caseConsent } from "./case-consent.ts";
@@ -43,7 +44,9 @@ export function decideAction(input: {
 }): Decision {
   const { state, action, actor, relation, now } = input;
   const row = policyFor(action.type);
-  if (!mayTake(action.type, relation, actor.role, actor.partyKind)) {
+  const caseSide = state === null ? (action.type === "report" ? (action.side ?? "tracing") : "tracing") : (state.side ?? "tracing");
+  const side = actorSide(caseSide, relation, actor.partyKind);
+  if (!mayTake(action.type, relation, actor.role, actor.partyKind, side)) {
     throw new ForbiddenError(`a ${actor.role} of a ${actor.partyKind} (${relation}) may not take "${action.type}"`);
   }
   if (state === null) {
@@ -81,6 +84,12 @@ export function decideAction(input: {
     if (!consent.allowed && consent.reason !== "none") {
       throw new ConflictError(`the case may not be shared with ${action.partyId}: ${consent.message} (record consent or a legal basis first)`, state.version);
     }
+  }
+  if (action.type === "request-tracing" && state && (action.to === state.partyId || action.mediator === state.partyId)) {
+    throw new ValidationError(action.to === state.partyId ? "to" : "mediator", "a tracing request is addressed to another party");
+  }
+  if (action.type === "remove-photo" && state && !(state.photos ?? []).some((p) => p.id === action.photoId)) {
+    throw new ValidationError("photoId", "the case has no such photo");
   }
   if (action.type === "mark-duplicate" && state && action.duplicateOf === state.id) {
     throw new ValidationError("duplicateOf", "a case cannot duplicate itself");

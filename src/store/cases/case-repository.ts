@@ -178,6 +178,10 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
     if ((action.type === "share" || action.type === "unshare") && !(await partyExists(tx, action.partyId))) {
       throw new ValidationError("partyId", "no such party");
     }
+    if (action.type === "mark-duplicate" && !(await canSee(tx, actor, action.duplicateOf))) {
+      // The same answer whether the case does not exist or is another party's: existence is sensitive.
+      throw new ValidationError("duplicateOf", "names no case you can see");
+    }
     const record: ActionRecord = {
       caseId,
       sequence: before.version + 1,
@@ -215,6 +219,11 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
     }
     await runSinks(tx, { caseId, action, actor, at: record.at, clientId, sequence: record.sequence, before, after });
     return after;
+  }
+
+  async function canSee(tx: Tx, actor: Actor, caseId: string): Promise<boolean> {
+    const row = await loadCase(tx, caseId, actor.partyId, false);
+    return row !== undefined && viewFor(relationOf(row, actor.partyId), actor.role, actor.partyKind) !== null;
   }
 
   async function partyExists(tx: Tx, partyId: string): Promise<boolean> {

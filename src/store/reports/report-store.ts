@@ -177,6 +177,16 @@ export function attachReports(store: Store, ledger: LedgerStore, deps: { box: Se
     return (await store.cases.get({ ...ctx, purpose: ctx.purpose ?? "report" }, row.case_id)) ? row : null;
   }
 
+  /**
+   * Drafting and signing are writes: the case's own party, or one it shared the case with to
+   * take part ("participate"). A view-only share reads the case but writes nothing about it.
+   */
+  async function mayWrite(ctx: RequestContext, caseId: string): Promise<boolean> {
+    const row = (await sql<{ party_id: string; scope: string | null }>`select c.party_id, s.scope from cases c
+      left join case_shares s on s.case_id = c.id and s.party_id = ${ctx.partyId} where c.id = ${caseId}`.execute(db)).rows[0];
+    return row !== undefined && (row.party_id === ctx.partyId || row.scope === "participate");
+  }
+
   const reports: ReportsStore = {
     async draft(ctx, caseId, input, opts) {
       const parsed = DraftReportSchema.safeParse(input);
@@ -186,6 +196,7 @@ export function attachReports(store: Store, ledger: LedgerStore, deps: { box: Se
       }
       if (!["caseworker", "verifier", "mediator"].includes(ctx.role)) throw new ForbiddenError("this role may not draft reports");
       if (!(await store.cases.get({ ...ctx, purpose: ctx.purpose ?? "report" }, caseId))) throw new NotFoundError("case");
+      if (!(await mayWrite(ctx, caseId))) throw new ForbiddenError("the case is shared with your party to view only: it may not draft reports on it");
       if (parsed.data.kind === "post-return" && !parsed.data.content.welfareCheck) {
         throw new ValidationError("content.welfareCheck", "a post-return report records the welfare check");
       }
@@ -233,6 +244,7 @@ export function attachReports(store: Store, ledger: LedgerStore, deps: { box: Se
     async sign(ctx, id) {
       const row = await visible(ctx, id);
       if (!row) throw new NotFoundError("report");
+      if (!(await mayWrite(ctx, row.case_id))) throw new ForbiddenError("the case is shared with your party to view only: it may not sign its reports");
       const role = roleFor(await partyKind(db, ctx.partyId), ctx.role);
       if (!role) throw new ForbiddenError("only a tracing or holding authority's verifier, or the mediator, signs reports");
       await db.transaction().execute(async (tx) => {

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerServeCommands } from "./serve-command.ts";
 import { registerUserCommands } from "./user-command.ts";
+import { registerPartyCommands } from "./party-command.ts";
 import { registerImportCommands } from "./import-command.ts";
 import { registerLinkCommand } from "./link-command.ts";
 import { registerLogCommands } from "./log-command.ts";
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerServeCommands(program);
   registerUserCommands(program);
+  registerPartyCommands(program);
   registerImportCommands(program);
   registerLinkCommand(program);
   registerLogCommands(program);

@@ -56,7 +56,7 @@ describe("parseCaseCsvRow", () => {
       }),
     );
     const bad = parseCaseCsvRow({ record_id: "a", given_name: "Іван", birth_date: "2014-02-30" });
-    expect(bad).toEqual({ ok: false, reason: expect.stringMatching(/^birth_date: /) });
+    expect(bad).toMatchObject({ ok: false, reason: expect.stringMatching(/^birth_date: /) });
   });
 
   it("rejects a row without record_id or without any name, saying which column", () => {
@@ -93,5 +93,30 @@ describe("checkCaseCsvHeader", () => {
     expect(() => checkCaseCsvHeader(["record_id", "given_name", "given_name"])).toThrow(/twice/);
     expect(() => checkCaseCsvHeader(["given_name"])).toThrow(/record_id/);
     expect(() => checkCaseCsvHeader(["record_id", "sex"])).toThrow(/given_name or a family_name/);
+  });
+});
+
+describe("parseCaseCsvRow: every problem, and dates no form can fix", () => {
+  const today = "2026-06-01";
+
+  it("lists every problem of a row, each naming its column", () => {
+    const result = parseCaseCsvRow({ record_id: "r1", sex: "boy", birth_date: "31.02.2014", consent_tracing: "maybe" }, { today });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.split(":")[0]).sort()).toEqual(["birth_date", "consent_given_by", "consent_tracing", "given_name", "sex"].sort());
+  });
+
+  it("refuses a birth date in the future and a separation before birth, but not a partial date that may fit", () => {
+    expect(parseCaseCsvRow({ record_id: "r1", given_name: "Іван", birth_date: "2026-06-02" }, { today })).toMatchObject({ ok: false, reason: expect.stringMatching(/^birth_date: .*future/) });
+    expect(parseCaseCsvRow({ record_id: "r1", given_name: "Іван", birth_date: "2026-06" }, { today }).ok).toBe(true);
+    expect(parseCaseCsvRow({ record_id: "r1", given_name: "Іван", birth_date: "2014-03-07", separation_date: "2014-03-06" }, { today }))
+      .toMatchObject({ ok: false, reason: expect.stringMatching(/^separation_date: .*before the birth date/) });
+    expect(parseCaseCsvRow({ record_id: "r1", given_name: "Іван", birth_date: "2014", separation_date: "2014-03" }, { today }).ok).toBe(true);
+    expect(parseCaseCsvRow({ record_id: "r1", given_name: "Іван", birth_date: "2014-03", separation_date: "2013" }, { today }).ok).toBe(false);
+  });
+
+  it("reads local date forms", () => {
+    const ok = parseCaseCsvRow({ record_id: "r1", given_name: "Іван", birth_date: "7 березня 2014 р.", separation_date: "04.2022" }, { today });
+    expect(ok).toMatchObject({ ok: true, input: { birthDate: "2014-03-07", separation: { date: "2022-04" } } });
   });
 });

@@ -1,6 +1,8 @@
 import { CaseInputSchema, CONSENT_GIVERS, RELATIONS, SEPARATION_CATEGORIES, SEXES } from "../domain/case-details.ts";
 import type { CaseInput, FamilyMemberInput, PersonNameInput } from "../domain/case-details.ts";
-import { isPartialDate } from "../domain/partial-date.ts";
+import { mapHeader } from "./column-mapping.ts";
+import { dateProblems, parseLocalDate } from "./local-date.ts";
+import type { DateOrder } from "./local-date.ts";
 
 // The column layout of `homeward import cases FILE.csv` (documented in docs/import-cases.md).
 // Names match the matching engine's child-record preset where they overlap, so one export
@@ -39,31 +41,18 @@ export type CaseCsvRow = Partial<Record<CaseCsvColumn, string>>;
 
 export type ParsedCaseRow =
   | { readonly ok: true; readonly recordId: string; readonly input: CaseInput }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string; readonly problems: readonly string[] };
 
-export class CaseCsvHeaderError extends Error {}
+export { HeaderError as CaseCsvHeaderError } from "./column-mapping.ts";
 
 /** Checks the header once, before any row: an unknown column is a typo that would silently drop data. */
 export function checkCaseCsvHeader(header: readonly string[]): void {
-  const known = new Set<string>(CASE_CSV_COLUMNS);
-  const unknown = header.filter((h) => !known.has(h));
-  if (unknown.length > 0) {
-    throw new CaseCsvHeaderError(`unknown column(s): ${unknown.join(", ")}; expected some of: ${CASE_CSV_COLUMNS.join(", ")}`);
-  }
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (seen.has(h)) throw new CaseCsvHeaderError(`column ${h} appears twice`);
-    seen.add(h);
-  }
-  if (!seen.has("record_id")) throw new CaseCsvHeaderError("the header needs a record_id column");
-  if (!seen.has("given_name") && !seen.has("family_name")) {
-    throw new CaseCsvHeaderError("the header needs a given_name or a family_name column");
-  }
+  mapHeader(header, CASE_CSV_COLUMNS, undefined, { all: ["record_id"], oneOf: ["given_name", "family_name"] });
 }
 
 const SEX_ALIASES: Readonly<Record<string, (typeof SEXES)[number]>> = {
-  m: "M", male: "M", ч: "M", м: "M",
-  f: "F", female: "F", ж: "F",
+  m: "M", male: "M", ч: "M", м: "M", чол: "M", муж: "M",
+  f: "F", female: "F", ж: "F", жін: "F", жен: "F",
   x: "X",
   unknown: "unknown", u: "unknown",
 };
@@ -71,11 +60,21 @@ const SEX_ALIASES: Readonly<Record<string, (typeof SEXES)[number]>> = {
 const TRUE_WORDS = new Set(["true", "yes", "y", "1", "так", "да"]);
 const FALSE_WORDS = new Set(["false", "no", "n", "0", "ні", "нет"]);
 
-class RowError extends Error {
-  readonly column: string;
-  constructor(column: string, message: string) {
-    super(`${column}: ${message}`);
-    this.column = column;
+export interface CaseRowOptions {
+  /** The day imports are checked against (birth dates after it are refused), YYYY-MM-DD. */
+  readonly today?: string;
+  /** Day and month order of dates like 03.07.2014 (default: day first). */
+  readonly dateOrder?: DateOrder;
+}
+
+/** Every problem of a row, each naming its column, so one pass over the reject file fixes them all. */
+class Problems {
+  readonly list: string[] = [];
+  readonly columns = new Set<string>();
+  add(column: string, message: string): undefined {
+    if (!this.columns.has(column)) this.list.push(`${column}: ${message}`);
+    this.columns.add(column);
+    return undefined;
   }
 }
 
@@ -86,28 +85,34 @@ function text(row: CaseCsvRow, column: CaseCsvColumn): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
-function bool(row: CaseCsvRow, column: CaseCsvColumn): boolean | undefined {
+function bool(row: CaseCsvRow, column: CaseCsvColumn, problems: Problems): boolean | undefined {
   const value = text(row, column)?.toLowerCase();
   if (value === undefined) return undefined;
   if (TRUE_WORDS.has(value)) return true;
   if (FALSE_WORDS.has(value)) return false;
-  throw new RowError(column, `expected yes or no, got "${value}"`);
+  return problems.add(column, `expected yes or no, got "${value}"`);
 }
 
-/** ISO partial dates, plus the DD.MM.YYYY form official documents on both sides use. */
-export function csvDate(value: string, column: string): string {
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-  const iso = dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, "0")}-${dotted[1]!.padStart(2, "0")}` : value;
-  if (!isPartialDate(iso)) throw new RowError(column, `expected YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY (a real date), got "${value}"`);
+const DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, DD.MM.YYYY, MM.YYYY or \"7 березня 2014\" (a real date)";
+
+/** ISO partial dates, plus the local forms official documents on both sides use; throws when neither. */
+export function csvDate(value: string, column: string, order: DateOrder = "dmy"): string {
+  const iso = parseLocalDate(value, order);
+  if (iso === undefined) throw new Error(`${column}: expected ${DATE_FORMS}, got "${value}"`);
   return iso;
 }
 
-function oneOf<T extends string>(row: CaseCsvRow, column: CaseCsvColumn, allowed: readonly T[]): T | undefined {
+function dateIn(row: CaseCsvRow, column: CaseCsvColumn, problems: Problems, order: DateOrder): string | undefined {
+  const value = text(row, column);
+  if (value === undefined) return undefined;
+  return parseLocalDate(value, order) ?? problems.add(column, `expected ${DATE_FORMS}, got "${value}"`);
+}
+
+function oneOf<T extends string>(row: CaseCsvRow, column: CaseCsvColumn, allowed: readonly T[], problems: Problems): T | undefined {
   const value = text(row, column)?.toLowerCase().replaceAll("_", "-");
   if (value === undefined) return undefined;
   const hit = allowed.find((a) => a.toLowerCase() === value);
-  if (hit === undefined) throw new RowError(column, `expected one of ${allowed.join(", ")}, got "${value}"`);
-  return hit;
+  return hit ?? problems.add(column, `expected one of ${allowed.join(", ")}, got "${value}"`);
 }
 
 /** "Given [Patronymic] Family": the first word is the given name, the last the family name. */
@@ -118,13 +123,13 @@ function personFromText(value: string): { given?: string; family?: string; patro
   return { given: words[0]!, patronymic: words.slice(1, -1).join(" "), family: words[words.length - 1]! };
 }
 
-function buildInput(row: CaseCsvRow): CaseInput {
+function namesOf(row: CaseCsvRow, problems: Problems): PersonNameInput[] {
   const lang = text(row, "name_lang");
   const names: PersonNameInput[] = [];
   const given = text(row, "given_name");
   const familyName = text(row, "family_name");
   const patronymic = text(row, "patronymic");
-  if (given === undefined && familyName === undefined) throw new RowError("given_name", "a given_name or a family_name is required");
+  if (given === undefined && familyName === undefined) problems.add("given_name", "a given_name or a family_name is required");
   names.push({
     ...(given === undefined ? {} : { given }),
     ...(familyName === undefined ? {} : { family: familyName }),
@@ -142,36 +147,10 @@ function buildInput(row: CaseCsvRow): CaseInput {
       kind: "new-after-deportation",
     });
   }
+  return names;
+}
 
-  const sexText = text(row, "sex")?.toLowerCase();
-  let sex: (typeof SEXES)[number] = "unknown";
-  if (sexText !== undefined) {
-    const mapped = SEX_ALIASES[sexText];
-    if (mapped === undefined) throw new RowError("sex", `expected M, F, X or unknown, got "${sexText}"`);
-    sex = mapped;
-  }
-
-  const input: CaseInput = { names, sex };
-  const birthDate = text(row, "birth_date");
-  if (birthDate !== undefined) input.birthDate = csvDate(birthDate, "birth_date");
-  const estimated = bool(row, "birth_date_estimated");
-  if (estimated !== undefined) input.birthDateEstimated = estimated;
-  const birthPlace = text(row, "birth_place");
-  if (birthPlace !== undefined) input.birthPlace = birthPlace;
-
-  const category = oneOf(row, "separation_category", SEPARATION_CATEGORIES);
-  const sepDate = text(row, "separation_date");
-  const sepPlace = text(row, "separation_place");
-  const lastKnown = text(row, "last_known_location");
-  if (category !== undefined || sepDate !== undefined || sepPlace !== undefined || lastKnown !== undefined) {
-    input.separation = {
-      category: category ?? "other",
-      ...(sepDate === undefined ? {} : { date: csvDate(sepDate, "separation_date") }),
-      ...(sepPlace === undefined ? {} : { place: sepPlace }),
-      ...(lastKnown === undefined ? {} : { lastKnownLocation: lastKnown }),
-    };
-  }
-
+function familyOf(row: CaseCsvRow, problems: Problems): FamilyMemberInput[] {
   const family: FamilyMemberInput[] = [];
   const mother = text(row, "mother_name");
   if (mother !== undefined) family.push({ relation: "mother", ...personFromText(mother) });
@@ -181,7 +160,7 @@ function buildInput(row: CaseCsvRow): CaseInput {
   const phone = text(row, "guardian_phone");
   const email = text(row, "guardian_email");
   const address = text(row, "guardian_address");
-  const relation = oneOf(row, "guardian_relation", RELATIONS);
+  const relation = oneOf(row, "guardian_relation", RELATIONS, problems);
   if (guardianName !== undefined || phone !== undefined || email !== undefined || address !== undefined || relation !== undefined) {
     const contact = {
       ...(phone === undefined ? {} : { phone }),
@@ -195,14 +174,51 @@ function buildInput(row: CaseCsvRow): CaseInput {
       ...(Object.keys(contact).length > 0 ? { contact } : {}),
     });
   }
+  return family;
+}
+
+function buildInput(row: CaseCsvRow, problems: Problems, order: DateOrder): CaseInput {
+  const names = namesOf(row, problems);
+  const sexText = text(row, "sex")?.toLowerCase();
+  let sex: (typeof SEXES)[number] = "unknown";
+  if (sexText !== undefined) {
+    const mapped = SEX_ALIASES[sexText.replace(/\.$/, "")];
+    if (mapped === undefined) problems.add("sex", `expected M, F, X or unknown, got "${sexText}"`);
+    else sex = mapped;
+  }
+
+  const input: CaseInput = { names, sex };
+  const birthDate = dateIn(row, "birth_date", problems, order);
+  if (birthDate !== undefined) input.birthDate = birthDate;
+  const estimated = bool(row, "birth_date_estimated", problems);
+  if (estimated !== undefined) input.birthDateEstimated = estimated;
+  const birthPlace = text(row, "birth_place");
+  if (birthPlace !== undefined) input.birthPlace = birthPlace;
+
+  const category = oneOf(row, "separation_category", SEPARATION_CATEGORIES, problems);
+  const sepDate = dateIn(row, "separation_date", problems, order);
+  const sepPlace = text(row, "separation_place");
+  const lastKnown = text(row, "last_known_location");
+  if (category !== undefined || sepDate !== undefined || sepPlace !== undefined || lastKnown !== undefined) {
+    input.separation = {
+      category: category ?? "other",
+      ...(sepDate === undefined ? {} : { date: sepDate }),
+      ...(sepPlace === undefined ? {} : { place: sepPlace }),
+      ...(lastKnown === undefined ? {} : { lastKnownLocation: lastKnown }),
+    };
+  }
+
+  const family = familyOf(row, problems);
   if (family.length > 0) input.family = family;
 
-  const forTracing = bool(row, "consent_tracing");
-  const forSharing = bool(row, "consent_sharing");
-  const givenBy = oneOf(row, "consent_given_by", CONSENT_GIVERS);
-  if (forTracing !== undefined || forSharing !== undefined || givenBy !== undefined) {
-    if (givenBy === undefined) throw new RowError("consent_given_by", "say who gave the consent: guardian or person");
-    input.consent = { forTracing: forTracing ?? false, forSharing: forSharing ?? false, givenBy };
+  const forTracing = bool(row, "consent_tracing", problems);
+  const forSharing = bool(row, "consent_sharing", problems);
+  const givenBy = oneOf(row, "consent_given_by", CONSENT_GIVERS, problems);
+  const anyConsent = ["consent_tracing", "consent_sharing", "consent_given_by"].some((c) => text(row, c as CaseCsvColumn) !== undefined);
+  if (anyConsent) {
+    if (givenBy === undefined) {
+      if (!problems.columns.has("consent_given_by")) problems.add("consent_given_by", "say who gave the consent: guardian or person");
+    } else input.consent = { forTracing: forTracing ?? false, forSharing: forSharing ?? false, givenBy };
   }
   const views = text(row, "child_views");
   if (views !== undefined) input.childViews = views;
@@ -234,22 +250,23 @@ function columnFor(path: string): string {
   return FIELD_TO_COLUMN.find(([re]) => re.test(path))?.[1] ?? path;
 }
 
-/** Turns one CSV record into a case input, or says which column is wrong and why. Never throws. */
-export function parseCaseCsvRow(row: CaseCsvRow): ParsedCaseRow {
+/** Turns one CSV record into a case input, or lists every column that is wrong and why. Never throws. */
+export function parseCaseCsvRow(row: CaseCsvRow, options: CaseRowOptions = {}): ParsedCaseRow {
+  const problems = new Problems();
   const recordId = text(row, "record_id");
-  if (recordId === undefined) return { ok: false, reason: "record_id: required (it makes re-importing the file safe)" };
-  if (recordId.length > 100) return { ok: false, reason: "record_id: at most 100 characters" };
-  let input: CaseInput;
-  try {
-    input = buildInput(row);
-  } catch (e) {
-    if (e instanceof RowError) return { ok: false, reason: e.message };
-    throw e;
-  }
+  if (recordId === undefined) problems.add("record_id", "required (it makes re-importing the file safe)");
+  else if (recordId.length > 100) problems.add("record_id", "at most 100 characters");
+  const input = buildInput(row, problems, options.dateOrder ?? "dmy");
   const checked = CaseInputSchema.safeParse(input);
   if (!checked.success) {
-    const reason = checked.error.issues.map((i) => `${columnFor(i.path.join("."))}: ${i.message}`).join("; ");
-    return { ok: false, reason };
+    for (const issue of checked.error.issues) problems.add(columnFor(issue.path.join(".")), issue.message);
+  }
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  for (const p of dateProblems({ birthDate: input.birthDate, separationDate: input.separation?.date }, today)) {
+    problems.add(p.field, p.message);
+  }
+  if (problems.list.length > 0 || recordId === undefined || recordId.length > 100) {
+    return { ok: false, reason: problems.list.join("; "), problems: problems.list };
   }
   return { ok: true, recordId, input };
 }

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { serve } from "@hono/node-server";
 import { createApp, createLogger } from "../server/index.ts";
+import { serveWebApp } from "../server/web-app.ts";
 import { disableDemoAccounts, seedDemo } from "../demo/seed-demo.ts";
 import { DEMO_ACCOUNTS } from "../demo/demo-accounts.ts";
 import { attachMatching } from "../store/matching/index.ts";
@@ -40,6 +41,8 @@ export function registerServeCommands(program: Command): void {
       // Every party's and verifier's signing key exists before anyone acts (src/store/ledger/).
       await ledgerOf(store).ensureKeys();
       const app = createApp({ store, logger });
+      // The web app (built by `npm run build`) is served beside the API, from the same origin.
+      serveWebApp(app);
       // Matches new and changed cases as they arrive (jobs in the database: any server process may drain them).
       const stopMatching = attachMatching(store).startWorker({ onError: (err) => logger.error({ err }, "matching failed") });
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {
@@ -47,7 +50,7 @@ export function registerServeCommands(program: Command): void {
         logger.info({ url, docs: `${url}/api/docs` }, "listening");
         if (opts.demo) {
           process.stderr.write(
-            `\nHomeward demo on ${url}  (API docs: ${url}/api/docs)\n` +
+            `\nHomeward demo on ${url}  (web app: ${url}/cases, API docs: ${url}/api/docs)\n` +
             `Demo accounts (the password is in the README): ${DEMO_ACCOUNTS.filter((a) => a.username !== "ngo").map((a) => a.username).join(", ")}\n\n`,
           );
         }

@@ -1,0 +1,2539 @@
+// Generated from the server's OpenAPI document by `npm run api:write`. Do not edit.
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and database kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Up */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in: exchange a username and password for a bearer token
+         * @description Failed attempts are counted per username in the database (shared by every server process); too many within the window answer 429 with Retry-After.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Login"];
+                };
+            };
+            responses: {
+                /** @description Logged in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description Invalid body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Wrong username or password */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many failed attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Log out: revoke the current token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Logged out */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in user, their party and role */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The user */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List and search the cases the caller's party may see */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Any name in any script: Oleksandr Kovalenko, Олександр Коваленко and Александр Коваленко find the same child. */
+                    q?: string;
+                    /** @description One status or several, comma-separated. */
+                    status?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of cases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseList"];
+                    };
+                };
+                /** @description Invalid query */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a case for the caller's party
+         * @description Idempotent through a client-supplied id: send it as the `Idempotency-Key` header or the body's `clientId` (if both, they must agree). Repeating the request with the same id answers 201 with the same case id, changes nothing, and sets `Idempotent-Replayed: true`. Without an id every request creates a new case.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Client-chosen id that makes the request safe to repeat (same as the body's clientId). */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCase"];
+                };
+            };
+            responses: {
+                /** @description Created (or replayed) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Created"];
+                    };
+                };
+                /** @description Invalid body; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller's role may not register cases */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One case, as much of it as the caller's party may see
+         * @description 404 when the case does not exist or the caller's party may not see it: existence is itself sensitive.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such case */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a lifecycle step or record something on a case
+         * @description The client id (body `clientId` or `Idempotency-Key` header) is required: repeating it changes nothing. With `expectedVersion`, a case that has moved on answers 409 instead of applying the step to a state the client never saw.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Client-chosen id that makes the request safe to repeat (same as the body's clientId). */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActionRequest"];
+                };
+            };
+            responses: {
+                /** @description The step was taken (or had been: replayed) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description Invalid body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller may see the case but not take this step */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such case */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The case changed since expectedVersion, or the step is not possible from its status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The step breaks a rule of the case */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's actions: who, which party, when, what (as much as the caller may see) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The history */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["History"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such case */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read which case, when (admins only) */
+        get: {
+            parameters: {
+                query?: {
+                    caseId?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Access log entries, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessLog"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Admins only */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review queue: match candidates where one side is the caller's party's case
+         * @description Caseworkers and verifiers see the candidates of their party's cases; the mediator sees pending and agreed pairs. Each side sees only the verification fields of the other's record. A candidate is a flag for a person, never a merge.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description pending; awaiting-you (pending, your party has not decided); agreed; rejected; decided (agreed or rejected) */
+                    status?: "pending" | "awaiting-you" | "agreed" | "rejected" | "decided";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of candidates, most probable first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchCandidateList"];
+                    };
+                };
+                /** @description Invalid query */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller's role does not review matches */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One candidate with its explanation and, when flagged, the competing set */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The candidate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchCandidateDetail"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller's role does not review matches */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such candidate */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The matching model in use: its m and u per field and comparison level (admins and auditors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The model in use */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchModel"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Admins and auditors only */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/model/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Learn m and u from the stored records and use them from now on (admins only)
+         * @description Unsupervised (EM, u from random pairs), one record per case. A new model is a signed log entry of the admin's party. Candidates already stored keep their scores until their records are matched again. Takes seconds on a large registry.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What was learned, and the model now in use */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchModelTraining"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Admins only */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or reject a candidate for the caller's party
+         * @description Only caseworkers and verifiers of the party whose case is on one side decide, for that side. A decision is kept: repeating it answers with `replayed: true`, a different one is 409. Identity counts as agreed only when both parties accept; a rejected pair is never proposed again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MatchDecision"];
+                };
+            };
+            responses: {
+                /** @description The decision is recorded (or had been) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            candidate: components["schemas"]["MatchCandidate"];
+                        };
+                    };
+                };
+                /** @description Invalid body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller may see the candidate but not decide on it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such candidate */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The party already decided otherwise, or the candidate is already rejected or agreed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rejection needs a reason */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every party's and verifier's public signing key (public: no login needed)
+         * @description Compare the fingerprints (the key ids) with the ones each party publishes, then pin them: `homeward log verify LOG --keys KEYS.json`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Public keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerKeys"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The log's current size and root, and its latest co-signed checkpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The log's head */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerInfo"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/entries/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One signed entry (hashes only: payloads with personal data stay in the registry) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    index: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The entry as it is in the log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerEntry"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such entry */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 inclusion proof of entry `index` in the tree of `size` (default: the current size) */
+        get: {
+            parameters: {
+                query?: {
+                    index?: number | null;
+                    size?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Inclusion proof */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InclusionProof"];
+                    };
+                };
+                /** @description No such entry or size */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof from the tree of size `from` to the tree of size `to` (default: current) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: number | null;
+                    to?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Consistency proof */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsistencyProof"];
+                    };
+                };
+                /** @description No such sizes */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest checkpoint with every party's co-signature */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Checkpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerCheckpoint"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No checkpoint yet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole log as JSON Lines, for `homeward log verify`
+         * @description A header with the parties' public keys, then entries and co-signed checkpoints, one JSON object a line; it ends with a checkpoint of the full size (signed now when there is none yet).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/jsonl": string;
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's verification reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VerificationReport"][];
+                        };
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such case */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Draft a verification report (identity, or post-return with the welfare check) for a case
+         * @description Idempotent by the body's `clientId`. The document is sealed in the registry; the log records its hash.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "identity" | "post-return";
+                        /** @default en */
+                        language?: string;
+                        content: {
+                            identityEvidence: string;
+                            familyEvidence?: string;
+                            viewsAndConsent?: string;
+                            separation?: string;
+                            healthOverviewRef?: string;
+                            welfareCheck?: string;
+                        };
+                        clientId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The drafted report */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerificationReport"];
+                    };
+                };
+                /** @description Invalid report */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such case */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One verification report with its signatures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerificationReport"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the report as the caller's party's verifier, or confirm it as the mediator (after both verifiers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report with the new signature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerificationReport"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller may not sign reports */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already signed in this role, or the mediator came too early */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed report file for `homeward report verify`: document, signature entries, inclusion proofs, co-signed checkpoint, keys */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a signing key: an admin rotates the party's key, a verifier or mediator their own
+         * @description The new key is announced in the log, signed by the party and by itself; the old key signs nothing afterwards.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scope: "party" | "personal";
+                    };
+                };
+            };
+            responses: {
+                /** @description The new key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description SHA-256 of the raw public key */
+                            id: string;
+                            /** @enum {string} */
+                            algorithm: "ed25519";
+                            party: string;
+                            user?: string;
+                            /** @description 32 bytes, lowercase hex */
+                            publicKey: string;
+                        };
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller's role may not */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/keys/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a person's signing key (admins, for their own party's people) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an admin of the person's party */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such person */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a PDF in the reader's language (en, uk, ru), with each signature, its log entry hash and the verification code */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "en" | "uk" | "ru";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a checkpoint of the current size as the caller's party (verifiers, mediators and admins)
+         * @description Creates the checkpoint of the current size, or adds the caller's party's co-signature to it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The checkpoint with all its co-signatures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerCheckpoint"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller's role may not sign for its party */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            database: string;
+        };
+        Session: {
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /** @description RFC 9457 problem details; `errors` names each offending field. */
+        Problem: {
+            /** @example urn:homeward:problem:validation */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+                pointer: string;
+                /** @example names[0].given */
+                field: string;
+                detail: string;
+            }[];
+        };
+        Login: {
+            /** @example tracing */
+            username: string;
+            /** @example demo-password */
+            password: string;
+        };
+        Me: {
+            id: string;
+            username: string;
+            party: string;
+            /** @enum {string} */
+            role: "caseworker" | "verifier" | "mediator" | "auditor" | "admin";
+            displayName: string | null;
+            sessionExpiresAt: string;
+        };
+        CaseList: {
+            items: components["schemas"]["CaseSummary"][];
+            total: number;
+        };
+        CaseSummary: {
+            id: string;
+            /** @description The party that holds the case. */
+            party: string;
+            /** @description How much of the case the caller may see: full, shared, mediator or auditor. */
+            view: string;
+            /** @enum {string} */
+            status: "reported" | "registered" | "located" | "identity-verified" | "confirmed-by-mediator" | "scheduled" | "reunited" | "post-return-verified" | "closed" | "declined-by-child" | "declined-by-guardian" | "declined-by-adult" | "deceased" | "duplicate" | "withdrawn" | "on-hold";
+            version: number;
+            updatedAt: string;
+            names: {
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                script: string;
+                lang?: string;
+                kind: string;
+            }[];
+            /** @enum {string} */
+            sex: "M" | "F" | "X" | "unknown";
+            birthDate?: string;
+            birthDateEstimated?: boolean;
+            age: {
+                min: number;
+                max: number;
+            } | null;
+            adult: boolean;
+        };
+        Created: {
+            id: string;
+        };
+        /**
+         * @example {
+         *       "names": [
+         *         {
+         *           "given": "Олександр",
+         *           "family": "Коваленко"
+         *         }
+         *       ],
+         *       "sex": "M",
+         *       "birthDate": "2014-03-07"
+         *     }
+         */
+        NewCase: {
+            names: {
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                /** @enum {string} */
+                script?: "Cyrl" | "Latn" | "other";
+                lang?: string;
+                /** @enum {string} */
+                kind?: "birth" | "current" | "alias" | "new-after-deportation" | "transliteration";
+            }[];
+            /** @enum {string} */
+            sex: "M" | "F" | "X" | "unknown";
+            birthDate?: string;
+            birthDateEstimated?: boolean;
+            birthPlace?: string;
+            separation?: {
+                /** @enum {string} */
+                category: "deported" | "forcibly-transferred" | "evacuated-without-parents" | "separated-across-line" | "other";
+                date?: string;
+                place?: string;
+                lastKnownLocation?: string;
+            };
+            family?: {
+                /** @enum {string} */
+                relation: "mother" | "father" | "sibling" | "grandparent" | "aunt-uncle" | "other-relative" | "legal-guardian" | "foster-parent" | "other";
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                birthDate?: string;
+                /** @default false */
+                legalGuardian: boolean;
+                contact?: {
+                    phone?: string;
+                    email?: string;
+                    address?: string;
+                    other?: string;
+                };
+            }[];
+            consent?: {
+                forTracing: boolean;
+                forSharing: boolean;
+                /** @enum {string} */
+                givenBy: "guardian" | "person";
+                guardianName?: string;
+                date?: string;
+            };
+            childViews?: string;
+            notes?: string;
+            health?: string;
+            /** @description Idempotency key chosen by the client (or send the Idempotency-Key header). Repeating a create with the same key returns the same case and changes nothing. */
+            clientId?: string;
+        };
+        Case: {
+            id: string;
+            /** @description The party that holds the case. */
+            party: string;
+            /** @description How much of the case the caller may see: full, shared, mediator or auditor. */
+            view: string;
+            /** @enum {string} */
+            status: "reported" | "registered" | "located" | "identity-verified" | "confirmed-by-mediator" | "scheduled" | "reunited" | "post-return-verified" | "closed" | "declined-by-child" | "declined-by-guardian" | "declined-by-adult" | "deceased" | "duplicate" | "withdrawn" | "on-hold";
+            version: number;
+            updatedAt: string;
+            names: {
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                script: string;
+                lang?: string;
+                kind: string;
+            }[];
+            /** @enum {string} */
+            sex: "M" | "F" | "X" | "unknown";
+            birthDate?: string;
+            birthDateEstimated?: boolean;
+            age: {
+                min: number;
+                max: number;
+            } | null;
+            adult: boolean;
+            createdAt: string;
+            possiblyAdult: boolean;
+            consentNeedsRenewal: boolean;
+            birthPlace?: string;
+            separation?: {
+                [key: string]: unknown;
+            };
+            consent?: {
+                [key: string]: unknown;
+            };
+            childViews?: string;
+            /** @description Family members and guardians; contact details appear only for the party that holds the case. */
+            family?: {
+                [key: string]: unknown;
+            }[];
+            notes?: {
+                [key: string]: unknown;
+            }[];
+            health?: string;
+            shares?: {
+                [key: string]: string;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        ActionResult: {
+            sequence: number;
+            replayed: boolean;
+            case: components["schemas"]["Case"];
+        };
+        /**
+         * @example {
+         *       "clientId": "8d3c0e4e-2f4b-4c1f-9f39-3a1d4bd1d0a1",
+         *       "expectedVersion": 1,
+         *       "action": {
+         *         "type": "register"
+         *       }
+         *     }
+         */
+        ActionRequest: {
+            /** @description Required (here or as the Idempotency-Key header): repeating an action with the same id changes nothing. */
+            clientId?: string;
+            /** @description The case version the client last saw; if the case has moved on the answer is 409. */
+            expectedVersion?: number;
+            action: {
+                /** @enum {string} */
+                type: "report";
+                details: {
+                    names: {
+                        given?: string;
+                        family?: string;
+                        patronymic?: string;
+                        /** @enum {string} */
+                        script?: "Cyrl" | "Latn" | "other";
+                        lang?: string;
+                        /** @enum {string} */
+                        kind?: "birth" | "current" | "alias" | "new-after-deportation" | "transliteration";
+                    }[];
+                    /** @enum {string} */
+                    sex: "M" | "F" | "X" | "unknown";
+                    birthDate?: string;
+                    birthDateEstimated?: boolean;
+                    birthPlace?: string;
+                    separation?: {
+                        /** @enum {string} */
+                        category: "deported" | "forcibly-transferred" | "evacuated-without-parents" | "separated-across-line" | "other";
+                        date?: string;
+                        place?: string;
+                        lastKnownLocation?: string;
+                    };
+                    family?: {
+                        /** @enum {string} */
+                        relation: "mother" | "father" | "sibling" | "grandparent" | "aunt-uncle" | "other-relative" | "legal-guardian" | "foster-parent" | "other";
+                        given?: string;
+                        family?: string;
+                        patronymic?: string;
+                        birthDate?: string;
+                        /** @default false */
+                        legalGuardian: boolean;
+                        contact?: {
+                            phone?: string;
+                            email?: string;
+                            address?: string;
+                            other?: string;
+                        };
+                    }[];
+                    consent?: {
+                        forTracing: boolean;
+                        forSharing: boolean;
+                        /** @enum {string} */
+                        givenBy: "guardian" | "person";
+                        guardianName?: string;
+                        date?: string;
+                    };
+                    childViews?: string;
+                    notes?: string;
+                    health?: string;
+                };
+            } | {
+                /** @enum {string} */
+                type: "update-details";
+                patch: {
+                    names?: {
+                        given?: string;
+                        family?: string;
+                        patronymic?: string;
+                        /** @enum {string} */
+                        script?: "Cyrl" | "Latn" | "other";
+                        lang?: string;
+                        /** @enum {string} */
+                        kind?: "birth" | "current" | "alias" | "new-after-deportation" | "transliteration";
+                    }[];
+                    /** @enum {string} */
+                    sex?: "M" | "F" | "X" | "unknown";
+                    birthDate?: string | null;
+                    birthDateEstimated?: boolean;
+                    birthPlace?: string | null;
+                    separation?: {
+                        /** @enum {string} */
+                        category: "deported" | "forcibly-transferred" | "evacuated-without-parents" | "separated-across-line" | "other";
+                        date?: string;
+                        place?: string;
+                        lastKnownLocation?: string;
+                    } | null;
+                    family?: {
+                        /** @enum {string} */
+                        relation: "mother" | "father" | "sibling" | "grandparent" | "aunt-uncle" | "other-relative" | "legal-guardian" | "foster-parent" | "other";
+                        given?: string;
+                        family?: string;
+                        patronymic?: string;
+                        birthDate?: string;
+                        /** @default false */
+                        legalGuardian: boolean;
+                        contact?: {
+                            phone?: string;
+                            email?: string;
+                            address?: string;
+                            other?: string;
+                        };
+                    }[];
+                    childViews?: string | null;
+                    health?: string | null;
+                };
+            } | {
+                /** @enum {string} */
+                type: "register";
+                note?: string;
+            } | {
+                /** @enum {string} */
+                type: "locate";
+                location?: string;
+                note?: string;
+            } | {
+                /** @enum {string} */
+                type: "verify-identity";
+                reportRef?: string;
+                note?: string;
+            } | {
+                /** @enum {string} */
+                type: "confirm-by-mediator";
+                reportRef?: string;
+                note?: string;
+            } | {
+                /** @enum {string} */
+                type: "schedule";
+                batchId?: string;
+                date?: string;
+                note?: string;
+            } | {
+                /** @enum {string} */
+                type: "reunite";
+                date?: string;
+                place?: string;
+                note?: string;
+            } | {
+                /** @enum {string} */
+                type: "verify-post-return";
+                reportRef?: string;
+                note?: string;
+            } | {
+                /** @enum {string} */
+                type: "close";
+                reason?: string;
+            } | {
+                /** @enum {string} */
+                type: "decline";
+                /** @enum {string} */
+                by: "child" | "guardian" | "adult";
+                reason?: string;
+            } | {
+                /** @enum {string} */
+                type: "record-death";
+                date?: string;
+                note?: string;
+            } | {
+                /** @enum {string} */
+                type: "mark-duplicate";
+                duplicateOf: string;
+            } | {
+                /** @enum {string} */
+                type: "withdraw";
+                reason?: string;
+            } | {
+                /** @enum {string} */
+                type: "hold";
+                reason?: string;
+            } | {
+                /** @enum {string} */
+                type: "resume";
+                reason?: string;
+            } | {
+                /** @enum {string} */
+                type: "record-consent";
+                consent: {
+                    forTracing: boolean;
+                    forSharing: boolean;
+                    /** @enum {string} */
+                    givenBy: "guardian" | "person";
+                    guardianName?: string;
+                    date?: string;
+                };
+            } | {
+                /** @enum {string} */
+                type: "record-views";
+                views: string;
+            } | {
+                /** @enum {string} */
+                type: "add-note";
+                text: string;
+            } | {
+                /** @enum {string} */
+                type: "share";
+                partyId: string;
+                /** @enum {string} */
+                scope: "view" | "participate";
+            } | {
+                /** @enum {string} */
+                type: "unshare";
+                partyId: string;
+            };
+        };
+        History: {
+            items: {
+                caseId: string;
+                sequence: number;
+                type: string;
+                at: string;
+                actor: {
+                    partyId: string;
+                    role: string;
+                    userId?: string;
+                };
+                action?: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        AccessLog: {
+            items: {
+                id: string;
+                at: string;
+                userId: string;
+                partyId: string;
+                role: string;
+                caseId: string;
+                kind: string;
+                purpose: string | null;
+            }[];
+            total: number;
+        };
+        MatchCandidateList: {
+            items: components["schemas"]["MatchCandidate"][];
+            total: number;
+        };
+        MatchCandidate: {
+            id: string;
+            /**
+             * @description agreed only when both parties accepted; rejected when either rejected
+             * @enum {string}
+             */
+            status: "pending" | "agreed" | "rejected";
+            probability: number;
+            weight: number;
+            /**
+             * @description Several candidates compete for one of the records; family_conflict when two of them are of one family (siblings, twins): review them as a set.
+             * @enum {string|null}
+             */
+            flag: "family_conflict" | "multiple" | null;
+            /** @enum {string|null} */
+            yourSide: "tracing" | "holding" | null;
+            decisions: {
+                tracing: {
+                    /** @enum {string} */
+                    decision: "accept" | "reject";
+                    at: string;
+                    /** @description Only shown to the party that decided. */
+                    reason?: string;
+                } | null;
+                holding: {
+                    /** @enum {string} */
+                    decision: "accept" | "reject";
+                    at: string;
+                    /** @description Only shown to the party that decided. */
+                    reason?: string;
+                } | null;
+            };
+            tracing: components["schemas"]["MatchVerificationFields"];
+            holding: components["schemas"]["MatchVerificationFields"];
+            explanation: {
+                text: string;
+                fields: {
+                    field: string;
+                    label: string;
+                    left: string;
+                    right: string;
+                    level: string;
+                    weight: number;
+                }[];
+            };
+            createdAt: string;
+            updatedAt: string;
+        };
+        /** @description What verification needs of a record: never contact details, notes, health, consent or the child's views. */
+        MatchVerificationFields: {
+            caseId: string;
+            names: {
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                script: string;
+                kind: string;
+            }[];
+            sex: string;
+            birthDate?: string;
+            birthDateEstimated?: boolean;
+            birthPlace?: string;
+            separation?: {
+                category: string;
+                date?: string;
+                place?: string;
+            };
+            parents: {
+                /** @enum {string} */
+                relation: "mother" | "father";
+                given?: string;
+                family?: string;
+                patronymic?: string;
+            }[];
+        };
+        MatchCandidateDetail: components["schemas"]["MatchCandidate"] & {
+            /** @description The other candidates competing for the same record (those the caller may see). */
+            group: {
+                /** @enum {string} */
+                flag: "family_conflict" | "multiple";
+                members: components["schemas"]["MatchCandidate"][];
+            } | null;
+        };
+        MatchModel: {
+            id: string;
+            /** @description preset-defaults (the engine's defaults, before any training) or trained-em (learned from the stored records) */
+            source: string;
+            createdAt: string;
+            /** @description Prior chance that two records drawn at random, one from each side, are one child */
+            lambda: number;
+            fields: {
+                field: string;
+                levels: {
+                    /** @description The comparison level; the last, other, is none of the others */
+                    level: string;
+                    /** @description Chance of this level for a pair that is one child */
+                    m: number;
+                    /** @description Chance of this level for two different children */
+                    u: number;
+                    /** @description log2(m/u): the evidence this level gives */
+                    weight: number;
+                }[];
+            }[];
+        };
+        MatchModelTraining: {
+            /** @description false: too few stored records to learn from; the model in use is kept */
+            trained: boolean;
+            /** @description Stored records learned from, one per case */
+            records: {
+                tracing: number;
+                holding: number;
+            };
+            /** @description u from random pairs; m from one EM session per training blocking rule */
+            training: {
+                randomPairs: number;
+                emPairs: number;
+                sessions: {
+                    rule: string;
+                    pairs: number;
+                    lambda: number;
+                    estimated: string[];
+                }[];
+            } | null;
+            /** @description The signed log entry recording the new model */
+            logIndex: number | null;
+            model: components["schemas"]["MatchModel"];
+        };
+        MatchDecision: {
+            /** @enum {string} */
+            decision: "accept" | "reject";
+            /** @description Required to reject. */
+            reason?: string;
+        };
+        LedgerKeys: {
+            log: string;
+            keys: components["schemas"]["LedgerKey"][];
+        };
+        LedgerKey: {
+            /** @description SHA-256 of the raw public key */
+            id: string;
+            /** @enum {string} */
+            algorithm: "ed25519";
+            party: string;
+            user?: string;
+            /** @description 32 bytes, lowercase hex */
+            publicKey: string;
+            /** @description Trusted from the log's start (a party key); other keys are announced by key entries in the log */
+            anchor: boolean;
+            retired: boolean;
+        };
+        LedgerInfo: {
+            log: string;
+            size: number;
+            /** @description 32 bytes, lowercase hex */
+            root: string;
+            checkpoint: components["schemas"]["LedgerCheckpoint"];
+        };
+        LedgerCheckpoint: {
+            /** @enum {string} */
+            kind: "checkpoint";
+            checkpoint: {
+                log: string;
+                size: number;
+                /** @description 32 bytes, lowercase hex */
+                root: string;
+                time: string;
+            };
+            sigs: {
+                /** @description 32 bytes, lowercase hex */
+                key: string;
+                sig: string;
+            }[];
+        } | null;
+        LedgerEntry: {
+            /** @enum {string} */
+            kind: "entry";
+            entry: {
+                [key: string]: unknown;
+            };
+            sigs: {
+                /** @description 32 bytes, lowercase hex */
+                key: string;
+                sig: string;
+            }[];
+        };
+        InclusionProof: {
+            index: number;
+            size: number;
+            /** @description 32 bytes, lowercase hex */
+            leafHash: string;
+            proof: string[];
+            /** @description 32 bytes, lowercase hex */
+            root: string;
+        };
+        ConsistencyProof: {
+            from: number;
+            to: number;
+            /** @description 32 bytes, lowercase hex */
+            fromRoot: string;
+            /** @description 32 bytes, lowercase hex */
+            toRoot: string;
+            proof: string[];
+        };
+        VerificationReport: {
+            id: string;
+            case: string;
+            /** @enum {string} */
+            kind: "identity" | "post-return";
+            language: string;
+            /** @description SHA-256 of the RFC 8785 form of the document; the log's entries sign this */
+            hash: string;
+            /** @description Short code printed on the report to match it to its file */
+            verificationCode: string;
+            document: {
+                [key: string]: unknown;
+            };
+            draftEntryIndex: number;
+            signatures: {
+                role: string;
+                party: string;
+                user: string;
+                at: string;
+                entryIndex: number;
+            }[];
+            /** @enum {string} */
+            stage: "drafted" | "signed" | "jointly-signed" | "confirmed";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

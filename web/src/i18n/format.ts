@@ -1,0 +1,21 @@
+import { useTranslation } from "react-i18next";
+
+const LOCALES: Record<string, string> = { uk: "uk-UA", ru: "ru-RU", en: "en-GB" };
+
+/** Dates and numbers in the reader's language. Partial dates (YYYY, YYYY-MM) stay partial. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = LOCALES[i18n.language] ?? "en-GB";
+  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const percent = (p: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(p);
+  const dateTime = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const date = (value: string) => {
+    const [y, m, d] = value.split("-").map(Number);
+    if (y === undefined || Number.isNaN(y)) return value;
+    if (m === undefined) return String(y);
+    if (d === undefined) return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" }).format(Date.UTC(y, m - 1, 1));
+    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+  };
+  return { locale, number, percent, date, dateTime };
+}

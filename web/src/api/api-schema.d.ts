@@ -1994,6 +1994,11 @@ export interface components {
                 guardianName?: string;
                 date?: string;
             };
+            legalBasis?: {
+                /** @enum {string} */
+                basis: "court-order" | "statutory-mandate" | "channel-agreement" | "vital-interests";
+                reference: string;
+            };
             childViews?: string;
             notes?: string;
             health?: string;
@@ -2121,6 +2126,11 @@ export interface components {
                         guardianName?: string;
                         date?: string;
                     };
+                    legalBasis?: {
+                        /** @enum {string} */
+                        basis: "court-order" | "statutory-mandate" | "channel-agreement" | "vital-interests";
+                        reference: string;
+                    };
                     childViews?: string;
                     notes?: string;
                     health?: string;
@@ -2167,6 +2177,11 @@ export interface components {
                             other?: string;
                         };
                     }[];
+                    legalBasis?: {
+                        /** @enum {string} */
+                        basis: "court-order" | "statutory-mandate" | "channel-agreement" | "vital-interests";
+                        reference: string;
+                    } | null;
                     childViews?: string | null;
                     health?: string | null;
                 };
@@ -2252,6 +2267,30 @@ export interface components {
                 /** @enum {string} */
                 type: "record-views";
                 views: string;
+                heardOn?: string;
+                heardBy?: string;
+                /** @enum {string} */
+                stance?: "wants-return" | "refuses-return" | "undecided" | "not-expressed";
+            } | {
+                /** @enum {string} */
+                type: "consent-decision";
+                consent: {
+                    /** @enum {string} */
+                    purpose: "tracing" | "sharing" | "return" | "health-information";
+                    /** @enum {string} */
+                    decision: "granted" | "refused" | "withdrawn";
+                    /** @enum {string} */
+                    givenBy: "guardian" | "person";
+                    giverName?: string;
+                    recipients?: string[];
+                    validUntil?: string;
+                    date?: string;
+                    note?: string;
+                };
+            } | {
+                /** @enum {string} */
+                type: "switch-to-adult-track";
+                note?: string;
             } | {
                 /** @enum {string} */
                 type: "add-note";

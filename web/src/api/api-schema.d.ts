@@ -2135,6 +2135,8 @@ export interface components {
                     notes?: string;
                     health?: string;
                 };
+                /** @enum {string} */
+                side?: "tracing" | "holding";
             } | {
                 /** @enum {string} */
                 type: "update-details";
@@ -2295,6 +2297,61 @@ export interface components {
                 /** @enum {string} */
                 type: "add-note";
                 text: string;
+            } | {
+                /** @enum {string} */
+                type: "disclose";
+                disclosure: {
+                    biography: string;
+                    /** @default [] */
+                    nameChanges: {
+                        from?: string;
+                        to: string;
+                        date?: string;
+                        authority?: string;
+                    }[];
+                    /** @default [] */
+                    citizenshipChanges: {
+                        citizenship: string;
+                        date?: string;
+                        authority?: string;
+                    }[];
+                    /** @default [] */
+                    services: {
+                        /** @enum {string} */
+                        kind: "social" | "medical" | "psychological" | "educational" | "legal" | "other";
+                        /** @enum {string} */
+                        providerType: "state-institution" | "municipal" | "ngo" | "private" | "foster-family" | "other";
+                        from?: string;
+                        until?: string;
+                        summary: string;
+                    }[];
+                    placement?: {
+                        /** @enum {string} */
+                        kind: "institution" | "foster-family" | "adoptive-family" | "relatives" | "other";
+                        since?: string;
+                        name?: string;
+                        locality?: string;
+                        address?: string;
+                    };
+                };
+            } | {
+                /** @enum {string} */
+                type: "request-tracing";
+                to: string;
+                mediator?: string;
+            } | {
+                /** @enum {string} */
+                type: "add-photo";
+                /** Format: uuid */
+                photoId: string;
+                sha256: string;
+                caption?: string;
+            } | {
+                /** @enum {string} */
+                type: "remove-photo";
+                /** Format: uuid */
+                photoId: string;
+                reason?: string;
             } | {
                 /** @enum {string} */
                 type: "share";

@@ -33,7 +33,7 @@ export function rejectedPathFor(file: string): string {
 }
 
 // Imports act as a per-party account that cannot log in, so the case history says who wrote the rows.
-async function importContext(store: Store, partyId: string): Promise<RequestContext> {
+export async function importContext(store: Store, partyId: string): Promise<RequestContext> {
   const username = `cli-import.${partyId}`;
   let user = await store.users.findByUsername(username);
   if (user === null) {
@@ -180,7 +180,12 @@ async function runImport(file: string, opts: ImportOptions, cmd: Command, store:
   }
   const seconds = (performance.now() - started) / 1000;
   const valid = read - rejects.count;
-  process.stderr.write(`${file}: ${read} rows, ${valid} valid, ${rejects.count} rejected, in ${seconds.toFixed(1)} s\n`);
+  // maxRSS is in KiB: the peak shows the import stayed in bounded memory however large the file.
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stderr.write(
+    `${file}: ${read} rows, ${valid} valid, ${rejects.count} rejected, in ${seconds.toFixed(1)} s ` +
+      `(${Math.round(read / Math.max(seconds, 0.001))} rows/s, peak memory ${peak} MiB)\n`,
+  );
   if (rejects.count > 0) process.stderr.write(`rejected rows written to ${rejects.path}\n`);
   if (opts.dryRun) process.stdout.write(`Dry run: ${valid} row(s) would be imported; ${rejects.count} rejected.\n`);
   else process.stdout.write(`Imported ${created} new case(s); ${existing} already imported; ${rejects.count} rejected.\n`);

@@ -96,8 +96,11 @@ export interface ActionEvent {
   after: CaseState;
 }
 
-// Runs inside the transaction that appends the action: throwing aborts the action.
-export type ActionSink = (tx: Tx, event: ActionEvent) => Promise<void>;
+// Runs inside the transaction that appends the action: throwing aborts the action. `batch`, when
+// a sink has it, takes many actions of one transaction at once (bulk imports), in their order.
+export type ActionSink = ((tx: Tx, event: ActionEvent) => Promise<void>) & {
+  batch?: (tx: Tx, events: readonly ActionEvent[]) => Promise<void>;
+};
 
 // Returns null when satisfied, or the reason the step may not be taken yet.
 export type Precondition = (

@@ -162,6 +162,14 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
     for (const sink of s.sinks) await sink(tx, event);
   }
 
+  async function runSinksBatch(tx: Tx, events: readonly ActionEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const sink of s.sinks) {
+      if (sink.batch !== undefined) await sink.batch(tx, events);
+      else for (const event of events) await sink(tx, event);
+    }
+  }
+
   // Appends one validated action to an existing case inside `tx`, running policy,
   // preconditions and sinks.
   async function commit(tx: Tx, actor: Actor, relation: CaseRelation, before: CaseState, action: CaseAction, clientId: string): Promise<CaseState> {
@@ -468,7 +476,8 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
           await tx.insertInto("cases").values(chunk.map((f) => f.caseRow)).execute();
           await tx.insertInto("case_actions").values(chunk.map((f) => f.actionRow)).execute();
         }
-        for (const f of fresh) await runSinks(tx, f.event);
+        // Signed into the log in bulk: one lock, one signer lookup, multi-row inserts.
+        await runSinksBatch(tx, fresh.map((f) => f.event));
         const created = fresh.length;
         return { created, existing: parsed.length - created, ids };
       });

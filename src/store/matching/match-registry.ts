@@ -15,7 +15,7 @@ import {
   type MatchGroup,
 } from "./match-review.ts";
 import type { MatchTables } from "./match-schema.ts";
-import type { RequestContext, Store, Tx } from "../types.ts";
+import type { ActionEvent, RequestContext, Store, Tx } from "../types.ts";
 import { ledgerOf } from "../ledger/index.ts";
 import { defineEntryType, hashCanonical, hex32, matchDecided } from "../../ledger/index.ts";
 
@@ -86,17 +86,21 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
   const db = store.db.withTables<MatchTables>() as MDb;
   const now = options.now ?? (() => new Date());
 
-  store.onAction(async (tx, event) => {
-    // A withdrawn or duplicate case leaves the queue (and the term counts) at once, not at the next sweep.
-    if (!MATCH_ON.has(event.action.type)) return;
-    await tx
-      .withTables<MatchTables>()
-      .insertInto("match_jobs")
-      .values({ kind: "match", ref: event.caseId })
-      .onConflict((oc) => oc.columns(["kind", "ref"]).doNothing())
-      .execute();
+  // A withdrawn or duplicate case leaves the queue (and the term counts) at once, not at the next sweep.
+  async function enqueue(tx: Tx, events: readonly ActionEvent[]): Promise<void> {
+    const refs = [...new Set(events.filter((e) => MATCH_ON.has(e.action.type)).map((e) => e.caseId))];
+    if (refs.length === 0) return;
+    for (let i = 0; i < refs.length; i += 1000) {
+      await tx
+        .withTables<MatchTables>()
+        .insertInto("match_jobs")
+        .values(refs.slice(i, i + 1000).map((ref) => ({ kind: "match", ref })))
+        .onConflict((oc) => oc.columns(["kind", "ref"]).doNothing())
+        .execute();
+    }
     wake?.();
-  });
+  }
+  store.onAction(Object.assign((tx: Tx, event: ActionEvent) => enqueue(tx, [event]), { batch: enqueue }));
 
   let wake: (() => void) | null = null;
   // One drain at a time per process; other processes are kept apart by row locks.

@@ -60,6 +60,22 @@ export function registerLedgerContract(name: string, open: () => Promise<Store>)
       expect(await ledger.size()).toBe(before);
     });
 
+    it("signs a bulk import in one go: one entry per new row, in order, nothing twice when re-imported, and the log still verifies", async () => {
+      const before = await ledger.size();
+      const rows = Array.from({ length: 7 }, (_, i) => ({ clientId: `bulk-${i}`, input: { names: [{ given: `Дитина${i}` }], sex: "unknown" as const } }));
+      const first = await store.cases.importBatch(ctx.tcw!, rows.slice(0, 4));
+      const second = await store.cases.importBatch(ctx.tcw!, rows);
+      expect([first.created, second.created, second.existing]).toEqual([4, 3, 4]);
+      expect(await ledger.size()).toBe(before + 7);
+      const added = await Promise.all(Array.from({ length: 7 }, (_, i) => ledger.entry(before + i)));
+      expect(added.map((e) => e!.entry.subject)).toEqual(second.ids.map((id) => `case:${id}`));
+      expect(added.every((e) => e!.entry.type === "case.report" && e!.sigs.length === 1 && e!.entry.index >= before)).toBe(true);
+      const lines: string[] = [];
+      for await (const line of ledger.exportLines()) lines.push(line);
+      const result = await verifyLogText(lines.join("\n") + "\n");
+      expect(result.ok).toBe(true);
+    });
+
     it("exports a log that verifies offline, and fails at the entry that is altered", async () => {
       const lines: string[] = [];
       for await (const line of ledger.exportLines()) lines.push(line);

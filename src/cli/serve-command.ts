@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { serve } from "@hono/node-server";
 import { createApp, createLogger } from "../server/index.ts";
-import { serveWebApp } from "../server/web-app.ts";
+import { defaultWebDir } from "../server/web-app.ts";
 import { disableDemoAccounts, seedDemo } from "../demo/seed-demo.ts";
 import { DEMO_ACCOUNTS } from "../demo/demo-accounts.ts";
 import { attachMatching } from "../store/matching/index.ts";
@@ -40,9 +40,8 @@ export function registerServeCommands(program: Command): void {
       }
       // Every party's and verifier's signing key exists before anyone acts (src/store/ledger/).
       await ledgerOf(store).ensureKeys();
-      const app = createApp({ store, logger });
       // The web app (built by `npm run build`) is served beside the API, from the same origin.
-      serveWebApp(app);
+      const app = createApp({ store, logger, webDir: defaultWebDir() });
       // Matches new and changed cases as they arrive (jobs in the database: any server process may drain them).
       const stopMatching = attachMatching(store).startWorker({ onError: (err) => logger.error({ err }, "matching failed") });
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {

@@ -20,6 +20,8 @@ export interface AppOptions {
   /** Failed logins allowed per username within the window before 429 (default 5 per 15 minutes). */
   loginFailures?: { max: number; windowMs: number };
   now?: () => Date;
+  /** The built web app to serve beside the API (any path outside /api); none when absent. */
+  webDir?: string;
 }
 
 export interface AppDeps {

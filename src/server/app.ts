@@ -6,6 +6,7 @@ import { registerCaseRoutes } from "./case-routes.ts";
 import { registerMatchRoutes } from "./match-routes.ts";
 import { registerLedgerRoutes } from "./ledger-routes.ts";
 import { docsRoutes } from "./docs.ts";
+import { serveWebApp } from "./web-app.ts";
 import { errorToResponse } from "./errors.ts";
 import { createLogger } from "./logger.ts";
 import { ProblemError, problemResponse, validationProblem } from "./problem.ts";
@@ -19,7 +20,9 @@ const OPEN_PATHS = new Set(["/api/health", "/api/openapi.json", "/api/session", 
 const healthRoute = createRoute({
   method: "get",
   path: "/api/health",
+  operationId: "getHealth",
   tags: ["meta"],
+  security: [],
   summary: "Liveness and database kind",
   responses: { 200: { description: "Up", content: { "application/json": { schema: HealthSchema } } } },
 });
@@ -86,8 +89,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       description:
         "Case registry for tracing children separated from their families by war. Every party sees only what it is entitled to: " +
         "a case of another party is answered 404, exactly as a case that does not exist. Errors are RFC 9457 problem+json.",
-      license: { name: "AGPL-3.0-or-later" },
+      license: { name: "AGPL-3.0-or-later", url: "https://www.gnu.org/licenses/agpl-3.0.html" },
     },
+    // Relative: the API is served from the same origin as the web app, wherever it is deployed.
+    servers: [{ url: "/", description: "This server" }],
+    security: [{ Bearer: [] }],
     tags: [
       { name: "session", description: "Logging in and out" },
       { name: "cases", description: "The case registry" },
@@ -99,6 +105,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     ],
   });
   app.route("/api/docs", docsRoutes());
+  if (options.webDir !== undefined) serveWebApp(app, options.webDir);
+  // Without a built web app the start page is the API's documentation.
   app.get("/", (c) => c.redirect("/api/docs"));
   return app;
 }

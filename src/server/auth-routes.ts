@@ -38,7 +38,9 @@ export function requireSession(deps: AppDeps) {
 const loginRoute = createRoute({
   method: "post",
   path: "/api/session",
+  operationId: "signIn",
   tags: ["session"],
+  security: [],
   summary: "Log in: exchange a username and password for a bearer token",
   description: "Failed attempts are counted per username in the database (shared by every server process); too many within the window answer 429 with Retry-After.",
   request: { body: { required: true, content: { "application/json": { schema: LoginSchema } } } },
@@ -53,6 +55,7 @@ const loginRoute = createRoute({
 const logoutRoute = createRoute({
   method: "delete",
   path: "/api/session",
+  operationId: "signOut",
   tags: ["session"],
   summary: "Log out: revoke the current token",
   security: BEARER,
@@ -62,6 +65,7 @@ const logoutRoute = createRoute({
 const meRoute = createRoute({
   method: "get",
   path: "/api/me",
+  operationId: "getMe",
   tags: ["session"],
   summary: "The logged-in user, their party and role",
   security: BEARER,

@@ -25,6 +25,7 @@ const IdempotencyHeaders = z.object({
 const listRoute = createRoute({
   method: "get",
   path: "/api/cases",
+  operationId: "listCases",
   tags: ["cases"],
   summary: "List and search the cases the caller's party may see",
   security: BEARER,
@@ -35,6 +36,7 @@ const listRoute = createRoute({
 const createCaseRoute = createRoute({
   method: "post",
   path: "/api/cases",
+  operationId: "createCase",
   tags: ["cases"],
   summary: "Register a case for the caller's party",
   description:
@@ -54,6 +56,7 @@ const createCaseRoute = createRoute({
 const getRoute = createRoute({
   method: "get",
   path: "/api/cases/{id}",
+  operationId: "getCase",
   tags: ["cases"],
   summary: "One case, as much of it as the caller's party may see",
   description: "404 when the case does not exist or the caller's party may not see it: existence is itself sensitive.",
@@ -65,6 +68,7 @@ const getRoute = createRoute({
 const actionRoute = createRoute({
   method: "post",
   path: "/api/cases/{id}/actions",
+  operationId: "recordCaseAction",
   tags: ["cases"],
   summary: "Take a lifecycle step or record something on a case",
   description:
@@ -90,6 +94,7 @@ const actionRoute = createRoute({
 const historyRoute = createRoute({
   method: "get",
   path: "/api/cases/{id}/history",
+  operationId: "getCaseHistory",
   tags: ["cases"],
   summary: "The case's actions: who, which party, when, what (as much as the caller may see)",
   security: BEARER,
@@ -100,6 +105,7 @@ const historyRoute = createRoute({
 const accessLogRoute = createRoute({
   method: "get",
   path: "/api/access-log",
+  operationId: "listAccessLog",
   tags: ["admin"],
   summary: "Who read which case, when (admins only)",
   security: BEARER,

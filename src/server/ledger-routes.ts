@@ -10,7 +10,7 @@ import { canonicalJson, leafHash, toHex, utf8 } from "../ledger/index.ts";
 import { PDF_LANGUAGES, renderReportPdf } from "./report-pdf.ts";
 import { BEARER } from "./auth-routes.ts";
 import { ProblemError } from "./problem.ts";
-import { ProblemSchema } from "./schemas.ts";
+import { JsonObjectSchema, ProblemSchema } from "./schemas.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
 
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
@@ -36,7 +36,7 @@ const CheckpointSchema = z.object({
 const LogInfoSchema = z.object({ log: z.string(), size: z.number().int(), root: hex32, checkpoint: CheckpointSchema.nullable() }).openapi("LedgerInfo");
 const EntrySchema = z.object({
   kind: z.literal("entry"),
-  entry: z.record(z.string(), z.unknown()),
+  entry: JsonObjectSchema,
   sigs: z.array(SignatureSchema),
 }).openapi("LedgerEntry");
 const InclusionSchema = z.object({ index: z.number().int(), size: z.number().int(), leafHash: hex32, proof: z.array(hex32), root: hex32 }).openapi("InclusionProof");
@@ -46,48 +46,48 @@ const size = z.coerce.number().int().nonnegative();
 const tags = ["log"];
 
 const keysRoute = createRoute({
-  method: "get", path: "/api/keys", tags, security: [],
+  method: "get", path: "/api/keys", operationId: "listKeys", tags, security: [],
   summary: "Every party's and verifier's public signing key (public: no login needed)",
   description: "Compare the fingerprints (the key ids) with the ones each party publishes, then pin them: `homeward log verify LOG --keys KEYS.json`.",
   responses: { 200: json("Public keys", KeysSchema) },
 });
 const infoRoute = createRoute({
-  method: "get", path: "/api/log", tags, security: BEARER,
+  method: "get", path: "/api/log", operationId: "getLog", tags, security: BEARER,
   summary: "The log's current size and root, and its latest co-signed checkpoint",
   responses: { 200: json("The log's head", LogInfoSchema), 401: problem("Not logged in") },
 });
 const entryRoute = createRoute({
-  method: "get", path: "/api/log/entries/{index}", tags, security: BEARER,
+  method: "get", path: "/api/log/entries/{index}", operationId: "getLogEntry", tags, security: BEARER,
   summary: "One signed entry (hashes only: payloads with personal data stay in the registry)",
   request: { params: z.object({ index: size }) },
   responses: { 200: json("The entry as it is in the log", EntrySchema), 401: problem("Not logged in"), 404: problem("No such entry") },
 });
 const inclusionRoute = createRoute({
-  method: "get", path: "/api/log/proofs/inclusion", tags, security: BEARER,
+  method: "get", path: "/api/log/proofs/inclusion", operationId: "getInclusionProof", tags, security: BEARER,
   summary: "RFC 9162 inclusion proof of entry `index` in the tree of `size` (default: the current size)",
   request: { query: z.object({ index: size, size: size.optional() }) },
   responses: { 200: json("Inclusion proof", InclusionSchema), 400: problem("No such entry or size"), 401: problem("Not logged in") },
 });
 const consistencyRoute = createRoute({
-  method: "get", path: "/api/log/proofs/consistency", tags, security: BEARER,
+  method: "get", path: "/api/log/proofs/consistency", operationId: "getConsistencyProof", tags, security: BEARER,
   summary: "RFC 9162 consistency proof from the tree of size `from` to the tree of size `to` (default: current)",
   request: { query: z.object({ from: size, to: size.optional() }) },
   responses: { 200: json("Consistency proof", ConsistencySchema), 400: problem("No such sizes"), 401: problem("Not logged in") },
 });
 const checkpointRoute = createRoute({
-  method: "get", path: "/api/log/checkpoint", tags, security: BEARER,
+  method: "get", path: "/api/log/checkpoint", operationId: "getCheckpoint", tags, security: BEARER,
   summary: "The latest checkpoint with every party's co-signature",
   responses: { 200: json("Checkpoint", CheckpointSchema), 401: problem("Not logged in"), 404: problem("No checkpoint yet") },
 });
 const cosignRoute = createRoute({
-  method: "post", path: "/api/log/checkpoints", tags, security: BEARER,
+  method: "post", path: "/api/log/checkpoints", operationId: "signCheckpoint", tags, security: BEARER,
   summary: "Sign a checkpoint of the current size as the caller's party (verifiers, mediators and admins)",
   description: "Creates the checkpoint of the current size, or adds the caller's party's co-signature to it.",
   responses: { 200: json("The checkpoint with all its co-signatures", CheckpointSchema), 401: problem("Not logged in"), 403: problem("The caller's role may not sign for its party") },
 });
 
 const exportRoute = createRoute({
-  method: "get", path: "/api/log/export", tags, security: BEARER,
+  method: "get", path: "/api/log/export", operationId: "exportLog", tags, security: BEARER,
   summary: "The whole log as JSON Lines, for `homeward log verify`",
   description: "A header with the parties' public keys, then entries and co-signed checkpoints, one JSON object a line; it ends with a checkpoint of the full size (signed now when there is none yet).",
   responses: { 200: { description: "The log", content: { "application/jsonl": { schema: z.string() } } }, 401: problem("Not logged in") },
@@ -101,33 +101,33 @@ const ReportViewSchema = z.object({
   language: z.string(),
   hash: hex32.openapi({ description: "SHA-256 of the RFC 8785 form of the document; the log's entries sign this" }),
   verificationCode: z.string().openapi({ description: "Short code printed on the report to match it to its file" }),
-  document: z.record(z.string(), z.unknown()),
+  document: JsonObjectSchema,
   draftEntryIndex: z.number().int(),
   signatures: z.array(z.object({ role: z.string(), party: z.string(), user: z.string(), at: z.string(), entryIndex: z.number().int() })),
   stage: z.enum(["drafted", "signed", "jointly-signed", "confirmed"]),
 }).openapi("VerificationReport");
 const reportId = z.object({ id: z.string() });
 const draftRoute = createRoute({
-  method: "post", path: "/api/cases/{id}/reports", tags: reportTags, security: BEARER,
+  method: "post", path: "/api/cases/{id}/reports", operationId: "draftReport", tags: reportTags, security: BEARER,
   summary: "Draft a verification report (identity, or post-return with the welfare check) for a case",
   description: "Idempotent by the body's `clientId`. The document is sealed in the registry; the log records its hash.",
   request: { params: reportId, body: { required: true, content: { "application/json": { schema: DraftReportSchema.extend({ clientId: z.string().min(1).max(200) }) } } } },
   responses: { 201: json("The drafted report", ReportViewSchema), 400: problem("Invalid report"), 401: problem("Not logged in"), 404: problem("No such case") },
 });
 const listReportsRoute = createRoute({
-  method: "get", path: "/api/cases/{id}/reports", tags: reportTags, security: BEARER,
+  method: "get", path: "/api/cases/{id}/reports", operationId: "listCaseReports", tags: reportTags, security: BEARER,
   summary: "The case's verification reports",
   request: { params: reportId },
   responses: { 200: json("Reports", z.object({ items: z.array(ReportViewSchema) })), 401: problem("Not logged in"), 404: problem("No such case") },
 });
 const getReportRoute = createRoute({
-  method: "get", path: "/api/reports/{id}", tags: reportTags, security: BEARER,
+  method: "get", path: "/api/reports/{id}", operationId: "getReport", tags: reportTags, security: BEARER,
   summary: "One verification report with its signatures",
   request: { params: reportId },
   responses: { 200: json("The report", ReportViewSchema), 401: problem("Not logged in"), 404: problem("No such report") },
 });
 const signReportRoute = createRoute({
-  method: "post", path: "/api/reports/{id}/signatures", tags: reportTags, security: BEARER,
+  method: "post", path: "/api/reports/{id}/signatures", operationId: "signReport", tags: reportTags, security: BEARER,
   summary: "Sign the report as the caller's party's verifier, or confirm it as the mediator (after both verifiers)",
   request: { params: reportId },
   responses: {
@@ -136,28 +136,28 @@ const signReportRoute = createRoute({
   },
 });
 const signedReportRoute = createRoute({
-  method: "get", path: "/api/reports/{id}/signed", tags: reportTags, security: BEARER,
+  method: "get", path: "/api/reports/{id}/signed", operationId: "getSignedReport", tags: reportTags, security: BEARER,
   summary: "The signed report file for `homeward report verify`: document, signature entries, inclusion proofs, co-signed checkpoint, keys",
   request: { params: reportId },
-  responses: { 200: json("Signed report", z.record(z.string(), z.unknown())), 401: problem("Not logged in"), 404: problem("No such report"), 409: problem("Not signed yet") },
+  responses: { 200: json("Signed report", JsonObjectSchema), 401: problem("Not logged in"), 404: problem("No such report"), 409: problem("Not signed yet") },
 });
 
 const rotateRoute = createRoute({
-  method: "post", path: "/api/log/keys/rotate", tags, security: BEARER,
+  method: "post", path: "/api/log/keys/rotate", operationId: "rotateKey", tags, security: BEARER,
   summary: "Replace a signing key: an admin rotates the party's key, a verifier or mediator their own",
   description: "The new key is announced in the log, signed by the party and by itself; the old key signs nothing afterwards.",
   request: { body: { required: true, content: { "application/json": { schema: z.object({ scope: z.enum(["party", "personal"]) }) } } } },
   responses: { 200: json("The new key", KeySchema.omit({ anchor: true, retired: true })), 401: problem("Not logged in"), 403: problem("The caller's role may not") },
 });
 const revokeRoute = createRoute({
-  method: "post", path: "/api/log/keys/revoke", tags, security: BEARER,
+  method: "post", path: "/api/log/keys/revoke", operationId: "revokeKey", tags, security: BEARER,
   summary: "Revoke a person's signing key (admins, for their own party's people)",
   request: { body: { required: true, content: { "application/json": { schema: z.object({ userId: z.string().min(1), reason: z.string().trim().min(1).max(500) }) } } } },
   responses: { 204: { description: "Revoked" }, 401: problem("Not logged in"), 403: problem("Not an admin of the person's party"), 404: problem("No such person") },
 });
 
 const pdfRoute = createRoute({
-  method: "get", path: "/api/reports/{id}/pdf", tags: reportTags, security: BEARER,
+  method: "get", path: "/api/reports/{id}/pdf", operationId: "getReportPdf", tags: reportTags, security: BEARER,
   summary: "The report as a PDF in the reader's language (en, uk, ru), with each signature, its log entry hash and the verification code",
   request: { params: reportId, query: z.object({ lang: z.enum(PDF_LANGUAGES).optional() }) },
   responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string() } } }, 401: problem("Not logged in"), 404: problem("No such report") },

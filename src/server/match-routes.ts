@@ -83,6 +83,7 @@ const DecisionResultSchema = z.object({ replayed: z.boolean(), candidate: MatchC
 const listRoute = createRoute({
   method: "get",
   path: "/api/matches",
+  operationId: "listMatches",
   tags: ["matches"],
   summary: "The review queue: match candidates where one side is the caller's party's case",
   description:
@@ -96,6 +97,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: "get",
   path: "/api/matches/{id}",
+  operationId: "getMatch",
   tags: ["matches"],
   summary: "One candidate with its explanation and, when flagged, the competing set",
   security: BEARER,
@@ -106,6 +108,7 @@ const getRoute = createRoute({
 const decideRoute = createRoute({
   method: "post",
   path: "/api/matches/{id}/decision",
+  operationId: "decideMatch",
   tags: ["matches"],
   summary: "Accept or reject a candidate for the caller's party",
   description:
@@ -166,6 +169,7 @@ const TrainResultSchema = z
 const modelRoute = createRoute({
   method: "get",
   path: "/api/matching/model",
+  operationId: "getMatchingModel",
   tags: ["admin"],
   summary: "The matching model in use: its m and u per field and comparison level (admins and auditors)",
   security: BEARER,
@@ -175,6 +179,7 @@ const modelRoute = createRoute({
 const trainRoute = createRoute({
   method: "post",
   path: "/api/matching/model/train",
+  operationId: "trainMatchingModel",
   tags: ["admin"],
   summary: "Learn m and u from the stored records and use them from now on (admins only)",
   description:

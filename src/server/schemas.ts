@@ -6,6 +6,9 @@ import {
 // Request and response shapes of the HTTP API. Request bodies reuse the domain's schemas so
 // the API accepts exactly what the registry does.
 
+/** A JSON object of any shape; documented as such (an unknown value alone renders as a bare `nullable`). */
+export const JsonObjectSchema = z.record(z.string(), z.unknown()).openapi({ additionalProperties: true });
+
 export const ProblemSchema = z
   .object({
     type: z.string().openapi({ example: "urn:homeward:problem:validation" }),
@@ -89,18 +92,19 @@ export const CaseViewSchema = CaseSummarySchema.extend({
   possiblyAdult: z.boolean(),
   consentNeedsRenewal: z.boolean(),
   birthPlace: z.string().optional(),
-  separation: z.record(z.string(), z.unknown()).optional(),
-  consent: z.record(z.string(), z.unknown()).optional(),
+  separation: JsonObjectSchema.optional(),
+  consent: JsonObjectSchema.optional(),
   childViews: z.string().optional(),
-  family: z.array(z.record(z.string(), z.unknown())).optional().openapi({
+  family: z.array(JsonObjectSchema).optional().openapi({
     description: "Family members and guardians; contact details appear only for the party that holds the case.",
   }),
-  notes: z.array(z.record(z.string(), z.unknown())).optional(),
+  notes: z.array(JsonObjectSchema).optional(),
   health: z.string().optional(),
   shares: z.record(z.string(), z.string()).optional(),
 })
   .passthrough()
-  .openapi("Case");
+  // Fields a newer server adds pass through to older clients.
+  .openapi("Case", { additionalProperties: true });
 
 export const ListCasesQuerySchema = z.object({
   q: z.string().trim().max(200).optional().openapi({
@@ -154,7 +158,7 @@ export const HistorySchema = z
         type: z.string(),
         at: z.string(),
         actor: z.object({ partyId: z.string(), role: z.string(), userId: z.string().optional() }),
-        action: z.record(z.string(), z.unknown()).optional(),
+        action: JsonObjectSchema.optional(),
       }),
     ),
   })

@@ -53,9 +53,11 @@ describe("the web app beside the API", () => {
     }
   });
 
-  it("steps aside when the app was not built", async () => {
+  it("steps aside when the app was not built: later routes (the docs redirect at /) answer", async () => {
     const bare = new Hono();
     serveWebApp(bare, join(dir, "missing"));
+    bare.get("/", (c) => c.redirect("/api/docs"));
     expect((await bare.request("/cases")).status).toBe(404);
+    expect((await bare.request("/")).headers.get("location")).toBe("/api/docs");
   });
 });

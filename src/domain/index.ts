@@ -14,3 +14,4 @@ export * from "./decide-action.ts";
 export * from "./case-view.ts";
 export * from "./consent/index.ts";
 export * from "./case-consent.ts";
+export * from "./stats/index.ts";

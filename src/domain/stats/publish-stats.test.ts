@@ -104,7 +104,7 @@ describe("publishStats", () => {
         checkNoSmallCountPinned(tablesOf(s1), tablesOf(s2), w1, w2);
         checkNoSmallCountPinned(parseStatsCsv(statsCsv(s1)), parseStatsCsv(statsCsv(s2)), w1, w2);
       }),
-      { numRuns: 300 },
+      { numRuns: 60 },
     );
   });
 });

@@ -62,7 +62,10 @@ export function monthsThrough(now: Date): string[] {
     if (label > last) break;
     out.push(label);
     m += 1;
-    if (m > 12) (m = 1), (y += 1);
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
   }
   return out;
 }

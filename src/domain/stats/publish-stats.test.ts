@@ -7,7 +7,7 @@ import { countStats, publishStats, statsCsv } from "./publish-stats.ts";
 import { differencingDisclosures, parseStatsCsv, tablesOf } from "./stats-differencing.ts";
 import { SMALL } from "./suppress-table.ts";
 
-const NOW = new Date("2026-06-15T12:00:00Z");
+const NOW = new Date("2022-06-15T12:00:00Z");
 const PLACES = ["Маріуполь", "Херсон", "Мелитополь", "Ізюм", "Ростов-на-Дону", undefined];
 
 const arbCase: fc.Arbitrary<StatsCase> = fc.record({
@@ -15,12 +15,12 @@ const arbCase: fc.Arbitrary<StatsCase> = fc.record({
   separation: fc.option(fc.constantFrom(...SEPARATION_CATEGORIES.slice(0, 3)), { nil: undefined }),
   places: fc.constantFrom(...PLACES).map((p) => [p]),
   birthDate: fc.option(fc.constantFrom("2010-01-01", "2012-07-07", "2015-03", "2008-06-20", "2020"), { nil: undefined }),
-  registeredAt: fc.constantFrom("2026-04-02T00:00:00Z", "2026-05-10T00:00:00Z", "2026-06-01T00:00:00Z"),
+  registeredAt: fc.constantFrom("2022-04-02T00:00:00Z", "2022-05-10T00:00:00Z", "2022-06-01T00:00:00Z"),
 });
 const arbReturn: fc.Arbitrary<StatsReturn> = fc.record({
-  batchCompletedAt: fc.constantFrom("2026-05-20T00:00:00Z", "2026-06-10T00:00:00Z"),
+  batchCompletedAt: fc.constantFrom("2022-05-20T00:00:00Z", "2022-06-10T00:00:00Z"),
   direction: fc.constantFrom("to-tracing-side", "to-holding-side"),
-  registeredAt: fc.constant("2026-04-02T00:00:00Z"),
+  registeredAt: fc.constant("2022-04-02T00:00:00Z"),
 });
 
 // One change: a case is added, removed, or changes one attribute; or a child is returned.
@@ -68,7 +68,7 @@ describe("publishStats", () => {
       separation: "deported",
       places: [i % 2 ? "Маріуполь" : "Херсон"],
       birthDate: "2012-01-01",
-      registeredAt: "2026-05-01T00:00:00Z",
+      registeredAt: "2022-05-01T00:00:00Z",
     }));
     const s = publishStats({ cases, returns: [], now: NOW });
     expect(s.totals).toEqual({ cases: 40, returns: SMALL });
@@ -83,7 +83,7 @@ describe("publishStats", () => {
     for (const t of s.tables) for (const c of t.cells) expect(typeof c.label).toBe("string");
   });
   it("publishes the median days to return once ten children have returned", () => {
-    const returns: StatsReturn[] = Array.from({ length: 11 }, (_, i) => ({ batchCompletedAt: "2026-06-10T00:00:00Z", direction: "to-tracing-side", registeredAt: `2026-05-${String(10 + i).padStart(2, "0")}T00:00:00Z` }));
+    const returns: StatsReturn[] = Array.from({ length: 11 }, (_, i) => ({ batchCompletedAt: "2022-06-10T00:00:00Z", direction: "to-tracing-side", registeredAt: `2022-05-${String(10 + i).padStart(2, "0")}T00:00:00Z` }));
     expect(publishStats({ cases: [], returns, now: NOW }).medianDaysToReturn).toBe(26);
   });
   it("writes the same numbers to CSV", () => {
@@ -104,7 +104,7 @@ describe("publishStats", () => {
         checkNoSmallCountPinned(tablesOf(s1), tablesOf(s2), w1, w2);
         checkNoSmallCountPinned(parseStatsCsv(statsCsv(s1)), parseStatsCsv(statsCsv(s2)), w1, w2);
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 });

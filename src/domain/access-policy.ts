@@ -42,6 +42,8 @@ const MEDIATOR: ActorRule = { relation: "shared-participate", roles: ["mediator"
 const HOLDING_WORK: ActorRule = { relation: "shared-participate", roles: CASE_WORK, sides: ["holding"] };
 const OWNER_HOLDING: ActorRule = { relation: "owner", roles: CASE_WORK, sides: ["holding"] };
 const OWNER_TRACING: ActorRule = { relation: "owner", roles: CASE_WORK, sides: ["tracing"] };
+// The other party working a case shared with it (not the mediator).
+const PARTY_WORK: ActorRule = { relation: "shared-participate", roles: CASE_WORK, partyKinds: ["tracing-authority", "holding-authority", "ngo"] };
 const ANY_STATUS: readonly CaseStatus[] = CASE_STATUSES;
 
 export const ACCESS_POLICY: readonly PolicyRow[] = [
@@ -57,6 +59,8 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
   { action: "verify-identity", from: ["located"], to: "identity-verified", actors: [OWNER_VERIFIER], requires: "joint-verification-report" },
   { action: "confirm-by-mediator", from: ["identity-verified"], to: "confirmed-by-mediator", actors: [MEDIATOR], requires: "mediator-confirmation" },
   { action: "schedule", from: ["confirmed-by-mediator"], to: "scheduled", actors: [MEDIATOR] },
+  // Each of the two parties of the return confirms the handover from its own side.
+  { action: "confirm-handover", from: ["scheduled"], to: "same", actors: [OWNER_WORK, PARTY_WORK] },
   { action: "reunite", from: ["scheduled"], to: "reunited", actors: [OWNER_WORK, MEDIATOR] },
   { action: "verify-post-return", from: ["reunited"], to: "post-return-verified", actors: [OWNER_VERIFIER, MEDIATOR], requires: "post-return-report" },
   { action: "close", from: ["post-return-verified"], to: "closed", actors: [OWNER_WORK] },

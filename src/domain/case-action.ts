@@ -31,6 +31,9 @@ export const CaseActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("verify-identity"), reportRef, note: reason }),
   z.object({ type: z.literal("confirm-by-mediator"), reportRef, note: reason }),
   z.object({ type: z.literal("schedule"), batchId: z.string().trim().min(1).max(100).optional(), date: PartialDateSchema.optional(), note: reason }),
+  // One party's confirmation that the child was handed over (or received) in a return batch:
+  // once both parties of the batch have confirmed, the case is reunited.
+  z.object({ type: z.literal("confirm-handover"), batchId: z.string().trim().min(1).max(100), note: reason }),
   z.object({ type: z.literal("reunite"), date: PartialDateSchema.optional(), place: z.string().trim().min(1).max(500).optional(), note: reason }),
   z.object({ type: z.literal("verify-post-return"), reportRef, note: reason }),
   z.object({ type: z.literal("close"), reason }),

@@ -5,6 +5,8 @@ import { registerAuthRoutes, requireSession } from "./auth-routes.ts";
 import { registerCaseRoutes } from "./case-routes.ts";
 import { registerMatchRoutes } from "./match-routes.ts";
 import { registerLedgerRoutes } from "./ledger-routes.ts";
+import { registerBatchRoutes } from "./batch-routes.ts";
+import { registerStatsRoutes, STATS_PATHS } from "./stats-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { serveWebApp } from "./web-app.ts";
 import { errorToResponse } from "./errors.ts";
@@ -15,7 +17,8 @@ import type { AppDeps, AppEnv, AppOptions } from "./app-env.ts";
 
 // Public keys are published: anyone (an auditor, a court) must be able to fetch them to check
 // the log offline without holding an account.
-const OPEN_PATHS = new Set(["/api/health", "/api/openapi.json", "/api/session", "/api/keys"]);
+// Public statistics are for everyone: they show no child.
+const OPEN_PATHS = new Set(["/api/health", "/api/openapi.json", "/api/session", "/api/keys", ...STATS_PATHS]);
 
 const healthRoute = createRoute({
   method: "get",
@@ -80,6 +83,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerCaseRoutes(app, deps);
   registerMatchRoutes(app, deps);
   registerLedgerRoutes(app, deps);
+  registerBatchRoutes(app, deps);
+  registerStatsRoutes(app, deps);
 
   app.doc("/api/openapi.json", {
     openapi: "3.0.3",
@@ -101,6 +106,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       { name: "admin", description: "Administration" },
       { name: "log", description: "The signed, append-only log: keys, entries, proofs, checkpoints" },
       { name: "reports", description: "Verification reports signed by both verifiers and confirmed by the mediator" },
+      { name: "batches", description: "Return batches (planned by the mediator), handovers and post-return checks" },
+      { name: "statistics", description: "Public statistics, no sign-in: counts under 10 are published as <10" },
       { name: "meta", description: "Service information" },
     ],
   });

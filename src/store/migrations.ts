@@ -2,6 +2,7 @@
 import type { Migration } from "./migration.ts";
 import { LEDGER_MIGRATIONS } from "./ledger/index.ts";
 import { MATCH_MIGRATIONS } from "./matching/index.ts";
+import { BATCH_MIGRATIONS } from "./batches/index.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -101,4 +102,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ...LEDGER_MIGRATIONS,
   // Matching in the registry (src/store/matching/).
   ...MATCH_MIGRATIONS,
+  // Return batches, handovers and post-return checks (src/store/batches/).
+  ...BATCH_MIGRATIONS,
 ];

@@ -18,11 +18,13 @@ import {
   createSessionRepository,
   createUserRepository,
 } from "./accounts/index.ts";
-import type { Db, OpenStoreOptions, Store } from "./types.ts";
+import type { BatchesApi, Db, OpenStoreOptions, Store } from "./types.ts";
 import { attachLedger } from "./ledger/index.ts";
 import { attachReports } from "./reports/index.ts";
 import { attachMatching } from "./matching/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { createBatchRepository } from "./batches/index.ts";
+import { createStatsRepository } from "./stats/index.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
   if (options.keyFile) return resolve(options.keyFile);
@@ -83,6 +85,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   }
   const cases = createCaseRepository(internals);
   let closed = false;
+  // Features wired after the ledger, reached through the store once openStore returns.
+  const late: { batches?: BatchesApi } = {};
   const store: Store = {
     kind,
     db,
@@ -93,6 +97,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     sessions: createSessionRepository(internals),
     rateLimit: createRateLimitRepository(internals),
     accessLog: createAccessLogRepository(internals),
+    stats: createStatsRepository(internals, { batches: () => store.batches }),
+    get batches(): BatchesApi {
+      if (!late.batches) throw new Error("batches are wired after the ledger");
+      return late.batches;
+    },
     onAction(sink) {
       internals.sinks.push(sink);
       return () => {
@@ -118,6 +127,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   const ledger = attachLedger(store, { box: internals.box, now: internals.now });
   // Reports are signed documents in the log: the ledger must exist first.
   attachReports(store, ledger, { box: internals.box, now: internals.now });
+  // Batch steps are signed log entries: after the ledger too.
+  late.batches = createBatchRepository(internals, { cases, ledger, settings: options.batches ?? {} });
   // New and changed cases are queued for matching in the action's transaction.
   attachMatching(store, { now: internals.now });
   return store;

@@ -15,9 +15,11 @@ import type {
   PreconditionName,
   Role,
   ShareScope,
+  PublicStats,
 } from "../domain/index.ts";
 import type { Database } from "./schema.ts";
 import type { Migration } from "./migration.ts";
+import type { BatchInput, BatchStatus, BatchView, PostReturnCheck, ReturnFact, TransitionInput } from "./batches/batch-types.ts";
 
 export type { Database } from "./schema.ts";
 export type { Migration } from "./migration.ts";
@@ -53,6 +55,8 @@ export interface OpenStoreOptions {
   // Further migrations (e.g. the ledger's tables), applied after the registry's own, under
   // the same lock. Ids must be unique across all migrations.
   migrations?: readonly Migration[];
+  // Return batches: days from reunion to the post-return check (default 30).
+  batches?: { postReturnCheckDays?: number };
 }
 
 export interface User {
@@ -233,6 +237,10 @@ export interface Store {
   sessions: SessionsApi;
   rateLimit: RateLimitApi;
   accessLog: AccessLogApi;
+  // Return batches, handovers and post-return checks (src/store/batches/).
+  batches: BatchesApi;
+  // Public statistics (src/store/stats/): counts suppressed below 10, no child.
+  stats: StatsApi;
   onAction(sink: ActionSink): () => void;
   registerPrecondition(name: PreconditionName, check: Precondition): void;
   // Applies pending migrations (already done by openStore unless migrate: false).
@@ -241,3 +249,23 @@ export interface Store {
 }
 
 export type { ActionRecord, ActionType };
+
+export interface BatchesApi {
+  // Mediator only. Idempotent on the client id.
+  create(ctx: RequestContext, input: BatchInput, opts: { clientId: string }): Promise<{ batch: BatchView; replayed: boolean }>;
+  // The batches the caller's party is part of (as mediator, sender or receiver).
+  list(ctx: RequestContext, query?: { status?: BatchStatus }): Promise<BatchView[]>;
+  get(ctx: RequestContext, id: string): Promise<BatchView | null>;
+  // Mediator only; BatchStepError names the step the case still lacks.
+  addChild(ctx: RequestContext, id: string, caseId: string): Promise<BatchView>;
+  transition(ctx: RequestContext, id: string, input: TransitionInput, opts: { clientId: string }): Promise<BatchView>;
+  // The sending or receiving party confirms one child's handover (a signed step on the case).
+  confirmHandover(ctx: RequestContext, id: string, caseId: string): Promise<BatchView>;
+  postReturnChecks(ctx: RequestContext, query?: { overdue?: boolean }): Promise<PostReturnCheck[]>;
+  // Every child returned in a completed batch (no identity): the statistics' input.
+  returns(): Promise<ReturnFact[]>;
+}
+
+export interface StatsApi {
+  publicStats(): Promise<PublicStats>;
+}

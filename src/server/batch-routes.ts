@@ -73,44 +73,44 @@ const common = { 401: problem("Not logged in"), 404: problem("No such batch (or 
 
 const routes = {
   create: createRoute({
-    method: "post", path: "/api/batches", tags: ["batches"], security: BEARER,
+    method: "post", path: "/api/batches", operationId: "createBatch", tags: ["batches"], security: BEARER,
     summary: "Plan a return batch (mediator only)",
     description: "Idempotent through the Idempotency-Key header or the body's clientId.",
     request: { headers: Idem, body: body(NewBatchSchema) },
     responses: { 201: json("Planned", z.object({ id: z.string() })), 400: problem("Invalid body"), 401: common[401], 403: problem("Only the mediator plans"), 422: problem("A party is not a tracing or holding authority") },
   }),
   list: createRoute({
-    method: "get", path: "/api/batches", tags: ["batches"], security: BEARER,
+    method: "get", path: "/api/batches", operationId: "listBatches", tags: ["batches"], security: BEARER,
     summary: "The batches the caller's party is part of",
     request: { query: z.object({ status: StatusSchema.optional() }) },
     responses: { 200: json("Batches", z.object({ items: z.array(BatchSchema) }).openapi("BatchList")), 401: common[401] },
   }),
   get: createRoute({
-    method: "get", path: "/api/batches/{id}", tags: ["batches"], security: BEARER, summary: "One batch",
+    method: "get", path: "/api/batches/{id}", operationId: "getBatch", tags: ["batches"], security: BEARER, summary: "One batch",
     request: { params: IdParam },
     responses: { 200: json("The batch", BatchSchema), ...common },
   }),
   addChild: createRoute({
-    method: "post", path: "/api/batches/{id}/children", tags: ["batches"], security: BEARER,
+    method: "post", path: "/api/batches/{id}/children", operationId: "addBatchChild", tags: ["batches"], security: BEARER,
     summary: "Add a child's case to the batch (mediator only)",
     description: "Only when the case's identity report is signed by both verifiers and confirmed by the mediator, the return consent of the one entitled to give it is recorded, and no refusal is recorded; otherwise 409 naming the missing step.",
     request: { params: IdParam, body: body(CaseBody) },
     responses: { 200: json("The batch", BatchSchema), 400: problem("Invalid body"), 403: problem("Only the mediator adds children"), 409: stepConflict, ...common },
   }),
   transition: createRoute({
-    method: "post", path: "/api/batches/{id}/transitions", tags: ["batches"], security: BEARER,
+    method: "post", path: "/api/batches/{id}/transitions", operationId: "moveBatch", tags: ["batches"], security: BEARER,
     summary: "Move the batch: planned → confirmed → in-transit → completed, or postponed / cancelled with a reason (mediator only)",
     request: { params: IdParam, headers: Idem, body: body(TransitionSchema) },
     responses: { 200: json("The batch", BatchSchema), 400: problem("Invalid body"), 403: problem("Only the mediator moves a batch"), 409: stepConflict, 422: problem("A reason or date is missing"), ...common },
   }),
   handover: createRoute({
-    method: "post", path: "/api/batches/{id}/handovers", tags: ["batches"], security: BEARER,
+    method: "post", path: "/api/batches/{id}/handovers", operationId: "confirmHandover", tags: ["batches"], security: BEARER,
     summary: "Confirm a child's handover for the caller's party (a signed step on the case); when both parties have, the case is reunited",
     request: { params: IdParam, body: body(CaseBody) },
     responses: { 200: json("The batch", BatchSchema), 400: problem("Invalid body"), 403: problem("Only the sending and receiving parties confirm"), 409: stepConflict, ...common },
   }),
   checks: createRoute({
-    method: "get", path: "/api/post-return-checks", tags: ["batches"], security: BEARER,
+    method: "get", path: "/api/post-return-checks", operationId: "listPostReturnChecks", tags: ["batches"], security: BEARER,
     summary: "Post-return checks of the batches the caller's party is part of",
     request: { query: z.object({ overdue: z.enum(["true", "false"]).optional() }) },
     responses: {

@@ -25,13 +25,13 @@ const StatsSchema = z
   .openapi("PublicStats");
 
 const jsonRoute = createRoute({
-  method: "get", path: "/api/stats", tags: ["statistics"],
+  method: "get", path: "/api/stats", operationId: "getStats", tags: ["statistics"], security: [],
   summary: "Public statistics: cases by state, separation, oblast, age band and month; returns by month and direction; median days to return",
   responses: { 200: { description: "The statistics", content: { "application/json": { schema: StatsSchema } } } },
 });
 
 const csvRoute = createRoute({
-  method: "get", path: "/api/stats.csv", tags: ["statistics"],
+  method: "get", path: "/api/stats.csv", operationId: "getStatsCsv", tags: ["statistics"], security: [],
   summary: "The same statistics as CSV: table,label,value",
   responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } },
 });

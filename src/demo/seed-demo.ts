@@ -139,8 +139,9 @@ async function driveCase(
     await act("share-mediator", owner.caseworker, { type: "share", partyId: DEMO_PARTIES.mediator.id, scope: "participate" });
   }
   if (located) {
+    // "participate", not "view": the other side's verifier co-signs the joint verification report.
     const other = demo.party === "holding" ? DEMO_PARTIES.tracing.id : DEMO_PARTIES.holding.id;
-    await act("share-counterpart", owner.caseworker, { type: "share", partyId: other, scope: "view" });
+    await act("share-counterpart", owner.caseworker, { type: "share", partyId: other, scope: "participate" });
   }
   let n = 0;
   for (const step of steps) {

@@ -56,6 +56,7 @@ function holdingCase(family: string, birthDate: string, given = "Алексан�
     ],
     notes: "Placed with a foster family in 2022",
     health: "Seen by a psychologist monthly",
+    legalBasis: { basis: "channel-agreement", reference: "Synthetic test agreement" },
   };
 }
 

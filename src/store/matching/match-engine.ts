@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
 import type { PartyKind } from "../../domain/index.ts";
+import { mayEnterCrossPartyMatching } from "../../domain/index.ts";
 import { crossScriptNormaliser, linkTables, recordBlockingKeys, scoreRecordPair, SEARCH_KEY_VERSION } from "../../matching/index.ts";
 import type { LinkSettings, ModelParams, PairScore } from "../../matching/index.ts";
 import type { FieldNormaliser } from "../../matching/index.ts";
@@ -75,7 +76,9 @@ const keysVersions = new WeakMap<LinkSettings, string>();
 
 function computeKeysVersion(settings: LinkSettings, normaliser: FieldNormaliser): string {
   const hash = createHash("sha256");
-  hash.update(`${SEARCH_KEY_VERSION}\n${JSON.stringify(settings.blocking)}\n`);
+  // "eligible:1": records are marked with whether their case may enter cross-party matching;
+  // records stored before that are matched again (and marked) by the sweep.
+  hash.update(`${SEARCH_KEY_VERSION}\neligible:1\n${JSON.stringify(settings.blocking)}\n`);
   // The term-frequency keys too: records counted under keys of older functions are counted again.
   for (const probe of KEY_PROBES) hash.update(recordBlockingKeys(probe, settings, normaliser).join(",") + "|" + JSON.stringify(termKeysOf([probe], settings, normaliser)) + "\n");
   return hash.digest("hex").slice(0, 16);
@@ -137,18 +140,23 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
     }
     // A withdrawn or duplicate case keeps an empty record (so sweeps see it as up to date) and
     // loses its undecided candidates; decided ones stay, as every decision does.
-    const variants = NOT_MATCHED.has(r.status) ? [] : matchRecordsOf(parseSummary(r.summary));
-    const keys = [...new Set(variants.flatMap((v) => recordBlockingKeys(v, settings, normaliser)))];
+    const state = parseSummary(r.summary);
+    const variants = NOT_MATCHED.has(r.status) ? [] : matchRecordsOf(state);
+    // A case without a consent to sharing or a legal basis is counted (term frequencies, training)
+    // but never proposed to another party: no blocking keys, so no record of the other side finds
+    // it, and its own undecided candidates are withdrawn below.
+    const eligible = mayEnterCrossPartyMatching(state, now);
+    const keys = eligible ? [...new Set(variants.flatMap((v) => recordBlockingKeys(v, settings, normaliser)))] : [];
     // A withdrawn case is counted under no key: it is no longer among the children matched.
     const termKeys = termKeysOf(variants, settings, normaliser);
     changes.change(parseTermKeys(r.term_keys), termKeys);
     const termJson = JSON.stringify(termKeys);
-    const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: JSON.stringify(variants), keys, keys_version: keysVersion, term_keys: termJson, updated_at: now };
+    const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: JSON.stringify(variants), keys, keys_version: keysVersion, term_keys: termJson, eligible, updated_at: now };
     await tx
       .insertInto("match_records")
       .values(record)
       .onConflict((oc) =>
-        oc.column("case_id").doUpdateSet({ case_version: r.version, record: record.record, keys, keys_version: keysVersion, term_keys: termJson, updated_at: now, party_id: r.party_id, side }),
+        oc.column("case_id").doUpdateSet({ case_version: r.version, record: record.record, keys, keys_version: keysVersion, term_keys: termJson, eligible, updated_at: now, party_id: r.party_id, side }),
       )
       .execute();
     if (keys.length > 0) await tx.insertInto("match_keys").values(keys.map((key) => ({ side, key, case_id: r.id }))).execute();
@@ -191,7 +199,13 @@ async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldN
   const storeAt = storeThreshold(settings);
   const best = new Map<string, { prob: number; score: PairScore; partyId: string }>();
   if (ids.size > 0) {
-    const cands = await tx.selectFrom("match_records").select(["case_id", "party_id", "record", "term_keys"]).where("case_id", "in", [...ids]).where("party_id", "<>", f.partyId).execute();
+    const cands = await tx
+      .selectFrom("match_records")
+      .select(["case_id", "party_id", "record", "term_keys"])
+      .where("case_id", "in", [...ids])
+      .where("party_id", "<>", f.partyId)
+      .where("eligible", "=", true)
+      .execute();
     const partyOf = new Map(cands.map((c) => [c.case_id, c.party_id]));
     const candVariants = cands.flatMap((c) => json<MatchRecord[]>(c.record));
     const [tracingRows, holdingRows] = f.side === "T" ? [f.variants, candVariants] : [candVariants, f.variants];

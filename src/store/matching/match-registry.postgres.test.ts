@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { registerMatchContract } from "./test-support/match-contract.ts";
 import { createTestDatabase, pgReachable } from "../test-support/pg-test-db.ts";
+
+const BASIS = { basis: "channel-agreement", reference: "Synthetic test agreement" } as const;
 import { openStore } from "../open-store.ts";
 import { attachMatching } from "./match-registry.ts";
 import type { MatchTables } from "./match-schema.ts";
@@ -46,8 +48,8 @@ if (unreachable === null) {
         const surnames = ["Коваленко", "Шевчук", "Бондар", "Ткачук", "Мельничук", "Кравчук", "Гнатюк", "Савчук", "Лисенко", "Марченко"];
         for (const [i, s] of surnames.entries()) {
           const day = String(i + 1).padStart(2, "0");
-          await a.cases.create(t, { names: [{ given: "Олександр", family: s }], sex: "M", birthDate: `2013-04-${day}`, birthPlace: "Маріуполь" }, { clientId: `t${i}` });
-          await b.cases.create(h, { names: [{ given: "Александр", family: s }], sex: "M", birthDate: `2013-04-${day}`, birthPlace: "Мариуполь" }, { clientId: `h${i}` });
+          await a.cases.create(t, { names: [{ given: "Олександр", family: s }], sex: "M", birthDate: `2013-04-${day}`, birthPlace: "Маріуполь", legalBasis: BASIS }, { clientId: `t${i}` });
+          await b.cases.create(h, { names: [{ given: "Александр", family: s }], sex: "M", birthDate: `2013-04-${day}`, birthPlace: "Мариуполь", legalBasis: BASIS }, { clientId: `h${i}` });
         }
         const [ra, rb] = await Promise.all([attachMatching(a).runPending({ batch: 3 }), attachMatching(b).runPending({ batch: 3 })]);
         expect(ra.matched + rb.matched).toBe(20);

@@ -77,7 +77,8 @@ export const matchModelTrained = defineEntryType({
 
 const MATCHED_KINDS = ["tracing-authority", "ngo", "holding-authority"];
 // Actions after which a case is matched again.
-const MATCH_ON = new Set(["report", "update-details", "withdraw", "mark-duplicate"]);
+// Consent and the adult track decide whether a case may be proposed to another party at all.
+const MATCH_ON = new Set(["report", "update-details", "withdraw", "mark-duplicate", "record-consent", "consent-decision", "switch-to-adult-track"]);
 
 /** The matching service of a store, created (and its action sink attached) once per store. */
 export function attachMatching(store: Store, options: MatchingOptions = {}): MatchingService {

@@ -1,5 +1,5 @@
 import type { PartyKind, Role } from "../../domain/index.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../domain/index.ts";
+import { ConflictError, ForbiddenError, mayEnterCrossPartyMatching, NotFoundError, ValidationError } from "../../domain/index.ts";
 import { parseSummary } from "../cases/index.ts";
 import { checkOffset, clampLimit, isUuid, toIso } from "../errors-util.ts";
 import type { MDb, MTx } from "./match-engine.ts";
@@ -106,6 +106,19 @@ async function loadFields(db: MDb | MTx, ids: readonly string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, verificationFields(parseSummary(r.summary))]));
 }
 
+/**
+ * A candidate is shown only while both its cases may enter cross-party matching: a consent to
+ * sharing that holds today (not refused, withdrawn or expired) or a recorded legal basis. The
+ * matcher proposes no other pair; this also hides pairs whose consent lapsed since.
+ */
+async function eligibleRows(db: MDb | MTx, rows: readonly Row[], now: Date): Promise<Row[]> {
+  if (rows.length === 0) return [];
+  const ids = [...new Set(rows.flatMap((r) => [r.tracing_case_id, r.holding_case_id]))];
+  const states = await db.selectFrom("cases").select(["id", "summary"]).where("id", "in", ids).execute();
+  const eligible = new Set(states.filter((c) => mayEnterCrossPartyMatching(parseSummary(c.summary), now)).map((c) => c.id));
+  return rows.filter((r) => eligible.has(r.tracing_case_id) && eligible.has(r.holding_case_id));
+}
+
 // Every read of another party's record through the queue is in the access log, like a case read.
 async function logReads(db: MDb | MTx, v: Viewer, rows: readonly Row[], kind: "read" | "list", now: Date): Promise<void> {
   const entries = rows.flatMap((r) => {
@@ -161,7 +174,14 @@ export async function listCandidates(db: MDb, ctx: RequestContext, query: ListQu
   const limit = clampLimit(query.limit, 50, 500);
   const offset = checkOffset(query.offset);
   if (query.status !== undefined && !QUEUE_FILTERS.includes(query.status)) throw new ValidationError("status", `expected one of ${QUEUE_FILTERS.join(", ")}`);
-  let base = db.selectFrom("match_candidates");
+  // Both cases marked eligible when last matched (eligibleRows then checks today's consent).
+  let base = db.selectFrom("match_candidates as mc").where((eb) =>
+    eb.and(
+      (["tracing_case_id", "holding_case_id"] as const).map((col) =>
+        eb.exists(eb.selectFrom("match_records as r").select("r.case_id").whereRef("r.case_id", "=", `mc.${col}`).where("r.eligible", "=", true)),
+      ),
+    ),
+  );
   if (v.mode === "tracing") base = base.where("tracing_party_id", "=", ctx.partyId);
   else if (v.mode === "holding") base = base.where("holding_party_id", "=", ctx.partyId);
   else base = base.where("status", "in", ["pending", "agreed"]);
@@ -175,24 +195,25 @@ export async function listCandidates(db: MDb, ctx: RequestContext, query: ListQu
     base.selectAll().orderBy("probability", "desc").orderBy("id").limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<string | number | bigint>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  const items = await present(db, v, rows);
-  await logReads(db, v, rows, "list", now);
+  const shown = await eligibleRows(db, rows, now);
+  const items = await present(db, v, shown);
+  await logReads(db, v, shown, "list", now);
   return { items, total: Number(count.n) };
 }
 
-async function visibleRow(db: MDb | MTx, v: Viewer, id: string, lock = false): Promise<Row> {
+async function visibleRow(db: MDb | MTx, v: Viewer, id: string, now: Date, lock = false): Promise<Row> {
   if (!isUuid(id)) throw new NotFoundError("match candidate not found");
   let q = db.selectFrom("match_candidates").selectAll().where("id", "=", id);
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   // Existence is itself sensitive: a candidate the caller may not see is "not found".
-  if (!row || !visible(row, v)) throw new NotFoundError("match candidate not found");
+  if (!row || !visible(row, v) || (await eligibleRows(db, [row], now)).length === 0) throw new NotFoundError("match candidate not found");
   return row;
 }
 
 export async function getCandidate(db: MDb, ctx: RequestContext, id: string, now: Date): Promise<MatchCandidate & { group: MatchGroup | null }> {
   const v = await viewerOf(db, ctx);
-  const row = await visibleRow(db, v, id);
+  const row = await visibleRow(db, v, id, now);
   let group: MatchGroup | null = null;
   const flag = combinedFlag(row);
   if (flag !== null) {
@@ -203,7 +224,7 @@ export async function getCandidate(db: MDb, ctx: RequestContext, id: string, now
       if (row.holding_set !== null) ors.push(eb("holding_case_id", "=", row.holding_case_id));
       return eb.or(ors);
     });
-    const others = (await q.orderBy("probability", "desc").limit(50).execute()).filter((r) => r.status !== "rejected" && visible(r, v));
+    const others = await eligibleRows(db, (await q.orderBy("probability", "desc").limit(50).execute()).filter((r) => r.status !== "rejected" && visible(r, v)), now);
     group = { flag, members: await present(db, v, others) };
     await logReads(db, v, others, "read", now);
   }
@@ -253,7 +274,7 @@ export async function decideCandidate(
   if (reason !== undefined && reason.length > 2000) throw new ValidationError("reason", "at most 2000 characters");
   return db.transaction().execute(async (tx) => {
     const v = await viewerOf(tx, ctx);
-    const row = await visibleRow(tx, v, id, true);
+    const row = await visibleRow(tx, v, id, now, true);
     if (v.mode === "mediator") throw new ForbiddenError("only the parties whose records these are decide on a candidate");
     const side = v.mode;
     const mine = side === "tracing" ? row.tracing_decision : row.holding_decision;

@@ -23,6 +23,8 @@ export type MatchRecordsTable = {
   keys_version: ColumnType<string, string | undefined, string>;
   /** The term-frequency keys the record is counted under, by field (see match-term-counts.ts); null: not counted. */
   term_keys: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Whether the case may enter cross-party matching (consent to sharing or a legal basis) when last matched. */
+  eligible: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: Timestamp;
 };
 

@@ -105,4 +105,13 @@ export const MATCH_MIGRATIONS: readonly Migration[] = [
       `alter table match_records add column term_keys jsonb`,
     ],
   },
+  {
+    id: "1104-match-eligible",
+    statements: [
+      // Whether the case may be proposed to another party (its consent to sharing holds, or a
+      // legal basis is recorded), as of its last matching. False until matched again: a record
+      // stored before this column is shown to no one until the sweep has looked at its consent.
+      `alter table match_records add column eligible boolean not null default false`,
+    ],
+  },
 ];

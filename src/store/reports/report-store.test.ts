@@ -32,8 +32,8 @@ describe("verification reports and the lifecycle steps that need them", () => {
     }
     await ledgerOf(store).ensureKeys();
     // Cases registered by both parties.
-    caseId = (await store.cases.create(ctx.tcw!, { names: [{ given: "Олександр", family: "Коваленко" }], sex: "M", birthDate: "2014-03-07" }, { clientId: cid() })).id;
-    await store.cases.create(ctx.hcw!, { names: [{ given: "Александр", family: "Коваленко" }], sex: "M", birthDate: "2014-07-03" }, { clientId: cid() });
+    caseId = (await store.cases.create(ctx.tcw!, { names: [{ given: "Олександр", family: "Коваленко" }], sex: "M", birthDate: "2014-03-07", consent: { forTracing: true, forSharing: true, givenBy: "guardian" } }, { clientId: cid() })).id;
+    await store.cases.create(ctx.hcw!, { names: [{ given: "Александр", family: "Коваленко" }], sex: "M", birthDate: "2014-07-03", legalBasis: { basis: "channel-agreement", reference: "Synthetic agreement" } }, { clientId: cid() });
     // The matching engine proposes the pair; each party accepts it for its own side, and only
     // then is identity agreed (the agreement is an action on both cases, so it is logged too).
     const matching = attachMatching(store);

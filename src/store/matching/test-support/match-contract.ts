@@ -31,6 +31,10 @@ function family(n: number) {
   return { uk: uk!, ru: ru!, birthDate: `2014-03-${day}`, ruDate: `2014-03-${day}` };
 }
 
+// Both sides may be proposed to the other: the family's consent to sharing, the channel's basis.
+const CONSENT = { forTracing: true, forSharing: true, givenBy: "guardian" } as const;
+const BASIS = { basis: "channel-agreement", reference: "Synthetic test agreement" } as const;
+
 function tracingChild(n: number, given = "Олександр", extra: Partial<CaseInput> = {}): CaseInput {
   const f = family(n);
   return {
@@ -45,6 +49,7 @@ function tracingChild(n: number, given = "Олександр", extra: Partial<Ca
     ],
     notes: "Grandmother's account of the evacuation",
     health: "Asthma",
+    consent: CONSENT,
     ...extra,
   };
 }
@@ -61,6 +66,7 @@ function holdingChild(n: number, given = "Александр", extra: Partial<Ca
       { relation: "foster-parent", given: "Мария", family: "Иванова", contact: { phone: "+7 900 000 00 00" } },
     ],
     notes: "Placed with a foster family in 2022",
+    legalBasis: BASIS,
     ...extra,
   };
 }
@@ -256,7 +262,7 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
 
     // Otherwise identical pairs: the same given name, place and sex, each agreeing on its own
     // date; no parents, so that the family fields (surname, place) stay below their ceiling.
-    const child = (family: string, birthDate: string, given: string, birthPlace: string): CaseInput => ({ names: [{ given, family }], sex: "M", birthDate, birthPlace });
+    const child = (family: string, birthDate: string, given: string, birthPlace: string): CaseInput => ({ names: [{ given, family }], sex: "M", birthDate, birthPlace, legalBasis: BASIS });
     const weights = async (p: Awaited<ReturnType<typeof parties>>, tracingId: string) => {
       const c = (await matching.list(p.tracing, { limit: 500 })).items.find((i) => i.tracing.caseId === tracingId)!;
       return { weight: c.weight, family: c.explanation.fields.find((x) => x.field === "family_name")!.weight, probability: c.probability };

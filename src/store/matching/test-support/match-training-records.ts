@@ -21,6 +21,9 @@ function rng(seed: number): () => number {
   };
 }
 
+// Disclosed under the channel's agreement, so every record may enter cross-party matching.
+const legalBasis = { basis: "channel-agreement", reference: "Synthetic training agreement" } as const;
+
 export async function storeTrainingRecords(store: Store, tracing: RequestContext, holding: RequestContext, perSide = 520): Promise<void> {
   const rnd = rng(11);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -33,14 +36,14 @@ export async function storeTrainingRecords(store: Store, tracing: RequestContext
     const place = pick(PLACES);
     const [y, m, d] = [2006 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28)];
     const sex = i % 2 === 0 ? "M" : "F";
-    t.push({ names: [{ given: given[0], family }], sex, birthDate: `${y}-${pad(m)}-${pad(d)}`, birthPlace: place[0] });
+    t.push({ names: [{ given: given[0], family }], sex, birthDate: `${y}-${pad(m)}-${pad(d)}`, birthPlace: place[0], legalBasis });
     if (i % 5 < 3) {
       // The same child on the holding side; now and then day and month swapped.
       const date = i % 7 === 0 && d <= 12 ? `${y}-${pad(d)}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`;
-      h.push({ names: [{ given: given[1], family }], sex, birthDate: date, birthPlace: place[1] });
+      h.push({ names: [{ given: given[1], family }], sex, birthDate: date, birthPlace: place[1], legalBasis });
     } else {
       const other = pick(GIVEN);
-      h.push({ names: [{ given: other[1], family: pick(FAMILY) }], sex, birthDate: `${2006 + Math.floor(rnd() * 12)}-${pad(1 + Math.floor(rnd() * 12))}-${pad(1 + Math.floor(rnd() * 28))}`, birthPlace: pick(PLACES)[1] });
+      h.push({ names: [{ given: other[1], family: pick(FAMILY) }], sex, birthDate: `${2006 + Math.floor(rnd() * 12)}-${pad(1 + Math.floor(rnd() * 12))}-${pad(1 + Math.floor(rnd() * 28))}`, birthPlace: pick(PLACES)[1], legalBasis });
     }
   }
   await store.cases.importBatch(tracing, t.map((input, i) => ({ clientId: `train-t${i}`, input })));

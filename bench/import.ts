@@ -32,6 +32,7 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 async function writeRows(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
   const r = mulberry32(7);
+  const mothers = GIVEN_NAMES.filter((x) => x.sex === "F");
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((ok) => out.once("drain", () => ok())));
   await write("record_id;given_name;family_name;patronymic;sex;birth_date;birth_place;separation_category;separation_date;mother_name;guardian_phone\n");
   let buf = "";
@@ -40,7 +41,7 @@ async function writeRows(path: string, rows: number): Promise<void> {
     const s = pick(r, SURNAMES);
     const fam = g.sex === "M" ? s.ukM : s.ukF;
     const p = pick(r, PATRONYMICS);
-    const mother = pick(r, GIVEN_NAMES.filter((x) => x.sex === "F")).uk;
+    const mother = pick(r, mothers).uk;
     const day = String(1 + Math.floor(r() * 28)).padStart(2, "0");
     const month = String(1 + Math.floor(r() * 12)).padStart(2, "0");
     buf += `B-${i + 1};${g.uk};${fam};${g.sex === "M" ? p.ukM : p.ukF};${g.sex};${day}.${month}.${2006 + Math.floor(r() * 16)};` +

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PartialDateSchema } from "./case-details.ts";
+import { CaseInputSchema, PartialDateSchema } from "./case-details.ts";
+import type { CaseInput } from "./case-details.ts";
 
 // What the holding side discloses about a child it holds: beside the case's identity fields
 // (every name ever used is in the case's names), how and when the names and citizenship were
@@ -70,3 +71,32 @@ export type DisclosureContent = z.output<typeof DisclosureContentSchema>;
 // The disclosure fields a case input may carry beside the case's own (for one body or one CSV row).
 export const DISCLOSURE_KEYS = ["biography", "nameChanges", "citizenshipChanges", "services", "placement"] as const;
 
+
+const partyRef = z.string().min(1).max(63);
+
+// One child disclosed: the case's body, the disclosure's fields beside it, and who may see it
+// (the mediator of the channel and the party tracing the child, each given the case to work).
+export const DisclosureInputSchema = CaseInputSchema.extend({
+  ...DisclosureContentSchema.shape,
+  to: partyRef.optional(),
+  mediator: partyRef.optional(),
+});
+export type DisclosureInput = z.input<typeof DisclosureInputSchema>;
+
+// One child sought: only what identification needs travels (the family's contact details and
+// the notes stay with the tracing party; see projectCase), addressed to the party believed to
+// hold the child and, optionally, the channel's mediator.
+export const TracingRequestInputSchema = CaseInputSchema.extend({ to: partyRef, mediator: partyRef.optional() });
+export type TracingRequestInput = z.input<typeof TracingRequestInputSchema>;
+
+// Splits a disclosure body into the case's fields, the disclosure's and its addressees.
+export function splitDisclosureInput(input: z.output<typeof DisclosureInputSchema>): {
+  details: CaseInput;
+  content: DisclosureContent;
+  to?: string;
+  mediator?: string;
+} {
+  const { biography, nameChanges, citizenshipChanges, services, placement, to, mediator, ...details } = input;
+  const content: DisclosureContent = { biography, nameChanges, citizenshipChanges, services, ...(placement ? { placement } : {}) };
+  return { details, content, ...(to ? { to } : {}), ...(mediator ? { mediator } : {}) };
+}

@@ -7,6 +7,8 @@ import { registerMatchRoutes } from "./match-routes.ts";
 import { registerLedgerRoutes } from "./ledger-routes.ts";
 import { registerBatchRoutes } from "./batch-routes.ts";
 import { registerStatsRoutes, STATS_PATHS } from "./stats-routes.ts";
+import { registerDisclosureRoutes } from "./disclosure-routes.ts";
+import { registerTracingRequestRoutes } from "./tracing-request-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { serveWebApp } from "./web-app.ts";
 import { errorToResponse } from "./errors.ts";
@@ -85,6 +87,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerLedgerRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerStatsRoutes(app, deps);
+  registerDisclosureRoutes(app, deps);
+  registerTracingRequestRoutes(app, deps);
 
   app.doc("/api/openapi.json", {
     openapi: "3.0.3",
@@ -103,6 +107,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       { name: "session", description: "Logging in and out" },
       { name: "cases", description: "The case registry" },
       { name: "matches", description: "The review queue of match candidates: a flag for people, never a merge" },
+      { name: "channel", description: "The mediated channel: disclosures, tracing requests, photos, threads" },
       { name: "admin", description: "Administration" },
       { name: "log", description: "The signed, append-only log: keys, entries, proofs, checkpoints" },
       { name: "reports", description: "Verification reports signed by both verifiers and confirmed by the mediator" },

@@ -15,7 +15,7 @@ import { z } from "@hono/zod-openapi";
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
 const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
-const IdempotencyHeaders = z.object({
+export const IdempotencyHeaders = z.object({
   "idempotency-key": z.string().trim().min(1).max(200).optional().openapi({
     param: { name: "idempotency-key", in: "header" },
     description: "Client-chosen id that makes the request safe to repeat (same as the body's clientId).",
@@ -113,7 +113,7 @@ const accessLogRoute = createRoute({
   responses: { 200: json("Access log entries, newest first", AccessLogSchema), 401: problem("Not logged in"), 403: problem("Admins only") },
 });
 
-function clientIdFrom(header: string | undefined, body: string | undefined): string | undefined {
+export function clientIdFrom(header: string | undefined, body: string | undefined): string | undefined {
   if (header !== undefined && body !== undefined && header !== body) {
     throw new ProblemError(400, "the Idempotency-Key header and the body's clientId differ", {
       type: "urn:homeward:problem:validation",

@@ -22,6 +22,8 @@ import type { BatchesApi, Db, OpenStoreOptions, Store } from "./types.ts";
 import { attachLedger } from "./ledger/index.ts";
 import { attachReports } from "./reports/index.ts";
 import { attachMatching } from "./matching/index.ts";
+import { createDisclosureRepository } from "./disclosures/index.ts";
+import { createTracingRequestRepository } from "./tracing-requests/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { createBatchRepository } from "./batches/index.ts";
 import { createStatsRepository } from "./stats/index.ts";
@@ -102,6 +104,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       if (!late.batches) throw new Error("batches are wired after the ledger");
       return late.batches;
     },
+    disclosures: createDisclosureRepository(internals, cases),
+    tracingRequests: createTracingRequestRepository(internals, cases),
     onAction(sink) {
       internals.sinks.push(sink);
       return () => {

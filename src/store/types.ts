@@ -5,6 +5,7 @@ import type {
   CaseAction,
   CaseActionInput,
   CaseInput,
+  CaseSide,
   CaseState,
   CaseStatus,
   CaseSummary,
@@ -16,6 +17,9 @@ import type {
   Role,
   ShareScope,
   PublicStats,
+  DisclosureInput,
+  DisclosureView,
+  TracingRequestInput,
 } from "../domain/index.ts";
 import type { Database } from "./schema.ts";
 import type { Migration } from "./migration.ts";
@@ -135,6 +139,18 @@ export interface ActionResult {
 export interface ImportRow {
   clientId: string;
   input: CaseInput;
+  side?: CaseSide;
+  // Taken in the same transaction (see CreateOptions.followUps).
+  followUps?: readonly CaseActionInput[];
+}
+
+export interface CreateOptions {
+  clientId: string;
+  // The side the owner works the case from (default: its kind's usual side).
+  side?: CaseSide;
+  // Actions taken on the new case in the transaction that creates it, with client ids
+  // `${clientId}#1`, `#2`…: a disclosure or a tracing request never exists half-written.
+  followUps?: readonly CaseActionInput[];
 }
 
 export interface ImportResult {
@@ -163,7 +179,7 @@ export interface Share {
 }
 
 export interface CasesApi {
-  create(ctx: RequestContext, input: CaseInput, opts: { clientId: string }): Promise<CreateResult>;
+  create(ctx: RequestContext, input: CaseInput, opts: CreateOptions): Promise<CreateResult>;
   // null when the caller may not see the case (never "forbidden": existence is sensitive).
   get(ctx: RequestContext, id: string): Promise<CaseView | null>;
   list(ctx: RequestContext, query?: ListCasesQuery): Promise<{ items: CaseSummary[]; total: number }>;
@@ -241,6 +257,8 @@ export interface Store {
   batches: BatchesApi;
   // Public statistics (src/store/stats/): counts suppressed below 10, no child.
   stats: StatsApi;
+  disclosures: DisclosuresApi;
+  tracingRequests: TracingRequestsApi;
   onAction(sink: ActionSink): () => void;
   registerPrecondition(name: PreconditionName, check: Precondition): void;
   // Applies pending migrations (already done by openStore unless migrate: false).
@@ -268,4 +286,39 @@ export interface BatchesApi {
 
 export interface StatsApi {
   publicStats(): Promise<PublicStats>;
+}
+
+export interface DisclosuresApi {
+  // A child held: a case of the caller's party (side "holding") with its disclosure, shared with
+  // the addressees, in one transaction; idempotent by client id like case creation.
+  create(ctx: RequestContext, input: DisclosureInput, opts: { clientId: string }): Promise<{ id: string; replayed: boolean }>;
+  // Many at once, all or none (a field's path starts with rows.N).
+  createMany(ctx: RequestContext, items: readonly { clientId: string; input: DisclosureInput }[]): Promise<ImportResult>;
+  // The latest disclosure of a case as the caller may see it; NotFoundError when the caller may
+  // not see the case or nothing was disclosed.
+  get(ctx: RequestContext, caseId: string): Promise<DisclosureView>;
+}
+
+export interface CandidateLink {
+  id: string;
+  status: string;
+  probability: number;
+  // The records of the pair the caller may see (its own; the mediator both).
+  holdingCase?: string;
+  tracingCase?: string;
+}
+
+export interface TracingRequestItem {
+  case: CaseSummary;
+  to: string;
+  mediator?: string;
+  requestedAt: string;
+  candidates: CandidateLink[];
+}
+
+export interface TracingRequestsApi {
+  create(ctx: RequestContext, input: TracingRequestInput, opts: { clientId: string }): Promise<{ id: string; replayed: boolean }>;
+  createMany(ctx: RequestContext, items: readonly { clientId: string; input: TracingRequestInput }[]): Promise<ImportResult>;
+  // The requests the caller's party made or that are addressed to it (the mediator: those naming it).
+  list(ctx: RequestContext, query?: { limit?: number; offset?: number }): Promise<{ items: TracingRequestItem[]; total: number }>;
 }

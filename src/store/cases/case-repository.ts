@@ -21,6 +21,7 @@ import {
   ValidationError,
   applyAction,
   decideAction,
+  defaultSide,
   projectCase,
   projectHistory,
   summarise,
@@ -60,6 +61,13 @@ function relationOf(row: { party_id: string; scope: string | null }, partyId: st
   if (row.scope === "participate") return "shared-participate";
   if (row.scope === "view") return "shared-view";
   return null;
+}
+
+function parseFollowUp(input: unknown, i: number): CaseAction {
+  const r = CaseActionSchema.safeParse(input);
+  if (!r.success) throw validationFromZod(r.error);
+  if (r.data.type === "report") throw new ValidationError(`followUps.${i}.type`, '"report" only starts a case');
+  return r.data;
 }
 
 function parseAction(input: unknown): CaseAction {
@@ -116,7 +124,9 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
   }
 
   // A new case's rows, built without touching the database (so an import can write many at once).
-  function prepareNewCase(actor: Actor, caseId: string, action: CaseAction, clientId: string, now: Date) {
+  function prepareNewCase(actor: Actor, caseId: string, reported: CaseAction, clientId: string, now: Date) {
+    // Without a side, a party reports from its kind's usual side (see case-side.ts).
+    const action = reported.type === "report" && reported.side === undefined ? { ...reported, side: defaultSide(actor.partyKind) } : reported;
     decideAction({ state: null, action, actor, relation: "owner", now });
     const record: ActionRecord = {
       caseId,
@@ -234,6 +244,14 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
     return row !== undefined && viewFor(relationOf(row, actor.partyId), actor.role, actor.partyKind) !== null;
   }
 
+  // Actions taken on a new case in the transaction that creates it (a disclosure, a tracing
+  // request and its shares): the case never exists without them. Their client ids derive from the case's.
+  async function commitFollowUps(tx: Tx, actor: Actor, created: CaseState, actions: readonly CaseAction[], clientId: string): Promise<CaseState> {
+    let state = created;
+    for (const [i, action] of actions.entries()) state = await commit(tx, actor, "owner", state, action, `${clientId}#${i + 1}`);
+    return state;
+  }
+
   async function partyExists(tx: Tx, partyId: string): Promise<boolean> {
     return (await tx.selectFrom("parties").select("id").where("id", "=", partyId).executeTakeFirst()) !== undefined;
   }
@@ -273,7 +291,8 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
       const clientId = checkClientId(opts?.clientId);
       const parsed = CaseInputSchema.safeParse(input);
       if (!parsed.success) throw validationFromZod(parsed.error);
-      const action: CaseAction = { type: "report", details: parsed.data };
+      const action: CaseAction = { type: "report", details: parsed.data, ...(opts.side ? { side: opts.side } : {}) };
+      const followUps = (opts.followUps ?? []).map((a, i) => parseFollowUp(a, i));
       const actor = await actorOf(s, ctx);
       return withClientIdRetry(async (tx): Promise<CreateResult> => {
         const prior = await findByClientId(tx, actor.partyId, clientId);
@@ -289,7 +308,7 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
         await tx.insertInto("cases").values(prepared.caseRow).execute();
         await tx.insertInto("case_actions").values(prepared.actionRow).execute();
         await runSinks(tx, prepared.event);
-        const after = prepared.event.after;
+        const after = await commitFollowUps(tx, actor, prepared.event.after, followUps, clientId);
         const view = viewFor("owner", actor.role, actor.partyKind) ?? "full";
         await logAccess(tx, actor, ctx, "write", [{ id, party: actor.partyId }]);
         return { id, case: projectCase(after, view, s.now()), replayed: false };
@@ -430,7 +449,8 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
         const clientId = checkClientId(row.clientId, `rows.${i}.clientId`);
         const r = CaseInputSchema.safeParse(row.input);
         if (!r.success) throw validationFromZod(r.error, `rows.${i}`);
-        return { clientId, action: { type: "report", details: r.data } as CaseAction };
+        const action: CaseAction = { type: "report", details: r.data, ...(row.side ? { side: row.side } : {}) };
+        return { clientId, action, followUps: (row.followUps ?? []).map((a, j) => parseFollowUp(a, j)), index: i };
       });
       const seenIds = new Set<string>();
       for (const [i, p] of parsed.entries()) {
@@ -454,7 +474,7 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
         }
         const ids: string[] = [];
         const now = s.now();
-        const fresh: ReturnType<typeof prepareNewCase>[] = [];
+        const fresh: (ReturnType<typeof prepareNewCase> & { followUps: CaseAction[]; index: number })[] = [];
         for (const [i, p] of parsed.entries()) {
           const prior = existing.get(p.clientId);
           if (prior !== undefined) {
@@ -463,7 +483,7 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
           }
           const id = crypto.randomUUID();
           try {
-            fresh.push(prepareNewCase(actor, id, p.action, p.clientId, now));
+            fresh.push({ ...prepareNewCase(actor, id, p.action, p.clientId, now), followUps: p.followUps, index: p.index });
           } catch (e) {
             if (e instanceof ValidationError) throw new ValidationError(`rows.${i}.${e.path}`, e.message.replace(`${e.path}: `, ""));
             throw e;
@@ -478,6 +498,15 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
         }
         // Signed into the log in bulk: one lock, one signer lookup, multi-row inserts.
         await runSinksBatch(tx, fresh.map((f) => f.event));
+        for (const f of fresh) {
+          if (f.followUps.length === 0) continue;
+          try {
+            await commitFollowUps(tx, actor, f.event.after, f.followUps, f.event.clientId);
+          } catch (e) {
+            if (e instanceof ValidationError) throw new ValidationError(`rows.${f.index}.${e.path}`, e.message.replace(`${e.path}: `, ""));
+            throw e;
+          }
+        }
         const created = fresh.length;
         return { created, existing: parsed.length - created, ids };
       });

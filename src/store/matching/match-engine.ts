@@ -10,7 +10,7 @@ import { parseSummary } from "../cases/index.ts";
 import type { Database } from "../schema.ts";
 import type { MatchTables, SetFlag } from "./match-schema.ts";
 import type { MatchModel } from "./match-model.ts";
-import { caseIdOfRecord, matchRecordsOf, sideOf, type MatchRecord, type Side } from "./match-records.ts";
+import { caseIdOfRecord, caseSideOf, matchRecordsOf, type MatchRecord, type Side } from "./match-records.ts";
 import {
   applyTermCountChanges,
   loadTermFrequency,
@@ -131,7 +131,7 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
   const changes = new TermCountChanges();
   const fresh: Fresh[] = [];
   for (const r of rows) {
-    const side = sideOf(r.kind as PartyKind);
+    const side = caseSideOf(r.kind as PartyKind, parseSummary(r.summary));
     await tx.deleteFrom("match_keys").where("case_id", "=", r.id).execute();
     if (side === null) {
       changes.change(parseTermKeys(r.term_keys), null);

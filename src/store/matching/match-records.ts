@@ -12,6 +12,15 @@ export function sideOf(kind: PartyKind): Side | null {
   return null;
 }
 
+/** The side a case is matched on: its own (see case-side.ts), or its party's usual one for cases stored before sides were per case. */
+export function caseSideOf(kind: PartyKind, state: Pick<CaseState, "side">): Side | null {
+  if (sideOf(kind) === null) return null;
+  const side = (state as Partial<CaseState>).side;
+  if (side === "holding") return "H";
+  if (side === "tracing") return "T";
+  return sideOf(kind);
+}
+
 export type MatchRecord = Record<string, string | undefined>;
 
 // A child renamed after deportation carries several names: each is compared, the best counts.

@@ -56,10 +56,12 @@ export interface MatchGroup {
   members: MatchCandidate[];
 }
 
+// A party decides for the side its case takes in a candidate (which side is a property of the
+// case, not of the party: a party may hold one child and trace another).
 export interface Viewer {
   ctx: RequestContext;
   kind: PartyKind;
-  mode: "tracing" | "holding" | "mediator";
+  mode: "party" | "mediator";
 }
 
 type Row = Selectable<MatchCandidatesTable>;
@@ -71,14 +73,21 @@ export async function viewerOf(db: MDb | MTx, ctx: RequestContext): Promise<View
   if (!party) throw new ForbiddenError("unknown party");
   const kind = party.kind as PartyKind;
   if (kind === "mediator" && ctx.role === "mediator") return { ctx, kind, mode: "mediator" };
-  const side = sideOf(kind);
-  if (side !== null && DECIDERS.includes(ctx.role)) return { ctx, kind, mode: side === "T" ? "tracing" : "holding" };
+  if (sideOf(kind) !== null && DECIDERS.includes(ctx.role)) return { ctx, kind, mode: "party" };
   throw new ForbiddenError("match candidates are reviewed by the caseworkers and verifiers of the parties concerned, and seen by the mediator");
+}
+
+// The side the viewer's party takes in this candidate; null for the mediator and strangers.
+function sideIn(row: Row, v: Viewer): "tracing" | "holding" | null {
+  if (v.mode === "mediator") return null;
+  if (row.tracing_party_id === v.ctx.partyId) return "tracing";
+  if (row.holding_party_id === v.ctx.partyId) return "holding";
+  return null;
 }
 
 function visible(row: Row, v: Viewer): boolean {
   if (v.mode === "mediator") return row.status !== "rejected";
-  return v.mode === "tracing" ? row.tracing_party_id === v.ctx.partyId : row.holding_party_id === v.ctx.partyId;
+  return sideIn(row, v) !== null;
 }
 
 function json<T>(v: unknown): T {
@@ -96,7 +105,7 @@ function sideDecision(row: Row, side: "tracing" | "holding", v: Viewer): SideDec
   const at = side === "tracing" ? row.tracing_decided_at : row.holding_decided_at;
   const out: SideDecision = { decision, at: at ? toIso(at) : "" };
   const reason = side === "tracing" ? row.tracing_reason : row.holding_reason;
-  if (v.mode === side && reason !== null) out.reason = reason;
+  if (sideIn(row, v) === side && reason !== null) out.reason = reason;
   return out;
 }
 
@@ -122,10 +131,11 @@ async function eligibleRows(db: MDb | MTx, rows: readonly Row[], now: Date): Pro
 // Every read of another party's record through the queue is in the access log, like a case read.
 async function logReads(db: MDb | MTx, v: Viewer, rows: readonly Row[], kind: "read" | "list", now: Date): Promise<void> {
   const entries = rows.flatMap((r) => {
+    const side = sideIn(r, v);
     const cases =
-      v.mode === "tracing"
+      side === "tracing"
         ? [[r.holding_case_id, r.holding_party_id]]
-        : v.mode === "holding"
+        : side === "holding"
           ? [[r.tracing_case_id, r.tracing_party_id]]
           : [[r.tracing_case_id, r.tracing_party_id], [r.holding_case_id, r.holding_party_id]];
     return cases.map(([caseId, caseParty]) => ({
@@ -152,7 +162,7 @@ async function present(db: MDb | MTx, v: Viewer, rows: readonly Row[]): Promise<
       probability: r.probability,
       weight: r.weight,
       flag: combinedFlag(r),
-      yourSide: v.mode === "mediator" ? null : v.mode,
+      yourSide: sideIn(r, v),
       decisions: { tracing: sideDecision(r, "tracing", v), holding: sideDecision(r, "holding", v) },
       tracing: fields.get(r.tracing_case_id)!,
       holding: fields.get(r.holding_case_id)!,
@@ -182,13 +192,19 @@ export async function listCandidates(db: MDb, ctx: RequestContext, query: ListQu
       ),
     ),
   );
-  if (v.mode === "tracing") base = base.where("tracing_party_id", "=", ctx.partyId);
-  else if (v.mode === "holding") base = base.where("holding_party_id", "=", ctx.partyId);
+  if (v.mode === "party") base = base.where((eb) => eb.or([eb("tracing_party_id", "=", ctx.partyId), eb("holding_party_id", "=", ctx.partyId)]));
   else base = base.where("status", "in", ["pending", "agreed"]);
   if (query.status === "decided") base = base.where("status", "in", ["agreed", "rejected"]);
   else if (query.status === "awaiting-you") {
     base = base.where("status", "=", "pending");
-    if (v.mode !== "mediator") base = base.where(v.mode === "tracing" ? "tracing_decision" : "holding_decision", "is", null);
+    if (v.mode === "party") {
+      base = base.where((eb) =>
+        eb.or([
+          eb.and([eb("tracing_party_id", "=", ctx.partyId), eb("tracing_decision", "is", null)]),
+          eb.and([eb("holding_party_id", "=", ctx.partyId), eb("holding_decision", "is", null)]),
+        ]),
+      );
+    }
   }
   else if (query.status !== undefined) base = base.where("status", "=", query.status);
   const [rows, count] = await Promise.all([
@@ -275,8 +291,8 @@ export async function decideCandidate(
   return db.transaction().execute(async (tx) => {
     const v = await viewerOf(tx, ctx);
     const row = await visibleRow(tx, v, id, now, true);
-    if (v.mode === "mediator") throw new ForbiddenError("only the parties whose records these are decide on a candidate");
-    const side = v.mode;
+    const side = sideIn(row, v);
+    if (side === null) throw new ForbiddenError("only the parties whose records these are decide on a candidate");
     const mine = side === "tracing" ? row.tracing_decision : row.holding_decision;
     if (mine !== null) {
       if (mine !== input.decision) throw new ConflictError(`your party already decided "${mine}" on this candidate; a decision is kept`);

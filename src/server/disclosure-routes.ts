@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { DisclosureInputSchema } from "../domain/index.ts";
+import { CitizenshipChangeSchema, DisclosureInputSchema, NameChangeSchema, PlacementSchema, ServiceSchema } from "../domain/index.ts";
 import type { DisclosureInput } from "../domain/index.ts";
 import { CaseIdParamSchema, ProblemSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
@@ -26,16 +26,17 @@ const DisclosureViewSchema = z
     disclosedAt: z.string(),
     photos: z.array(z.string()),
     biography: z.string().optional(),
-    nameChanges: z.array(z.record(z.string(), z.unknown())).optional(),
-    citizenshipChanges: z.array(z.record(z.string(), z.unknown())).optional(),
-    services: z.array(z.record(z.string(), z.unknown())).optional(),
-    placement: z.record(z.string(), z.unknown()).optional(),
+    nameChanges: z.array(NameChangeSchema).optional(),
+    citizenshipChanges: z.array(CitizenshipChangeSchema).optional(),
+    services: z.array(ServiceSchema).optional(),
+    placement: PlacementSchema.optional(),
   })
   .openapi("Disclosure");
 
 const createRoute_ = createRoute({
   method: "post",
   path: "/api/disclosures",
+  operationId: "createDisclosures",
   tags: ["channel"],
   summary: "Disclose one child held, or a list of them (the holding side of the case)",
   description:
@@ -56,6 +57,7 @@ const createRoute_ = createRoute({
 const getRoute = createRoute({
   method: "get",
   path: "/api/cases/{id}/disclosure",
+  operationId: "getDisclosure",
   tags: ["channel"],
   summary: "A case's latest disclosure, as much of it as the caller may see",
   description: "The placement's address stays with the holding party; an auditor sees the periods and changes without the biography or summaries.",

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { TracingRequestInputSchema } from "../domain/index.ts";
 import type { TracingRequestInput } from "../domain/index.ts";
-import { ProblemSchema } from "./schemas.ts";
+import { CaseSummarySchema, ProblemSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
 import { IdempotencyHeaders } from "./case-routes.ts";
 import { itemClientIds, oneOrMany, oneOrManyHook, singleClientId } from "./one-or-many.ts";
@@ -17,7 +17,7 @@ const ListSchema = z
   .object({
     items: z.array(
       z.object({
-        case: z.record(z.string(), z.unknown()).openapi({ description: "The case as the caller may see it in a list (a CaseSummary)" }),
+        case: CaseSummarySchema,
         to: z.string(),
         mediator: z.string().optional(),
         requestedAt: z.string(),
@@ -44,6 +44,7 @@ const ListQuerySchema = z.object({
 const postRoute = createRoute({
   method: "post",
   path: "/api/tracing-requests",
+  operationId: "createTracingRequests",
   tags: ["channel"],
   summary: "Ask the party believed to hold a child to trace it: one request or a list (the tracing side of the case)",
   description:
@@ -64,6 +65,7 @@ const postRoute = createRoute({
 const listRoute = createRoute({
   method: "get",
   path: "/api/tracing-requests",
+  operationId: "listTracingRequests",
   tags: ["channel"],
   summary: "The tracing requests the caller's party made or that are addressed to it, each with its match candidates",
   security: BEARER,

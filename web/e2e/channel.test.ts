@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { browserFixture, capture, signIn, type BrowserFixture } from "./browser-fixture.ts";
+import { browserFixture, capture, signIn, signOut, type BrowserFixture } from "./browser-fixture.ts";
 
 // The channel through the UI, three parties in three browser contexts (tracing in Ukrainian,
 // holding in Russian, the mediator in English), on one server and one browser.
@@ -62,5 +62,128 @@ describe("the channel in the browser", () => {
     await tracing.locator("#case-search").pressSequentially("Kovalenk", { delay: 20 });
     await tracing.getByRole("link", { name: /Коваленко/ }).waitFor();
     await capture(tracing, "05-cases-search-uk");
+  });
+
+  it("reviews the candidate on both sides with the keyboard alone: the side-by-side view explains the score", async () => {
+    for (const [page, shot] of [[tracing, "06-review-tracing-uk"], [holding, "07-review-holding-ru"]] as const) {
+      await page.goto("/matches");
+      await expect.poll(async () => {
+        await page.reload();
+        await page.locator("h1").waitFor();
+        return page.locator('a[href^="/matches/"]').count();
+      }, { timeout: 20_000, interval: 500 }).toBeGreaterThan(0);
+      await capture(page, shot.replace("review", "matches"));
+      await page.locator('a[href^="/matches/"]').first().focus();
+      await page.keyboard.press("Enter");
+      await page.locator(".contributions li").first().waitFor();
+      expect(await page.locator(".side-by-side").textContent()).toMatch(/Коваленко|Kovalenko/);
+      await capture(page, shot);
+      await page.locator("main").focus();
+      await page.keyboard.press("a");
+      await page.getByTestId("my-decision").waitFor();
+    }
+    await tracing.goto("/matches?status=agreed");
+    await tracing.locator('a[href^="/matches/"]').first().waitFor();
+  });
+
+  let reportUrl = "";
+  it("drafts the verification report; both verifiers sign it and the mediator confirms, each checked in the browser", async () => {
+    await tracing.goto(`/cases/${tracingCase}`);
+    // The other verifiers read the report through the case: the tracing side shares it with them.
+    await tracing.locator(".timeline li").first().waitFor();
+    for (const party of ["holding-authority", "mediator"]) {
+      const before = await tracing.locator(".timeline li").count();
+      await tracing.locator("#step").selectOption("share");
+      await tracing.locator("#share-party").fill(party);
+      await tracing.locator("#share-scope").selectOption("participate");
+      await tracing.locator("#step-text").press("Tab");
+      await tracing.locator("form.inline-form button[type=submit]").click();
+      await expect.poll(() => tracing.locator(".timeline li").count()).toBe(before + 1);
+    }
+    await tracing.locator("details.subform summary").click();
+    await tracing.locator("#identity-evidence").fill("Свідоцтво про народження серії I-АП № 000000; впізнання матір'ю за фото.");
+    await tracing.locator("details.subform button[type=submit]").click();
+    await tracing.locator('a[href^="/reports/"]').first().click();
+    await tracing.waitForURL(/\/reports\//);
+    reportUrl = new URL(tracing.url()).pathname;
+    await capture(tracing, "08-report-drafted-uk");
+
+    await signOut(tracing);
+    await signIn(tracing, "tracing-verifier");
+    await tracing.goto(reportUrl);
+    await tracing.getByTestId("sign-report").click();
+    await tracing.locator(".verified").first().waitFor();
+    await capture(tracing, "09-report-signed-uk");
+
+    await signOut(holding);
+    await signIn(holding, "holding-verifier");
+    await holding.goto(reportUrl);
+    await holding.getByTestId("sign-report").click();
+    await expect.poll(() => holding.locator(".verified").count()).toBe(2);
+    await capture(holding, "10-report-jointly-signed-ru");
+
+    await mediator.goto(reportUrl);
+    await mediator.getByTestId("sign-report").click();
+    await expect.poll(() => mediator.locator(".verified").count()).toBe(3);
+    expect(await mediator.getByTestId("sign-report").count()).toBe(0);
+    await capture(mediator, "11-report-confirmed-en");
+    const [download] = await Promise.all([mediator.waitForEvent("download"), mediator.getByTestId("report-pdf").click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const bytes = await (await download.createReadStream()).toArray();
+    expect(Buffer.concat(bytes).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("proves an entry's inclusion in the log in the browser, with the pure ledger code", async () => {
+    await mediator.goto("/log");
+    await mediator.locator("h1").waitFor();
+    await mediator.locator("#entry-index").fill("1");
+    await mediator.locator("#entry-index").press("Enter");
+    await mediator.locator("p.verified[role=status]").waitFor();
+    await capture(mediator, "12-log-en");
+  });
+
+  it("switches language on any page: the labels, the dates and the document's language follow", async () => {
+    await mediator.goto("/");
+    await mediator.getByRole("button", { name: "Українська" }).click();
+    await expect.poll(() => mediator.locator("html").getAttribute("lang")).toBe("uk");
+    expect(await mediator.locator("nav").first().textContent()).toContain("Справи");
+    await capture(mediator, "13-dashboard-mediator-uk");
+    await mediator.getByRole("button", { name: "Русский" }).click();
+    expect(await mediator.locator("nav").first().textContent()).toContain("Дела");
+    await mediator.reload();
+    await expect.poll(() => mediator.locator("html").getAttribute("lang")).toBe("ru");
+    await mediator.getByRole("button", { name: "English" }).click();
+    expect(await mediator.locator("nav").first().textContent()).toContain("Cases");
+  });
+
+  it("keeps a draft across a reload and a failed submit, and resubmits it under the same action id", async () => {
+    await signOut(tracing);
+    await signIn(tracing, "tracing");
+    await tracing.goto("/cases/new");
+    await tracing.locator("#given").fill("Марія");
+    await tracing.locator("#family").fill("Шевченко");
+    await tracing.reload();
+    expect(await tracing.locator("#given").inputValue()).toBe("Марія");
+
+    const sent: string[] = [];
+    await tracing.route("**/api/cases", async (route) => {
+      sent.push((route.request().postDataJSON() as { clientId: string }).clientId);
+      await route.abort("internetdisconnected");
+    });
+    await tracing.locator("form button[type=submit]").click();
+    await tracing.locator("[role=alert]").waitFor();
+    await capture(tracing, "14-new-case-offline-uk");
+    await tracing.reload();
+    expect(await tracing.locator("#family").inputValue()).toBe("Шевченко");
+    await tracing.unroute("**/api/cases");
+
+    const [request] = await Promise.all([
+      tracing.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/cases")),
+      tracing.locator("form button[type=submit]").click(),
+    ]);
+    expect((request.postDataJSON() as { clientId: string }).clientId).toBe(sent[0]);
+    await tracing.waitForURL(/\/cases\/[^/]+$/);
+    await tracing.goto("/cases/new");
+    expect(await tracing.locator("#given").inputValue()).toBe("");
   });
 });

@@ -5,12 +5,15 @@ import { useDraft } from "../use-draft";
 import { ErrorMessage } from "./status";
 
 type Action = Schemas["ActionRequest"]["action"];
-const STEPS = ["register", "locate", "schedule", "reunite", "add-note", "record-views", "hold", "resume", "withdraw"] as const;
+const STEPS = ["register", "locate", "schedule", "reunite", "add-note", "record-views", "share", "hold", "resume", "withdraw"] as const;
 type Step = (typeof STEPS)[number];
 
-function toAction(step: Step, text: string, batchId: string): Action {
+interface StepDraft { step: Step; text: string; batchId: string; partyId: string; scope: "view" | "participate" }
+
+function toAction({ step, text, batchId, partyId, scope }: StepDraft): Action {
   const note = text === "" ? {} : { note: text };
   switch (step) {
+    case "share": return { type: "share", partyId, scope };
     case "register": return { type: "register", ...note };
     case "locate": return { type: "locate", ...note };
     case "schedule": return { type: "schedule", ...(batchId === "" ? {} : { batchId }), ...note };
@@ -26,10 +29,10 @@ function toAction(step: Step, text: string, batchId: string): Action {
 /** One lifecycle step on a case; the draft and its action id survive a reload or a lost connection. */
 export function CaseActionForm({ caseId, version, onDone }: { caseId: string; version: number; onDone: () => void }) {
   const { t } = useTranslation();
-  const draft = useDraft(`case-action.${caseId}`, { step: "register" as Step, text: "", batchId: "" });
+  const draft = useDraft<StepDraft>(`case-action.${caseId}`, { step: "register", text: "", batchId: "", partyId: "", scope: "participate" });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const { step, text, batchId } = draft.value;
+  const { step, text, batchId, partyId, scope } = draft.value;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,7 +41,7 @@ export function CaseActionForm({ caseId, version, onDone }: { caseId: string; ve
     try {
       await data(api.POST("/api/cases/{id}/actions", {
         params: { path: { id: caseId } },
-        body: { clientId: draft.clientId, expectedVersion: version, action: toAction(step, text.trim(), batchId.trim()) },
+        body: { clientId: draft.clientId, expectedVersion: version, action: toAction({ step, text: text.trim(), batchId: batchId.trim(), partyId: partyId.trim(), scope }) },
       }));
       draft.clear();
       onDone();
@@ -64,6 +67,21 @@ export function CaseActionForm({ caseId, version, onDone }: { caseId: string; ve
             <label htmlFor="batch-id">{t("caseAction.batch")}</label>
             <input id="batch-id" value={batchId} onChange={(e) => draft.update((d) => ({ ...d, batchId: e.target.value }))} />
           </div>
+        )}
+        {step === "share" && (
+          <>
+            <div className="field">
+              <label htmlFor="share-party">{t("caseAction.party")}</label>
+              <input id="share-party" required value={partyId} onChange={(e) => draft.update((d) => ({ ...d, partyId: e.target.value }))} aria-describedby="share-party-hint" />
+              <p id="share-party-hint" className="hint">{t("caseAction.partyHint")}</p>
+            </div>
+            <div className="field">
+              <label htmlFor="share-scope">{t("caseAction.scope")}</label>
+              <select id="share-scope" value={scope} onChange={(e) => draft.update((d) => ({ ...d, scope: e.target.value as StepDraft["scope"] }))}>
+                {(["view", "participate"] as const).map((s) => <option key={s} value={s}>{t(`shareScope.${s}`)}</option>)}
+              </select>
+            </div>
+          </>
         )}
         <div className="field grow">
           <label htmlFor="step-text">{t("caseAction.text")}</label>

@@ -114,7 +114,7 @@ export function MatchReviewPage() {
       <section className="card decision" aria-labelledby="decide-h">
         <h2 id="decide-h">{t("review.decide")}</h2>
         <p className="muted">{(["tracing", "holding"] as const).map((s) => `${t(`matches.${s}`)}: ${(m.decisions[s]?.decision === undefined ? t("review.undecided") : t(`review.${m.decisions[s].decision}ed`))}`).join(" · ")}</p>
-        {mine !== undefined && mine !== null ? <p>{t("review.youDecided", { decision: t(`review.${mine.decision}ed`) })}</p> : m.yourSide === null ? null : (
+        {mine !== undefined && mine !== null ? <p data-testid="my-decision">{t("review.youDecided", { decision: t(`review.${mine.decision}ed`) })}</p> : m.yourSide === null ? null : (
           <>
             <label htmlFor="reason">{t("review.reason")}</label>
             <textarea id="reason" ref={reasonRef} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="reason-hint" />

@@ -87,9 +87,9 @@ export function ReportPage() {
       </section>
       <div className="actions">
         {me !== null && canSign(me.role) && r.stage !== "confirmed" && (
-          <button type="button" className="primary" disabled={busy} onClick={() => void sign()}>{me.role === "mediator" ? t("report.confirm") : t("report.sign")}</button>
+          <button type="button" className="primary" data-testid="sign-report" disabled={busy} onClick={() => void sign()}>{me.role === "mediator" ? t("report.confirm") : t("report.sign")}</button>
         )}
-        <button type="button" onClick={() => void downloadPdf(id, i18n.language).catch(setFailure)}>{t("report.pdf")}</button>
+        <button type="button" data-testid="report-pdf" onClick={() => void downloadPdf(id, i18n.language).catch(setFailure)}>{t("report.pdf")}</button>
       </div>
       <ErrorMessage error={failure} />
     </section>

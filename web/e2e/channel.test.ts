@@ -17,13 +17,17 @@ afterAll(async () => {
   await f?.close();
 });
 
-async function registerCase(page: Page, child: { given: string; family: string; sex: string; birthDate: string; birthPlace: string }): Promise<string> {
+async function registerCase(page: Page, child: { given: string; family: string; sex: string; birthDate: string; birthPlace: string; guardian: string }): Promise<string> {
   await page.getByRole("link", { name: /./ }).and(page.locator('a[href="/cases/new"]')).click();
   await page.locator("#given").fill(child.given);
   await page.locator("#family").fill(child.family);
   await page.locator("#sex").selectOption(child.sex);
   await page.locator("#birth-date").fill(child.birthDate);
   await page.locator("#birth-place").fill(child.birthPlace);
+  // The guardian's consent to sharing lets the case be proposed to the other side.
+  await page.locator("#consent-recorded").check();
+  await page.locator("#for-sharing").check();
+  await page.locator("#guardian-name").fill(child.guardian);
   await page.locator("form button[type=submit]").click();
   await page.waitForURL(/\/cases\/[^/]+$/);
   await page.locator("h1").waitFor();
@@ -49,10 +53,10 @@ describe("the channel in the browser", () => {
 
   it("registers the child on both sides: the tracing authority in Cyrillic, the holding one in Latin script", async () => {
     await tracing.goto("/cases");
-    tracingCase = await registerCase(tracing, { given: "Олександр", family: "Коваленко", sex: "M", birthDate: "2014-03-07", birthPlace: "Маріуполь" });
+    tracingCase = await registerCase(tracing, { given: "Олександр", family: "Коваленко", sex: "M", birthDate: "2014-03-07", birthPlace: "Маріуполь", guardian: "Ірина Коваленко" });
     await capture(tracing, "03-case-tracing-uk");
     await holding.goto("/cases");
-    holdingCase = await registerCase(holding, { given: "Aleksandr", family: "Kovalenko", sex: "M", birthDate: "2014-03-07", birthPlace: "Mariupol" });
+    holdingCase = await registerCase(holding, { given: "Aleksandr", family: "Kovalenko", sex: "M", birthDate: "2014-03-07", birthPlace: "Mariupol", guardian: "Irina Kovalenko" });
     await capture(holding, "04-case-holding-ru");
     expect(tracingCase).not.toBe(holdingCase);
   });

@@ -5,7 +5,10 @@ import { api, data } from "../api/client";
 import { useDraft } from "../use-draft";
 import { ErrorMessage } from "../components/status";
 
-const EMPTY = { given: "", patronymic: "", family: "", sex: "unknown" as "M" | "F" | "X" | "unknown", birthDate: "", birthPlace: "" };
+const EMPTY = {
+  given: "", patronymic: "", family: "", sex: "unknown" as "M" | "F" | "X" | "unknown", birthDate: "", birthPlace: "",
+  consentRecorded: false, forTracing: true, forSharing: false, givenBy: "guardian" as "guardian" | "person", guardianName: "",
+};
 const optional = (s: string) => (s.trim() === "" ? undefined : s.trim());
 
 /** Registering a child: the draft is kept across reloads and resubmitted under the same id. */
@@ -31,6 +34,12 @@ export function NewCasePage() {
           sex: v.sex,
           ...(optional(v.birthDate) === undefined ? {} : { birthDate: v.birthDate.trim() }),
           ...(optional(v.birthPlace) === undefined ? {} : { birthPlace: v.birthPlace.trim() }),
+          ...(v.consentRecorded ? {
+            consent: {
+              forTracing: v.forTracing, forSharing: v.forSharing, givenBy: v.givenBy,
+              ...(v.givenBy === "guardian" && optional(v.guardianName) !== undefined ? { guardianName: v.guardianName.trim() } : {}),
+            },
+          } : {}),
         },
       }));
       draft.clear();
@@ -62,6 +71,36 @@ export function NewCasePage() {
         <p id="birth-date-hint" className="hint">{t("newCase.dateHint")}</p>
         <label htmlFor="birth-place">{t("case.birthPlace")}</label>
         <input id="birth-place" value={v.birthPlace} onChange={set("birthPlace")} />
+        <fieldset>
+          <legend>{t("newCase.consent")}</legend>
+          <p className="hint" id="consent-hint">{t("newCase.consentHint")}</p>
+          <label className="choice">
+            <input type="checkbox" id="consent-recorded" checked={v.consentRecorded} onChange={(e) => draft.update((d) => ({ ...d, consentRecorded: e.target.checked }))} aria-describedby="consent-hint" />
+            {t("newCase.consentRecorded")}
+          </label>
+          {v.consentRecorded && (
+            <>
+              <label className="choice">
+                <input type="checkbox" id="for-tracing" checked={v.forTracing} onChange={(e) => draft.update((d) => ({ ...d, forTracing: e.target.checked }))} />
+                {t("newCase.forTracing")}
+              </label>
+              <label className="choice">
+                <input type="checkbox" id="for-sharing" checked={v.forSharing} onChange={(e) => draft.update((d) => ({ ...d, forSharing: e.target.checked }))} />
+                {t("newCase.forSharing")}
+              </label>
+              <label htmlFor="given-by">{t("newCase.givenBy")}</label>
+              <select id="given-by" value={v.givenBy} onChange={(e) => draft.update((d) => ({ ...d, givenBy: e.target.value as "guardian" | "person" }))}>
+                {(["guardian", "person"] as const).map((g) => <option key={g} value={g}>{t(`consentGiver.${g}`)}</option>)}
+              </select>
+              {v.givenBy === "guardian" && (
+                <>
+                  <label htmlFor="guardian-name">{t("newCase.guardianName")}</label>
+                  <input id="guardian-name" value={v.guardianName} onChange={set("guardianName")} />
+                </>
+              )}
+            </>
+          )}
+        </fieldset>
         <ErrorMessage error={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>{t("newCase.submit")}</button>

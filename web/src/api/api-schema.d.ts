@@ -658,6 +658,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disclose one child held, or a list of them (the holding side of the case)
+         * @description Each child becomes a case of the caller's party, worked from the holding side, with its disclosure (biography, name and citizenship changes, services received, placement) and shared with `to` (the tracing party) and `mediator`, all in one transaction. It enters matching at once and is a signed log entry. Idempotent through client ids like case creation; a list is all or nothing.
+         */
+        post: operations["createDisclosures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's latest disclosure, as much of it as the caller may see
+         * @description The placement's address stays with the holding party; an auditor sees the periods and changes without the biography or summaries.
+         */
+        get: operations["getDisclosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tracing requests the caller's party made or that are addressed to it, each with its match candidates */
+        get: operations["listTracingRequests"];
+        put?: never;
+        /**
+         * Ask the party believed to hold a child to trace it: one request or a list (the tracing side of the case)
+         * @description Each request becomes a case of the caller's party, worked from the tracing side, addressed to `to` and shared with it and `mediator` to work it, in one transaction. Only what identification needs crosses: the family's contact details and the notes stay with the caller's party. Idempotent through client ids; a list is all or nothing.
+         */
+        post: operations["createTracingRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1527,6 +1588,368 @@ export interface components {
             }[];
             /** @description Published once ten or more children have returned */
             medianDaysToReturn: number | null;
+        };
+        /** @description `{id}` for one record, `{ids}` (in the list's order) for a list */
+        CreatedOneOrMany: {
+            id: string;
+        } | {
+            ids: string[];
+        };
+        NewDisclosure: {
+            names: {
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                /** @enum {string} */
+                script?: "Cyrl" | "Latn" | "other";
+                lang?: string;
+                /** @enum {string} */
+                kind?: "birth" | "current" | "alias" | "new-after-deportation" | "transliteration";
+            }[];
+            /** @enum {string} */
+            sex: "M" | "F" | "X" | "unknown";
+            birthDate?: string;
+            birthDateEstimated?: boolean;
+            birthPlace?: string;
+            separation?: {
+                /** @enum {string} */
+                category: "deported" | "forcibly-transferred" | "evacuated-without-parents" | "separated-across-line" | "other";
+                date?: string;
+                place?: string;
+                lastKnownLocation?: string;
+            };
+            family?: {
+                /** @enum {string} */
+                relation: "mother" | "father" | "sibling" | "grandparent" | "aunt-uncle" | "other-relative" | "legal-guardian" | "foster-parent" | "other";
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                birthDate?: string;
+                /** @default false */
+                legalGuardian: boolean;
+                contact?: {
+                    phone?: string;
+                    email?: string;
+                    address?: string;
+                    other?: string;
+                };
+            }[];
+            consent?: {
+                forTracing: boolean;
+                forSharing: boolean;
+                /** @enum {string} */
+                givenBy: "guardian" | "person";
+                guardianName?: string;
+                date?: string;
+            };
+            legalBasis?: {
+                /** @enum {string} */
+                basis: "court-order" | "statutory-mandate" | "channel-agreement" | "vital-interests";
+                reference: string;
+            };
+            childViews?: string;
+            notes?: string;
+            health?: string;
+            biography: string;
+            /** @default [] */
+            nameChanges: {
+                from?: string;
+                to: string;
+                date?: string;
+                authority?: string;
+            }[];
+            /** @default [] */
+            citizenshipChanges: {
+                citizenship: string;
+                date?: string;
+                authority?: string;
+            }[];
+            /** @default [] */
+            services: {
+                /** @enum {string} */
+                kind: "social" | "medical" | "psychological" | "educational" | "legal" | "other";
+                /** @enum {string} */
+                providerType: "state-institution" | "municipal" | "ngo" | "private" | "foster-family" | "other";
+                from?: string;
+                until?: string;
+                summary: string;
+            }[];
+            placement?: {
+                /** @enum {string} */
+                kind: "institution" | "foster-family" | "adoptive-family" | "relatives" | "other";
+                since?: string;
+                name?: string;
+                locality?: string;
+                address?: string;
+            };
+            to?: string;
+            mediator?: string;
+            /** @description Idempotency key chosen by the client; in a list, each item's own (else the Idempotency-Key header with `:N` appended) */
+            clientId?: string;
+        } | {
+            names: {
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                /** @enum {string} */
+                script?: "Cyrl" | "Latn" | "other";
+                lang?: string;
+                /** @enum {string} */
+                kind?: "birth" | "current" | "alias" | "new-after-deportation" | "transliteration";
+            }[];
+            /** @enum {string} */
+            sex: "M" | "F" | "X" | "unknown";
+            birthDate?: string;
+            birthDateEstimated?: boolean;
+            birthPlace?: string;
+            separation?: {
+                /** @enum {string} */
+                category: "deported" | "forcibly-transferred" | "evacuated-without-parents" | "separated-across-line" | "other";
+                date?: string;
+                place?: string;
+                lastKnownLocation?: string;
+            };
+            family?: {
+                /** @enum {string} */
+                relation: "mother" | "father" | "sibling" | "grandparent" | "aunt-uncle" | "other-relative" | "legal-guardian" | "foster-parent" | "other";
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                birthDate?: string;
+                /** @default false */
+                legalGuardian: boolean;
+                contact?: {
+                    phone?: string;
+                    email?: string;
+                    address?: string;
+                    other?: string;
+                };
+            }[];
+            consent?: {
+                forTracing: boolean;
+                forSharing: boolean;
+                /** @enum {string} */
+                givenBy: "guardian" | "person";
+                guardianName?: string;
+                date?: string;
+            };
+            legalBasis?: {
+                /** @enum {string} */
+                basis: "court-order" | "statutory-mandate" | "channel-agreement" | "vital-interests";
+                reference: string;
+            };
+            childViews?: string;
+            notes?: string;
+            health?: string;
+            biography: string;
+            /** @default [] */
+            nameChanges: {
+                from?: string;
+                to: string;
+                date?: string;
+                authority?: string;
+            }[];
+            /** @default [] */
+            citizenshipChanges: {
+                citizenship: string;
+                date?: string;
+                authority?: string;
+            }[];
+            /** @default [] */
+            services: {
+                /** @enum {string} */
+                kind: "social" | "medical" | "psychological" | "educational" | "legal" | "other";
+                /** @enum {string} */
+                providerType: "state-institution" | "municipal" | "ngo" | "private" | "foster-family" | "other";
+                from?: string;
+                until?: string;
+                summary: string;
+            }[];
+            placement?: {
+                /** @enum {string} */
+                kind: "institution" | "foster-family" | "adoptive-family" | "relatives" | "other";
+                since?: string;
+                name?: string;
+                locality?: string;
+                address?: string;
+            };
+            to?: string;
+            mediator?: string;
+            /** @description Idempotency key chosen by the client; in a list, each item's own (else the Idempotency-Key header with `:N` appended) */
+            clientId?: string;
+        }[];
+        Disclosure: {
+            caseId: string;
+            party: string;
+            /** @enum {string} */
+            view: "full" | "shared" | "mediator" | "auditor";
+            version: number;
+            disclosedAt: string;
+            photos: string[];
+            biography?: string;
+            nameChanges?: {
+                from?: string;
+                to: string;
+                date?: string;
+                authority?: string;
+            }[];
+            citizenshipChanges?: {
+                citizenship: string;
+                date?: string;
+                authority?: string;
+            }[];
+            services?: {
+                /** @enum {string} */
+                kind: "social" | "medical" | "psychological" | "educational" | "legal" | "other";
+                /** @enum {string} */
+                providerType: "state-institution" | "municipal" | "ngo" | "private" | "foster-family" | "other";
+                from?: string;
+                until?: string;
+                summary: string;
+            }[];
+            placement?: {
+                /** @enum {string} */
+                kind: "institution" | "foster-family" | "adoptive-family" | "relatives" | "other";
+                since?: string;
+                name?: string;
+                locality?: string;
+                address?: string;
+            };
+        };
+        NewTracingRequest: {
+            names: {
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                /** @enum {string} */
+                script?: "Cyrl" | "Latn" | "other";
+                lang?: string;
+                /** @enum {string} */
+                kind?: "birth" | "current" | "alias" | "new-after-deportation" | "transliteration";
+            }[];
+            /** @enum {string} */
+            sex: "M" | "F" | "X" | "unknown";
+            birthDate?: string;
+            birthDateEstimated?: boolean;
+            birthPlace?: string;
+            separation?: {
+                /** @enum {string} */
+                category: "deported" | "forcibly-transferred" | "evacuated-without-parents" | "separated-across-line" | "other";
+                date?: string;
+                place?: string;
+                lastKnownLocation?: string;
+            };
+            family?: {
+                /** @enum {string} */
+                relation: "mother" | "father" | "sibling" | "grandparent" | "aunt-uncle" | "other-relative" | "legal-guardian" | "foster-parent" | "other";
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                birthDate?: string;
+                /** @default false */
+                legalGuardian: boolean;
+                contact?: {
+                    phone?: string;
+                    email?: string;
+                    address?: string;
+                    other?: string;
+                };
+            }[];
+            consent?: {
+                forTracing: boolean;
+                forSharing: boolean;
+                /** @enum {string} */
+                givenBy: "guardian" | "person";
+                guardianName?: string;
+                date?: string;
+            };
+            legalBasis?: {
+                /** @enum {string} */
+                basis: "court-order" | "statutory-mandate" | "channel-agreement" | "vital-interests";
+                reference: string;
+            };
+            childViews?: string;
+            notes?: string;
+            health?: string;
+            to: string;
+            mediator?: string;
+            /** @description Idempotency key chosen by the client; in a list, each item's own (else the Idempotency-Key header with `:N` appended) */
+            clientId?: string;
+        } | {
+            names: {
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                /** @enum {string} */
+                script?: "Cyrl" | "Latn" | "other";
+                lang?: string;
+                /** @enum {string} */
+                kind?: "birth" | "current" | "alias" | "new-after-deportation" | "transliteration";
+            }[];
+            /** @enum {string} */
+            sex: "M" | "F" | "X" | "unknown";
+            birthDate?: string;
+            birthDateEstimated?: boolean;
+            birthPlace?: string;
+            separation?: {
+                /** @enum {string} */
+                category: "deported" | "forcibly-transferred" | "evacuated-without-parents" | "separated-across-line" | "other";
+                date?: string;
+                place?: string;
+                lastKnownLocation?: string;
+            };
+            family?: {
+                /** @enum {string} */
+                relation: "mother" | "father" | "sibling" | "grandparent" | "aunt-uncle" | "other-relative" | "legal-guardian" | "foster-parent" | "other";
+                given?: string;
+                family?: string;
+                patronymic?: string;
+                birthDate?: string;
+                /** @default false */
+                legalGuardian: boolean;
+                contact?: {
+                    phone?: string;
+                    email?: string;
+                    address?: string;
+                    other?: string;
+                };
+            }[];
+            consent?: {
+                forTracing: boolean;
+                forSharing: boolean;
+                /** @enum {string} */
+                givenBy: "guardian" | "person";
+                guardianName?: string;
+                date?: string;
+            };
+            legalBasis?: {
+                /** @enum {string} */
+                basis: "court-order" | "statutory-mandate" | "channel-agreement" | "vital-interests";
+                reference: string;
+            };
+            childViews?: string;
+            notes?: string;
+            health?: string;
+            to: string;
+            mediator?: string;
+            /** @description Idempotency key chosen by the client; in a list, each item's own (else the Idempotency-Key header with `:N` appended) */
+            clientId?: string;
+        }[];
+        TracingRequestList: {
+            items: {
+                case: components["schemas"]["CaseSummary"];
+                to: string;
+                mediator?: string;
+                requestedAt: string;
+                candidates: {
+                    id: string;
+                    status: string;
+                    probability: number;
+                    holdingCase?: string;
+                    tracingCase?: string;
+                }[];
+            }[];
+            total: number;
         };
     };
     responses: never;
@@ -3336,6 +3759,208 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    createDisclosures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-chosen id that makes the request safe to repeat (same as the body's clientId). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDisclosure"];
+            };
+        };
+        responses: {
+            /** @description Created (or replayed) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOneOrMany"];
+                };
+            };
+            /** @description Invalid body; `errors` names each item and field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or party may not disclose */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the case is broken (e.g. an unknown party) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDisclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The disclosure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disclosure"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case, or nothing disclosed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTracingRequests: {
+        parameters: {
+            query?: {
+                limit?: number | null;
+                offset?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TracingRequestList"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTracingRequests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-chosen id that makes the request safe to repeat (same as the body's clientId). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTracingRequest"];
+            };
+        };
+        responses: {
+            /** @description Created (or replayed) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    } | {
+                        ids: string[];
+                    };
+                };
+            };
+            /** @description Invalid body; `errors` names each item and field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or party may not request tracing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the case is broken (e.g. an unknown party) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

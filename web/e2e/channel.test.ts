@@ -17,8 +17,16 @@ afterAll(async () => {
   await f?.close();
 });
 
-async function registerCase(page: Page, child: { given: string; family: string; sex: string; birthDate: string; birthPlace: string; guardian: string }): Promise<string> {
-  await page.getByRole("link", { name: /./ }).and(page.locator('a[href="/cases/new"]')).click();
+interface Child { given: string; family: string; sex: string; birthDate: string; birthPlace: string; guardian: string }
+type Filing = { path: "/cases/new" } | { path: "/tracing-requests/new"; to: string; mediator: string } | { path: "/disclose"; to: string; mediator: string; biography: string };
+
+async function registerCase(page: Page, child: Child, filing: Filing = { path: "/cases/new" }): Promise<string> {
+  await page.locator(`a[href="${filing.path}"]`).click();
+  if (filing.path !== "/cases/new") {
+    await page.locator("#to-party").fill(filing.to);
+    await page.locator("#mediator-party").fill(filing.mediator);
+  }
+  if (filing.path === "/disclose") await page.locator("#biography").fill(filing.biography);
   await page.locator("#given").fill(child.given);
   await page.locator("#family").fill(child.family);
   await page.locator("#sex").selectOption(child.sex);
@@ -51,12 +59,14 @@ describe("the channel in the browser", () => {
     await capture(tracing, "02-dashboard-uk");
   });
 
-  it("registers the child on both sides: the tracing authority in Cyrillic, the holding one in Latin script", async () => {
+  it("files the child on both sides: a tracing request in Cyrillic, a disclosure in Latin script", async () => {
     await tracing.goto("/cases");
-    tracingCase = await registerCase(tracing, { given: "Олександр", family: "Коваленко", sex: "M", birthDate: "2014-03-07", birthPlace: "Маріуполь", guardian: "Ірина Коваленко" });
+    tracingCase = await registerCase(tracing, { given: "Олександр", family: "Коваленко", sex: "M", birthDate: "2014-03-07", birthPlace: "Маріуполь", guardian: "Ірина Коваленко" },
+      { path: "/tracing-requests/new", to: "holding-authority", mediator: "mediator" });
     await capture(tracing, "03-case-tracing-uk");
     await holding.goto("/cases");
-    holdingCase = await registerCase(holding, { given: "Aleksandr", family: "Kovalenko", sex: "M", birthDate: "2014-03-07", birthPlace: "Mariupol", guardian: "Irina Kovalenko" });
+    holdingCase = await registerCase(holding, { given: "Aleksandr", family: "Kovalenko", sex: "M", birthDate: "2014-03-07", birthPlace: "Mariupol", guardian: "Irina Kovalenko" },
+      { path: "/disclose", to: "tracing-authority", mediator: "mediator", biography: "Placed in a children's home in 2022, then with a foster family." });
     await capture(holding, "04-case-holding-ru");
     expect(tracingCase).not.toBe(holdingCase);
   });

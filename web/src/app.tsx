@@ -49,6 +49,8 @@ function Gate() {
       <Route path="/" element={<DashboardPage />} />
       <Route path="/cases" element={<CasesPage />} />
       <Route path="/cases/new" element={<NewCasePage />} />
+      <Route path="/disclose" element={<NewCasePage mode="disclosure" key="disclosure" />} />
+      <Route path="/tracing-requests/new" element={<NewCasePage mode="tracing-request" key="tracing-request" />} />
       <Route path="/cases/:id" element={<CasePage />} />
       <Route path="/matches" element={<MatchesPage />} />
       <Route path="/matches/:id" element={<MatchReviewPage />} />

@@ -54,7 +54,11 @@ export function CasesPage() {
     <section>
       <div className="title-row">
         <h1>{t("cases.title")}</h1>
-        <Link className="button primary" to="/cases/new">{t("cases.new")}</Link>
+        <div className="actions">
+          <Link className="button" to="/tracing-requests/new">{t("cases.requestTracing")}</Link>
+          <Link className="button" to="/disclose">{t("cases.disclose")}</Link>
+          <Link className="button primary" to="/cases/new">{t("cases.new")}</Link>
+        </div>
       </div>
       <div className="filters" role="search">
         <div className="field grow">

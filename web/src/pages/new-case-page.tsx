@@ -8,14 +8,47 @@ import { ErrorMessage } from "../components/status";
 const EMPTY = {
   given: "", patronymic: "", family: "", sex: "unknown" as "M" | "F" | "X" | "unknown", birthDate: "", birthPlace: "",
   consentRecorded: false, forTracing: true, forSharing: false, givenBy: "guardian" as "guardian" | "person", guardianName: "",
+  to: "", mediator: "", biography: "",
 };
+type Draft = typeof EMPTY;
+
+/** What is filed: a case of one's own, a disclosure of a child held, or a request to trace a child. */
+export type RecordMode = "case" | "disclosure" | "tracing-request";
 const optional = (s: string) => (s.trim() === "" ? undefined : s.trim());
 
+function caseBody(v: Draft) {
+  return {
+    names: [{ given: optional(v.given), patronymic: optional(v.patronymic), family: optional(v.family) }],
+    sex: v.sex,
+    ...(optional(v.birthDate) === undefined ? {} : { birthDate: v.birthDate.trim() }),
+    ...(optional(v.birthPlace) === undefined ? {} : { birthPlace: v.birthPlace.trim() }),
+    ...(v.consentRecorded ? {
+      consent: {
+        forTracing: v.forTracing, forSharing: v.forSharing, givenBy: v.givenBy,
+        ...(v.givenBy === "guardian" && optional(v.guardianName) !== undefined ? { guardianName: v.guardianName.trim() } : {}),
+      },
+    } : {}),
+  };
+}
+
+function channel(v: Draft) {
+  return { to: v.to.trim(), ...(optional(v.mediator) === undefined ? {} : { mediator: v.mediator.trim() }) };
+}
+
+/** Files the record under the draft's action id; the case's id comes back. */
+async function file(mode: RecordMode, v: Draft, clientId: string): Promise<string> {
+  if (mode === "case") return (await data(api.POST("/api/cases", { body: { clientId, ...caseBody(v) } }))).id;
+  const created = mode === "disclosure"
+    ? await data(api.POST("/api/disclosures", { body: { clientId, ...caseBody(v), ...channel(v), biography: v.biography.trim(), nameChanges: [], citizenshipChanges: [], services: [] } }))
+    : await data(api.POST("/api/tracing-requests", { body: { clientId, ...caseBody(v), ...channel(v) } }));
+  return "id" in created ? created.id : created.ids[0] ?? "";
+}
+
 /** Registering a child: the draft is kept across reloads and resubmitted under the same id. */
-export function NewCasePage() {
+export function NewCasePage({ mode = "case" }: { mode?: RecordMode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const draft = useDraft("new-case", EMPTY);
+  const draft = useDraft(`new-${mode}`, EMPTY);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const v = draft.value;
@@ -26,24 +59,9 @@ export function NewCasePage() {
     setBusy(true);
     setError(null);
     try {
-      const name = { given: optional(v.given), patronymic: optional(v.patronymic), family: optional(v.family) };
-      const created = await data(api.POST("/api/cases", {
-        body: {
-          clientId: draft.clientId,
-          names: [name],
-          sex: v.sex,
-          ...(optional(v.birthDate) === undefined ? {} : { birthDate: v.birthDate.trim() }),
-          ...(optional(v.birthPlace) === undefined ? {} : { birthPlace: v.birthPlace.trim() }),
-          ...(v.consentRecorded ? {
-            consent: {
-              forTracing: v.forTracing, forSharing: v.forSharing, givenBy: v.givenBy,
-              ...(v.givenBy === "guardian" && optional(v.guardianName) !== undefined ? { guardianName: v.guardianName.trim() } : {}),
-            },
-          } : {}),
-        },
-      }));
+      const id = await file(mode, v, draft.clientId);
       draft.clear();
-      void navigate(`/cases/${created.id}`);
+      void navigate(`/cases/${id}`);
     } catch (err) {
       setError(err);
     } finally {
@@ -53,7 +71,7 @@ export function NewCasePage() {
 
   return (
     <section className="narrow">
-      <h1>{t("newCase.title")}</h1>
+      <h1>{t(`newCase.title.${mode}`)}</h1>
       <p className="lead">{t("newCase.lead")}</p>
       <form className="card" onSubmit={(e) => void submit(e)}>
         <label htmlFor="given">{t("field.given")}</label>
@@ -71,6 +89,22 @@ export function NewCasePage() {
         <p id="birth-date-hint" className="hint">{t("newCase.dateHint")}</p>
         <label htmlFor="birth-place">{t("case.birthPlace")}</label>
         <input id="birth-place" value={v.birthPlace} onChange={set("birthPlace")} />
+        {mode === "disclosure" && (
+          <>
+            <label htmlFor="biography">{t("newCase.biography")}</label>
+            <textarea id="biography" rows={4} required value={v.biography} onChange={set("biography")} aria-describedby="biography-hint" />
+            <p id="biography-hint" className="hint">{t("newCase.biographyHint")}</p>
+          </>
+        )}
+        {mode !== "case" && (
+          <>
+            <label htmlFor="to-party">{t("newCase.to")}</label>
+            <input id="to-party" required value={v.to} onChange={set("to")} aria-describedby="to-party-hint" />
+            <p id="to-party-hint" className="hint">{t(`newCase.toHint.${mode}`)}</p>
+            <label htmlFor="mediator-party">{t("newCase.mediator")}</label>
+            <input id="mediator-party" value={v.mediator} onChange={set("mediator")} />
+          </>
+        )}
         <fieldset>
           <legend>{t("newCase.consent")}</legend>
           <p className="hint" id="consent-hint">{t("newCase.consentHint")}</p>
@@ -103,7 +137,7 @@ export function NewCasePage() {
         </fieldset>
         <ErrorMessage error={error} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{t("newCase.submit")}</button>
+          <button type="submit" className="primary" disabled={busy}>{t(`newCase.submit.${mode}`)}</button>
           <button type="button" onClick={draft.clear}>{t("common.discard")}</button>
         </div>
       </form>

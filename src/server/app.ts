@@ -6,6 +6,7 @@ import { registerCaseRoutes } from "./case-routes.ts";
 import { registerMatchRoutes } from "./match-routes.ts";
 import { registerLedgerRoutes } from "./ledger-routes.ts";
 import { registerBatchRoutes } from "./batch-routes.ts";
+import { registerPfifRoutes } from "./pfif-routes.ts";
 import { registerStatsRoutes, STATS_PATHS } from "./stats-routes.ts";
 import { registerDisclosureRoutes } from "./disclosure-routes.ts";
 import { registerTracingRequestRoutes } from "./tracing-request-routes.ts";
@@ -86,6 +87,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerMatchRoutes(app, deps);
   registerLedgerRoutes(app, deps);
   registerBatchRoutes(app, deps);
+  registerPfifRoutes(app, deps);
   registerStatsRoutes(app, deps);
   registerDisclosureRoutes(app, deps);
   registerTracingRequestRoutes(app, deps);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../store/index.ts";
 import type { RequestContext, Store } from "../store/index.ts";
-import { readPfif } from "../interop/pfif.ts";
-import { exportPfif, importPfif } from "./pfif-command.ts";
-import { importContext } from "./import-command.ts";
+import { readPfif } from "./pfif.ts";
+import { exportPfif, importPfif } from "./pfif-exchange.ts";
 
 let a: Store;
 let b: Store;
@@ -12,15 +11,20 @@ let holding: RequestContext;
 let received: RequestContext;
 const NOW = new Date("2026-06-01T00:00:00Z");
 
+async function caseworker(store: Store, partyId: string): Promise<RequestContext> {
+  const user = await store.users.create({ username: `cw-${partyId}`, passwordHash: "not-a-real-hash", partyId, role: "caseworker" });
+  return { partyId, userId: user.id, role: "caseworker" };
+}
+
 beforeAll(async () => {
   a = await openStore();
   b = await openStore();
   await a.parties.ensure({ id: "tracing", name: "Tracing", kind: "tracing-authority" });
   await a.parties.ensure({ id: "holding", name: "Holding", kind: "holding-authority" });
   await b.parties.ensure({ id: "ngo", name: "NGO", kind: "ngo" });
-  tracing = await importContext(a, "tracing");
-  holding = await importContext(a, "holding");
-  received = await importContext(b, "ngo");
+  tracing = await caseworker(a, "tracing");
+  holding = await caseworker(a, "holding");
+  received = await caseworker(b, "ngo");
   const first = await a.cases.create(tracing, {
     names: [{ given: "Олександр", patronymic: "Іванович", family: "Коваленко", lang: "uk" }],
     sex: "M",

@@ -9,6 +9,7 @@ import { attachMatching } from "../store/matching/index.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
 import { ledgerOf } from "../store/ledger/index.ts";
 import { requireSignedReports } from "../store/reports/index.ts";
+import { startAdultTrackJob } from "../server/adult-track-job.ts";
 
 function port(value: string): number {
   const n = Number(value);
@@ -44,6 +45,8 @@ export function registerServeCommands(program: Command): void {
       const app = createApp({ store, logger, webDir: defaultWebDir() });
       // Matches new and changed cases as they arrive (jobs in the database: any server process may drain them).
       const stopMatching = attachMatching(store).startWorker({ onError: (err) => logger.error({ err }, "matching failed") });
+      // From their 18th birthday a person's case moves to the adult track, checked daily.
+      const stopAdultTrack = startAdultTrackJob(store, logger);
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {
         const url = `http://${opts.host === "0.0.0.0" || opts.host === "127.0.0.1" ? "localhost" : opts.host}:${info.port}`;
         logger.info({ url, docs: `${url}/api/docs` }, "listening");
@@ -59,6 +62,7 @@ export function registerServeCommands(program: Command): void {
         if (stopping) return;
         stopping = true;
         logger.info({ signal }, "stopping");
+        stopAdultTrack();
         server.close(() => {
           void stopMatching().then(() => store.close()).then(() => process.exit(0));
         });

@@ -128,10 +128,12 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   const { store } = deps;
 
   app.openapi(listRoute, async (c) => {
-    const { q, status, limit, offset } = c.req.valid("query");
+    const { q, status, track, turning18Within, limit, offset } = c.req.valid("query");
     const result = await store.cases.list(c.get("ctx"), {
       ...(q === undefined || q === "" ? {} : { q }),
       ...(status === undefined ? {} : { status }),
+      ...(track === undefined ? {} : { track }),
+      ...(turning18Within === undefined ? {} : { turning18Within }),
       limit,
       offset,
     });

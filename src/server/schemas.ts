@@ -125,6 +125,11 @@ export const ListCasesQuerySchema = z.object({
       return parts as (typeof CASE_STATUSES)[number][];
     })
     .openapi({ description: "One status or several, comma-separated.", example: "registered,located" }),
+  track: z.enum(["adult", "child"]).optional().openapi({ description: "adult: cases on the adult track (the person is 18 or over and their own consent counts); child: the others" }),
+  turning18Within: z.coerce.number().int().min(1).max(3650).optional().openapi({
+    description: "Open cases not yet on the adult track whose person certainly turns 18 within this many days",
+    example: 90,
+  }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -27,6 +27,7 @@ import { createTracingRequestRepository } from "./tracing-requests/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { createBatchRepository } from "./batches/index.ts";
 import { createStatsRepository } from "./stats/index.ts";
+import { createAdultTrackJob } from "./adult-track/index.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
   if (options.keyFile) return resolve(options.keyFile);
@@ -99,6 +100,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     sessions: createSessionRepository(internals),
     rateLimit: createRateLimitRepository(internals),
     accessLog: createAccessLogRepository(internals),
+    adultTrack: createAdultTrackJob(internals, { cases }),
     stats: createStatsRepository(internals, { batches: () => store.batches }),
     get batches(): BatchesApi {
       if (!late.batches) throw new Error("batches are wired after the ledger");

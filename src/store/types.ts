@@ -119,6 +119,10 @@ export type Precondition = (
 export interface ListCasesQuery {
   q?: string;
   status?: CaseStatus | CaseStatus[];
+  // adult: cases on the adult track; child: the others.
+  track?: "adult" | "child";
+  // Open cases not on the adult track whose person certainly turns 18 within this many days.
+  turning18Within?: number;
   limit?: number; // default 50, max 500
   offset?: number;
 }
@@ -259,6 +263,8 @@ export interface Store {
   stats: StatsApi;
   disclosures: DisclosuresApi;
   tracingRequests: TracingRequestsApi;
+  // The daily switch of cases to the adult track (src/store/adult-track/).
+  adultTrack: AdultTrackApi;
   onAction(sink: ActionSink): () => void;
   registerPrecondition(name: PreconditionName, check: Precondition): void;
   // Applies pending migrations (already done by openStore unless migrate: false).
@@ -321,4 +327,9 @@ export interface TracingRequestsApi {
   createMany(ctx: RequestContext, items: readonly { clientId: string; input: TracingRequestInput }[]): Promise<ImportResult>;
   // The requests the caller's party made or that are addressed to it (the mediator: those naming it).
   list(ctx: RequestContext, query?: { limit?: number; offset?: number }): Promise<{ items: TracingRequestItem[]; total: number }>;
+}
+
+export interface AdultTrackApi {
+  // Switches every open case whose person is certainly 18 now; idempotent.
+  runDue(): Promise<{ switched: string[]; failed: { caseId: string; error: string }[] }>;
 }

@@ -14,6 +14,8 @@ import type {
 } from "../../domain/index.ts";
 import {
   CASE_STATUSES,
+  TERMINAL_STATUSES,
+  turning18Within,
   CaseActionSchema,
   CaseInputSchema,
   ConflictError,
@@ -353,6 +355,28 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
         });
       if (statuses.length > 0) base = base.where("c.status", "in", statuses);
       if (keys.length > 0) base = base.where(sql<boolean>`c.name_keys @> ${sql.val(keys)}::text[]`);
+      if (query.track !== undefined) {
+        base = base.where(query.track === "adult" ? sql<boolean>`(c.summary ->> 'adultTrackSince') is not null` : sql<boolean>`(c.summary ->> 'adultTrackSince') is null`);
+      }
+      if (query.turning18Within !== undefined) {
+        // A partial birth date needs the pure rule, not SQL: filter the open child-track cases here.
+        const days = query.turning18Within;
+        const now = s.now();
+        const open = await base
+          .where("c.status", "not in", [...TERMINAL_STATUSES])
+          .where(sql<boolean>`(c.summary ->> 'adultTrackSince') is null`)
+          .select(["c.id", "c.party_id", "c.version", "c.summary", "c.sensitive", "s.scope"])
+          .orderBy("c.id")
+          .execute();
+        const hits = open.filter((r) => turning18Within(fullState(r).details.birthDate, now, days));
+        const items: CaseSummary[] = [];
+        for (const row of hits.slice(offset, offset + limit)) {
+          const view = viewFor(relationOf(row, actor.partyId), actor.role, actor.partyKind);
+          if (view !== null) items.push(summarise(projectCase(parseSummary(row.summary), view, now)));
+        }
+        await logAccess(s.db, actor, ctx, "list", items);
+        return { items, total: hits.length };
+      }
       const [rows, count] = await Promise.all([
         base
           .select(["c.id", "c.party_id", "c.summary", "s.scope"])

@@ -2127,6 +2127,10 @@ export interface operations {
                 q?: string;
                 /** @description One status or several, comma-separated. */
                 status?: string;
+                /** @description adult: cases on the adult track (the person is 18 or over and their own consent counts); child: the others */
+                track?: "adult" | "child";
+                /** @description Open cases not yet on the adult track whose person certainly turns 18 within this many days */
+                turning18Within?: number;
                 limit?: number;
                 offset?: number | null;
             };

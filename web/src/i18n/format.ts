@@ -8,8 +8,11 @@ export function useFormat() {
   const locale = LOCALES[i18n.language] ?? "en-GB";
   const number = (n: number) => new Intl.NumberFormat(locale).format(n);
   const percent = (p: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(p);
-  const dateTime = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  // An unreadable time is shown as given rather than breaking the page.
+  const dateTime = (iso: string) => {
+    const when = new Date(iso);
+    return Number.isNaN(when.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(when);
+  };
   const date = (value: string) => {
     const [y, m, d] = value.split("-").map(Number);
     if (y === undefined || Number.isNaN(y)) return value;

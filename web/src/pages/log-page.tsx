@@ -66,7 +66,7 @@ export function LogPage() {
       <dl className="facts card">
         <dt>{t("log.size")}</dt><dd>{f.number(info.size)}</dd>
         <dt>{t("log.root")}</dt><dd><code className="hash">{info.root}</code></dd>
-        <dt>{t("log.checkpoint")}</dt><dd>{t("log.checkpointText", { size: f.number(cp.size), when: f.dateTime(cp.time), n: info.checkpoint?.sigs.length ?? 0 })}</dd>
+        <dt>{t("log.checkpoint")}</dt><dd>{info.checkpoint == null ? t("log.noCheckpoint") : t("log.checkpointText", { size: f.number(cp.size), when: f.dateTime(cp.time), n: info.checkpoint.sigs.length })}</dd>
       </dl>
       <section className="card" aria-labelledby="proof-h">
         <h2 id="proof-h">{t("log.proofTitle")}</h2>

@@ -32,12 +32,10 @@ import { nodeSha256, nodeSigner } from "../../ledger-node/index.ts";
 import type { SealedBox } from "../sealed-box.ts";
 import type { ActionEvent, Db, Store, Tx } from "../types.ts";
 import type { LedgerStore } from "./ledger-store-types.ts";
+import { actionEntry, appendActionsInBulk } from "./bulk-append.ts";
 
 // Arbitrary constant naming the ledger's append lock among advisory locks.
 const LEDGER_LOCK = 7_305_514_023;
-
-// Rows per multi-row statement in bulk appends (5 parameters a row, well under the protocol's limit).
-const BATCH_ROWS = 500;
 
 // Roles whose people sign with their own key as well as their party's.
 const PERSONAL_KEY_ROLES = new Set(["verifier", "mediator"]);
@@ -169,19 +167,6 @@ export function attachLedger(store: Store, deps: { box: SealedBox; now: () => Da
     return out;
   }
 
-  function actionEntry(event: ActionEvent, salt: string): EntryInput {
-    return {
-      id: `case-action:${event.caseId}:${event.sequence}`,
-      type: `case.${event.action.type}`,
-      typeVersion: 1,
-      subject: `case:${event.caseId}`,
-      party: event.actor.partyId,
-      user: event.actor.userId,
-      time: event.at,
-      payload: { case: event.caseId, sequence: event.sequence, action: event.action, salt },
-    };
-  }
-
   async function onAction(tx: Tx, event: ActionEvent): Promise<void> {
     await lock(tx);
     // Caseworkers' actions are signed by their party; verifiers and mediators sign as themselves too.
@@ -190,50 +175,13 @@ export function attachLedger(store: Store, deps: { box: SealedBox; now: () => Da
     await appendLocked(tx, actionEntry(event, salt), signWith, salt);
   }
 
-  /**
-   * Many actions of one transaction (a bulk import) signed and appended at once: the lock and
-   * each actor's keys are taken once, entries already in the log are skipped as in appendLocked,
-   * and the rest are written with multi-row inserts, in the events' order.
-   */
-  async function onActions(tx: Tx, events: readonly ActionEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await lock(tx);
-    const signersByActor = new Map<string, Signer[]>();
-    const ids = events.map((e) => `case-action:${e.caseId}:${e.sequence}`);
-    const present = new Set<string>();
-    for (let i = 0; i < ids.length; i += BATCH_ROWS) {
-      const rows = await sql<{ entry_id: string }>`select entry_id from ledger_entries
-        where entry_id in (${sql.join(ids.slice(i, i + BATCH_ROWS))})`.execute(tx);
-      for (const r of rows.rows) present.add(r.entry_id);
-    }
-    const next = await sql<{ n: string }>`select coalesce(max(idx) + 1, 0) as n from ledger_entries`.execute(tx);
-    let index = Number(next.rows[0]!.n);
-    const logId = await logIdIn(tx);
-    const values: ReturnType<typeof sql>[] = [];
-    for (const event of events) {
-      const id = `case-action:${event.caseId}:${event.sequence}`;
-      if (present.has(id)) continue;
-      present.add(id);
-      const actorKey = `${event.actor.partyId}\n${event.actor.userId}\n${event.actor.role}`;
-      let signWith = signersByActor.get(actorKey);
-      if (signWith === undefined) {
-        signWith = await signersFor(tx, event.actor.partyId, event.actor.userId, event.actor.role);
-        // A new personal key is announced in the log first, so the next position moves.
-        const moved = await sql<{ n: string }>`select coalesce(max(idx) + 1, 0) as n from ledger_entries`.execute(tx);
-        index = Math.max(index, Number(moved.rows[0]!.n));
-        signersByActor.set(actorKey, signWith);
-      }
-      const salt = randomBytes(32).toString("hex");
-      const text = canonicalJson(signEntry(buildEntry(logId, index, actionEntry(event, salt)), signWith));
-      const sealedSalt = Buffer.from(deps.box.seal(salt, `ledger-salt:${id}`));
-      values.push(sql`(${index}, ${id}, ${text}, ${Buffer.from(leafHash(utf8(text), nodeSha256))}, ${sealedSalt})`);
-      index++;
-    }
-    for (let i = 0; i < values.length; i += BATCH_ROWS) {
-      await sql`insert into ledger_entries (idx, entry_id, line, leaf_hash, payload_salt)
-        values ${sql.join(values.slice(i, i + BATCH_ROWS))}`.execute(tx);
-    }
-  }
+  const onActions = (tx: Tx, events: readonly ActionEvent[]) =>
+    appendActionsInBulk(tx, events, {
+      lock,
+      logId: logIdIn,
+      signersFor: (t, actor) => signersFor(t, actor.partyId, actor.userId, actor.role),
+      sealSalt: (salt, id) => deps.box.seal(salt, `ledger-salt:${id}`),
+    });
 
   async function syncTree(q: Db | Tx = db): Promise<number> {
     const run = treeSync.then(async () => {

@@ -24,7 +24,9 @@ describe("seedDemo", () => {
     expect(await verifyPassword(admin!.passwordHash, "demo-password")).toBe(true);
     expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
 
-    const rows = await store.db.selectFrom("cases").select(["status", "party_id"]).execute();
+    // The channel's own demo cases (src/demo/demo-channel.ts) are checked below.
+    const channel = await store.db.selectFrom("case_actions").select("case_id").where("client_id", "like", "demo-channel/%").where("sequence", "=", 1).execute();
+    const rows = (await store.db.selectFrom("cases").select(["id", "status", "party_id"]).execute()).filter((r) => !channel.some((c) => c.case_id === r.id));
     const statuses = rows.map((r) => r.status).sort();
     expect(statuses).toEqual(expected.map((c) => c.status).sort());
 
@@ -33,6 +35,26 @@ describe("seedDemo", () => {
     expect(second).toEqual({ accountsCreated: 0, casesCreated: 0, casesTotal: expected.length });
     const actionsAfter = await store.db.selectFrom("case_actions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
     expect(Number(actionsAfter.n)).toBe(Number(actionsBefore.n));
+  });
+
+  it("holds the channel: a completed batch with both handovers and one overdue check, a planned batch, a refusal, an adult-track case, a child turning 18 soon", async () => {
+    const ctxOf = async (username: string) => {
+      const u = (await store.users.findByUsername(username))!;
+      return { partyId: u.partyId, userId: u.id, role: u.role };
+    };
+    const mediator = await ctxOf("mediator");
+    const tracing = await ctxOf("tracing");
+    const batches = await store.batches.list(mediator);
+    const completed = batches.find((b) => b.status === "completed")!;
+    expect(completed.children).toHaveLength(2);
+    expect(completed.children.every((c) => c.handovers.length === 2 && c.postReturnCheckDue !== null)).toBe(true);
+    expect(batches.filter((b) => b.status === "planned").map((b) => b.children.length)).toEqual([1]);
+    const checks = await store.batches.postReturnChecks(mediator, {});
+    expect(checks.map((c) => [c.done, c.overdue]).sort()).toEqual([[false, true], [true, false]]);
+    expect((await store.cases.list(tracing, { track: "adult" })).items.some((c) => c.names[0]?.given === "Дмитро")).toBe(true);
+    expect((await store.cases.list(tracing, { turning18Within: 90 })).items.some((c) => c.names[0]?.given === "Ірина")).toBe(true);
+    const refused = (await store.cases.list(tracing, { q: "Олена Кравець" })).items[0]!;
+    expect((await store.cases.get(tracing, refused.id))!.status).toBe("located");
   });
 
   it("lets the tracing caseworker find the flagship child by its Russian form", async () => {

@@ -7,6 +7,7 @@ import { generateDemoCases } from "./generate-demo-cases.ts";
 import { seedDemoReport } from "./demo-reports.ts";
 import { seedDemoMatches, type SeededCase } from "./demo-matches.ts";
 import { rotateDemoKey } from "./rotate-demo-key.ts";
+import { seedDemoChannel } from "./demo-channel.ts";
 import type { DemoCase, DemoParty } from "./generate-demo-cases.ts";
 
 export interface SeedResult {
@@ -113,6 +114,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
     if (!s.driven) await driveCase(store, s.demo, s.id, ownerCtx[s.demo.party], mediator, s.previousOfParty, evidence.get(s.id));
     options.onProgress?.(++done, cases.length);
   }
+  await seedDemoChannel(store, { tracing: ownerCtx.tracing.caseworker, tracingVerifier: ownerCtx.tracing.verifier, holding: ownerCtx.holding.caseworker, mediator }, options.now ?? new Date());
   return { accountsCreated, casesCreated, casesTotal: cases.length };
 }
 

@@ -66,6 +66,9 @@ const StepProblemSchema = ProblemSchema.extend({
 
 const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
 const CaseBody = z.object({ caseId: z.string().min(1).max(100) }).openapi("BatchChildRef");
+const HandoverBody = z
+  .object({ caseId: z.string().min(1).max(100), on: z.string().optional().openapi({ description: "The day of the handover (YYYY-MM-DD) when confirmed afterwards; default today" }) })
+  .openapi("BatchHandover");
 const Idem = z.object({ "idempotency-key": z.string().trim().min(1).max(200).optional().openapi({ param: { name: "idempotency-key", in: "header" } }) });
 const stepConflict = { description: "A step is missing (named in missingStep)", content: { "application/problem+json": { schema: StepProblemSchema } } };
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
@@ -106,8 +109,8 @@ const routes = {
   handover: createRoute({
     method: "post", path: "/api/batches/{id}/handovers", operationId: "confirmHandover", tags: ["batches"], security: BEARER,
     summary: "Confirm a child's handover for the caller's party (a signed step on the case); when both parties have, the case is reunited",
-    request: { params: IdParam, body: body(CaseBody) },
-    responses: { 200: json("The batch", BatchSchema), 400: problem("Invalid body"), 403: problem("Only the sending and receiving parties confirm"), 409: stepConflict, ...common },
+    request: { params: IdParam, body: body(HandoverBody) },
+    responses: { 200: json("The batch", BatchSchema), 400: problem("Invalid body"), 403: problem("Only the sending and receiving parties confirm"), 409: stepConflict, 422: problem("The day is not a past date"), ...common },
   }),
   checks: createRoute({
     method: "get", path: "/api/post-return-checks", operationId: "listPostReturnChecks", tags: ["batches"], security: BEARER,
@@ -178,7 +181,8 @@ export function registerBatchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   });
 
   app.openapi(routes.handover, async (c) => {
-    const b = await steps(() => batches().confirmHandover(c.get("ctx"), c.req.valid("param").id, c.req.valid("json").caseId)).catch(notFound);
+    const { caseId, on } = c.req.valid("json");
+    const b = await steps(() => batches().confirmHandover(c.get("ctx"), c.req.valid("param").id, caseId, on === undefined ? {} : { on })).catch(notFound);
     return c.json(b, 200);
   });
 

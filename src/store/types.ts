@@ -284,7 +284,8 @@ export interface BatchesApi {
   addChild(ctx: RequestContext, id: string, caseId: string): Promise<BatchView>;
   transition(ctx: RequestContext, id: string, input: TransitionInput, opts: { clientId: string }): Promise<BatchView>;
   // The sending or receiving party confirms one child's handover (a signed step on the case).
-  confirmHandover(ctx: RequestContext, id: string, caseId: string): Promise<BatchView>;
+  // `on`: the day it took place, when confirmed afterwards (default today).
+  confirmHandover(ctx: RequestContext, id: string, caseId: string, opts?: { on?: string }): Promise<BatchView>;
   postReturnChecks(ctx: RequestContext, query?: { overdue?: boolean }): Promise<PostReturnCheck[]>;
   // Every child returned in a completed batch (no identity): the statistics' input.
   returns(): Promise<ReturnFact[]>;

@@ -91,11 +91,12 @@ export function createBatchRepository(s: StoreInternals, deps: { cases: CasesApi
 
     async addChild(ctx, id, caseId) {
       const row = await mediatorRow(ctx, id, s.db);
-      if (!["planned", "confirmed", "postponed"].includes(row.status)) throw new BatchStepError("status", `a ${row.status} batch takes no more children`);
       const facts = isUuid(caseId) ? await loadCaseFacts(s.db, s.box, caseId) : null;
       if (!facts || (facts.ownerPartyId !== ctx.partyId && !facts.participants.includes(ctx.partyId))) throw new NotFoundError("no such case");
+      // A repeat of an addition that was made changes nothing, whatever the batch became since.
       const inBatch = await sql<{ batch_id: string }>`select batch_id from batch_children where case_id = ${caseId} and batch_id = ${id}`.execute(s.db);
       if (inBatch.rows[0]) return (await api.get(ctx, id))!;
+      if (!["planned", "confirmed", "postponed"].includes(row.status)) throw new BatchStepError("status", `a ${row.status} batch takes no more children`);
       const missing = await readinessFor(s.db, facts, { from: row.from_party_id, to: row.to_party_id }, s.now());
       if (missing) throw new BatchStepError(missing.missingStep, missing.detail, caseId);
       if (facts.state.status !== "confirmed-by-mediator") {
@@ -119,12 +120,12 @@ export function createBatchRepository(s: StoreInternals, deps: { cases: CasesApi
       return (await api.get(ctx, id))!;
     },
 
-    async confirmHandover(ctx, id, caseId) {
+    async confirmHandover(ctx, id, caseId, opts = {}) {
       const row = await visibleRow(ctx, id);
       if (!row) throw new NotFoundError("no such batch");
       if (![row.from_party_id, row.to_party_id].includes(ctx.partyId)) throw new ForbiddenError("the sending and the receiving party confirm handovers");
       if (row.status !== "in-transit") throw new BatchStepError("status", `handovers are confirmed while the batch is in transit (it is ${row.status})`);
-      await confirmHandoverStep({ s, cases: deps.cases, checkDays }, ctx, row, caseId);
+      await confirmHandoverStep({ s, cases: deps.cases, checkDays }, ctx, row, caseId, opts.on);
       return (await api.get(ctx, id))!;
     },
 

@@ -59,4 +59,9 @@ export const BATCH_MIGRATIONS: readonly Migration[] = [
       `create index post_return_checks_due_idx on post_return_checks (due_date)`,
     ],
   },
+  {
+    // The day the handover took place, when a party confirms it afterwards.
+    id: "1202-batch-handover-day",
+    statements: [`alter table batch_handovers add column handed_over_on text`],
+  },
 ];

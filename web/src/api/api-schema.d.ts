@@ -1584,6 +1584,11 @@ export interface components {
             plannedDate?: string;
             clientId?: string;
         };
+        BatchHandover: {
+            caseId: string;
+            /** @description The day of the handover (YYYY-MM-DD) when confirmed afterwards; default today */
+            on?: string;
+        };
         PostReturnCheckList: {
             items: {
                 batchId: string;
@@ -3669,7 +3674,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BatchChildRef"];
+                "application/json": components["schemas"]["BatchHandover"];
             };
         };
         responses: {
@@ -3725,6 +3730,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["BatchStepProblem"];
+                };
+            };
+            /** @description The day is not a past date */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -10,6 +10,7 @@ import { registerPfifRoutes } from "./pfif-routes.ts";
 import { registerStatsRoutes, STATS_PATHS } from "./stats-routes.ts";
 import { registerDisclosureRoutes } from "./disclosure-routes.ts";
 import { registerTracingRequestRoutes } from "./tracing-request-routes.ts";
+import { PHOTO_BODY_LIMIT, PHOTO_UPLOAD_PATH, registerPhotoRoutes } from "./photo-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { serveWebApp } from "./web-app.ts";
 import { errorToResponse } from "./errors.ts";
@@ -66,10 +67,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     await next();
     if (!c.req.path.startsWith("/api/docs")) c.header("cache-control", "no-store");
   });
-  app.use("/api/*", bodyLimit({
+  const apiLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => problemResponse(new ProblemError(413, "the request body is larger than 1 MiB").problem),
-  }));
+  });
+  // A photograph may be larger than any other body.
+  const photoLimit = bodyLimit({
+    maxSize: PHOTO_BODY_LIMIT,
+    onError: () => problemResponse(new ProblemError(413, `a photo upload is at most ${PHOTO_BODY_LIMIT} bytes`).problem),
+  });
+  app.use("/api/*", (c, next) => (c.req.method === "POST" && PHOTO_UPLOAD_PATH.test(c.req.path) ? photoLimit(c, next) : apiLimit(c, next)));
   app.use("/api/*", async (c, next) => {
     if (OPEN_PATHS.has(c.req.path) || c.req.path === "/api/docs" || c.req.path.startsWith("/api/docs/")) return next();
     return requireSession(deps)(c, next);
@@ -91,6 +98,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerStatsRoutes(app, deps);
   registerDisclosureRoutes(app, deps);
   registerTracingRequestRoutes(app, deps);
+  registerPhotoRoutes(app, deps);
 
   app.doc("/api/openapi.json", {
     openapi: "3.0.3",

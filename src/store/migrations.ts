@@ -1,5 +1,6 @@
 // Every migration of the store, in the order they apply (see migration.ts).
 import type { Migration } from "./migration.ts";
+import { PHOTO_MIGRATIONS } from "./photos/migrations.ts";
 import { LEDGER_MIGRATIONS } from "./ledger/index.ts";
 import { MATCH_MIGRATIONS } from "./matching/index.ts";
 import { BATCH_MIGRATIONS } from "./batches/index.ts";
@@ -104,4 +105,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ...MATCH_MIGRATIONS,
   // Return batches, handovers and post-return checks (src/store/batches/).
   ...BATCH_MIGRATIONS,
+  // A child's photographs (src/store/photos/).
+  ...PHOTO_MIGRATIONS,
 ];

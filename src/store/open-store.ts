@@ -24,6 +24,7 @@ import { attachReports } from "./reports/index.ts";
 import { attachMatching } from "./matching/index.ts";
 import { createDisclosureRepository } from "./disclosures/index.ts";
 import { createTracingRequestRepository } from "./tracing-requests/index.ts";
+import { createPhotoRepository } from "./photos/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { createBatchRepository } from "./batches/index.ts";
 import { createStatsRepository } from "./stats/index.ts";
@@ -108,6 +109,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     },
     disclosures: createDisclosureRepository(internals, cases),
     tracingRequests: createTracingRequestRepository(internals, cases),
+    photos: createPhotoRepository(internals, cases),
     onAction(sink) {
       internals.sinks.push(sink);
       return () => {

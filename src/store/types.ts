@@ -191,7 +191,9 @@ export interface CasesApi {
     ctx: RequestContext,
     caseId: string,
     action: CaseActionInput,
-    opts: { clientId: string; expectedVersion?: number },
+    // `alongside`: a feature's own rows written in the action's transaction once the action is
+    // allowed (a photo's image beside its add-photo action); not run on a replay.
+    opts: { clientId: string; expectedVersion?: number; alongside?: (tx: Tx) => Promise<void> },
   ): Promise<ActionResult>;
   // NotFoundError when the caller may not see the case.
   history(ctx: RequestContext, caseId: string): Promise<HistoryEntry[]>;
@@ -265,6 +267,7 @@ export interface Store {
   tracingRequests: TracingRequestsApi;
   // The daily switch of cases to the adult track (src/store/adult-track/).
   adultTrack: AdultTrackApi;
+  photos: PhotosApi;
   onAction(sink: ActionSink): () => void;
   registerPrecondition(name: PreconditionName, check: Precondition): void;
   // Applies pending migrations (already done by openStore unless migrate: false).
@@ -333,4 +336,19 @@ export interface TracingRequestsApi {
 export interface AdultTrackApi {
   // Switches every open case whose person is certainly 18 now; idempotent.
   runDue(): Promise<{ switched: string[]; failed: { caseId: string; error: string }[] }>;
+}
+
+export type PhotoSize = "full" | "thumb";
+
+export interface PhotoFile {
+  bytes: Buffer;
+  contentType: string;
+}
+
+export interface PhotosApi {
+  // Strips every metadata field, makes a thumbnail and stores both sealed beside an add-photo
+  // action (its hash in the log); idempotent by client id. PhotoError (413/415/422) for bad files.
+  add(ctx: RequestContext, caseId: string, file: { bytes: Uint8Array; contentType: string | undefined; caption?: string }, opts: { clientId: string }): Promise<{ id: string; replayed: boolean }>;
+  // Only to parties entitled to the case's photos; each view is in the access log. NotFoundError otherwise.
+  get(ctx: RequestContext, photoId: string, size: PhotoSize): Promise<PhotoFile>;
 }

@@ -425,6 +425,7 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
           throw new ConflictError(`the case is at version ${row.version}, not ${opts.expectedVersion}`, row.version);
         }
         const after = await commit(tx, actor, relation, fullState(row), action, clientId);
+        if (opts.alongside) await opts.alongside(tx);
         // The caller's relation may have changed (an owner never loses it; a share can be revoked only by the owner).
         const view = viewFor(relation, actor.role, actor.partyKind) ?? "shared";
         await logAccess(tx, actor, ctx, "write", [{ id: caseId, party: row.party_id }]);

@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import exifr from "exifr";
+import { plantedJpeg } from "./test-support/planted-jpeg.ts";
 import { MAX_PHOTO_BYTES, PhotoError, THUMB_SIZE, checkPhotoType, processPhoto } from "./photo-image.ts";
 
-export async function plantedJpeg(width = 640, height = 480): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 180, g: 120, b: 90 } } })
-    .jpeg()
-    .withMetadata({
-      orientation: 6,
-      exif: {
-        IFD0: { Make: "PlantedCam", Artist: "Planted Photographer" },
-        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "47/1 5/1 4/1", GPSLongitudeRef: "E", GPSLongitude: "37/1 32/1 9/1" },
-      },
-    })
-    .toBuffer();
-}
 
 describe("photo processing", () => {
   it("strips EXIF with the planted GPS position, applies the orientation and makes a thumbnail", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PartyKind, Role } from "../../../domain/index.ts";
 import { NotFoundError, ValidationError } from "../../../domain/index.ts";
 import type { RequestContext, Store } from "../../types.ts";
+import sharp from "sharp";
 
 // The disclosure and tracing-request features, the same on every database.
 
@@ -69,6 +70,21 @@ export function registerDisclosuresContract(label: string, open: () => Promise<S
       ]);
       expect(ok).toMatchObject({ created: 2, existing: 0 });
       expect((await store.disclosures.get(w.ctx("holding", "caseworker"), ok.ids[1]!)).biography).toBe("three");
+    });
+
+    it("stores a photo sealed beside its add-photo action and serves it to the entitled only", async () => {
+      const w = await world();
+      const d = await store.disclosures.create(w.ctx("holding", "caseworker"), { ...child, biography: "b", to: w.ids.tracing }, { clientId: "p" });
+      const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#884422" } }).png().toBuffer();
+      const p = await store.photos.add(w.ctx("holding", "caseworker"), d.id, { bytes: png, contentType: "image/png" }, { clientId: "photo-1" });
+      expect((await store.photos.add(w.ctx("holding", "caseworker"), d.id, { bytes: png, contentType: "image/png" }, { clientId: "photo-1" })).id).toBe(p.id);
+      const got = await store.photos.get(w.ctx("tracing", "verifier"), p.id, "full");
+      expect(got.contentType).toBe("image/png");
+      expect(await sharp(got.bytes).metadata()).toMatchObject({ width: 40, height: 30 });
+      await expect(store.photos.get(w.ctx("ngo", "caseworker"), p.id, "thumb")).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.photos.add(w.ctx("tracing", "caseworker"), d.id, { bytes: png, contentType: "image/png" }, { clientId: "x" })).rejects.toThrow(/may not/);
+      const log = await store.accessLog.list({ partyId: w.ids.holding, userId: "admin", role: "admin" }, { caseId: d.id });
+      expect(log.items.some((e) => e.partyId === w.ids.tracing && e.purpose === "photo-view:full")).toBe(true);
     });
 
     it("lists tracing requests to their addressee and mediator, each with its candidates, and the contacts stay home", async () => {

@@ -160,12 +160,13 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
       hold: "on-hold",
     };
 
-    function actionBody(type: string): never {
+    /** `original` is a case the tracing side can see, which a duplicate must name. */
+    function actionBody(type: string, original?: string): never {
       switch (type) {
         case "decline":
           return { type, by: "guardian" } as never;
         case "mark-duplicate":
-          return { type, duplicateOf: "00000000-0000-4000-8000-000000000000" } as never;
+          return { type, duplicateOf: original ?? "00000000-0000-4000-8000-000000000000" } as never;
         case "update-details":
           return { type, patch: { birthPlace: "Маріуполь, Донецька обл." } } as never;
         case "record-consent":
@@ -193,6 +194,7 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
       for (const [type, row] of Object.entries(MAY_TAKE)) {
         it(`${type} (from ${row.from}): only ${row.allowed.join(", ")}`, async () => {
           const w = await world();
+          const original = await newCase(w);
           const denied = await newCase(w);
           await driveTo(w, denied, row.from);
           for (const [party, role] of ACTORS) {
@@ -200,11 +202,11 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
             if (row.allowed.includes(key)) {
               const id = await newCase(w);
               await driveTo(w, id, row.from);
-              const r = await store.cases.appendAction(w.ctx(party, role), id, actionBody(type), { clientId: cid() });
+              const r = await store.cases.appendAction(w.ctx(party, role), id, actionBody(type, original), { clientId: cid() });
               const expected = EXIT_TO[type] ?? PATH.find((p) => p.type === type)?.to ?? row.from;
               expect(r.case.status, key).toBe(expected);
             } else {
-              const attempt = store.cases.appendAction(w.ctx(party, role), denied, actionBody(type), { clientId: cid() });
+              const attempt = store.cases.appendAction(w.ctx(party, role), denied, actionBody(type, original), { clientId: cid() });
               await expectRejects(attempt, BLIND.has(key) ? NotFoundError : ForbiddenError);
             }
           }

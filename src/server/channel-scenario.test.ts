@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyLogText } from "../ledger/index.ts";
+import { attachMatching } from "../store/matching/index.ts";
+import { plantedJpeg } from "../store/photos/test-support/planted-jpeg.ts";
+import { apiFixture } from "./test-support/api-fixture.ts";
+import type { ApiFixture } from "./test-support/api-fixture.ts";
+
+// The channel end to end through the HTTP app, in both directions: a tracing request, a
+// disclosure with a photo, the match both parties accept, the joint report, the mediator's
+// confirmation, and a log export that verifies offline.
+
+let f: ApiFixture;
+let t: Record<string, string>;
+beforeAll(async () => {
+  f = await apiFixture();
+  t = {};
+  for (const u of ["tracing", "tracing-verifier", "holding", "holding-verifier", "mediator", "admin"]) t[u] = await f.login(u);
+});
+afterAll(() => f.close());
+
+let n = 0;
+const cid = () => `scenario-${++n}`;
+async function call<T>(user: string, method: string, path: string, body?: unknown, expected = 200): Promise<T> {
+  const keyed = body === undefined || (typeof body === "object" && body !== null && "clientId" in body);
+  const res = await f.call(t[user]!, method, path, body, keyed ? {} : { "idempotency-key": cid() });
+  expect(res.status, `${user} ${method} ${path}: ${await res.clone().text()}`).toBe(expected);
+  return (await res.json()) as T;
+}
+const act = (user: string, caseId: string, action: unknown) => call(user, "POST", `/api/cases/${caseId}/actions`, { clientId: cid(), action });
+
+interface Sides {
+  // Users of the party that seeks the child and of the party that holds it.
+  seeker: { party: string; caseworker: string; verifier: string };
+  holder: { party: string; caseworker: string; verifier: string };
+}
+
+const LEGAL = { legalBasis: { basis: "channel-agreement", reference: "Synthetic test agreement" } };
+
+async function runChannel(sides: Sides, child: { sought: object; held: object }) {
+  const { seeker, holder } = sides;
+  const secretPhone = "+380 50 999 88 77";
+  const request = await call<{ id: string }>(seeker.caseworker, "POST", "/api/tracing-requests", {
+    ...child.sought, ...LEGAL, to: holder.party, mediator: "mediator",
+    family: [{ relation: "mother", given: "Олена", family: "Гончаренко", contact: { phone: secretPhone, address: "вул. Миру 3" } }],
+    notes: "The mother asks that the other side never learn her address.",
+  }, 201);
+  const disclosure = await call<{ id: string }>(holder.caseworker, "POST", "/api/disclosures", {
+    ...child.held, ...LEGAL, to: seeker.party, mediator: "mediator",
+    biography: "Came to the children's home in 2022 without documents.",
+    services: [{ kind: "psychological", providerType: "state-institution", from: "2022-10", summary: "Weekly sessions." }],
+  }, 201);
+  const photo = await f.app.request(`/api/cases/${disclosure.id}/photos`, {
+    method: "POST", headers: { authorization: `Bearer ${t[holder.caseworker]}`, "content-type": "image/jpeg", "idempotency-key": cid() }, body: new Uint8Array(await plantedJpeg()),
+  });
+  expect(photo.status).toBe(201);
+
+  await attachMatching(f.store).runPending();
+  const requests = await call<{ items: { case: { id: string }; candidates: { id: string; holdingCase?: string }[] }[] }>(holder.caseworker, "GET", "/api/tracing-requests");
+  const mine = requests.items.find((i) => i.case.id === request.id)!;
+  const candidate = mine.candidates.find((c) => c.holdingCase === disclosure.id);
+  expect(candidate, JSON.stringify(mine)).toBeDefined();
+  for (const user of [seeker.verifier, holder.verifier]) await call(user, "POST", `/api/matches/${candidate!.id}/decision`, { decision: "accept" });
+  await attachMatching(f.store).runPending();
+
+  await act(seeker.caseworker, request.id, { type: "register" });
+  await act(holder.caseworker, request.id, { type: "locate", note: "The child disclosed as the holding side's case matches." });
+  const report = await call<{ id: string }>(seeker.caseworker, "POST", `/api/cases/${request.id}/reports`, {
+    clientId: cid(), kind: "identity", language: "uk", content: { identityEvidence: "Names, birth date and photo agree; both parties accepted the match." },
+  }, 201);
+  for (const who of ["holding-verifier", "tracing-verifier", "mediator"]) await call(who, "POST", `/api/reports/${report.id}/signatures`);
+  await act(seeker.verifier, request.id, { type: "verify-identity", reportRef: report.id });
+  const confirmed = await act("mediator", request.id, { type: "confirm-by-mediator", reportRef: report.id }) as { case: { status: string } };
+  expect(confirmed.case.status).toBe("confirmed-by-mediator");
+
+  // The holding side never received the family's contact details or the notes.
+  for (const user of [holder.caseworker, holder.verifier]) {
+    const seen = [
+      await (await f.call(t[user]!, "GET", `/api/cases/${request.id}`)).text(),
+      await (await f.call(t[user]!, "GET", `/api/cases/${request.id}/history`)).text(),
+      await (await f.call(t[user]!, "GET", "/api/tracing-requests")).text(),
+      await (await f.call(t[user]!, "GET", `/api/matches/${candidate!.id}`)).text(),
+    ].join("\n");
+    for (const secret of [secretPhone, "вул. Миру", "never learn her address"]) expect(seen, `${user}: ${secret}`).not.toContain(secret);
+  }
+  const exported = await (await f.call(t["admin"]!, "GET", "/api/log/export")).text();
+  const verified = await verifyLogText(exported);
+  expect(verified.ok, JSON.stringify(verified)).toBe(true);
+  return { request, disclosure };
+}
+
+describe("the channel through the HTTP app", () => {
+  it("works a child sought by the tracing authority and held by the other side", async () => {
+    await runChannel(
+      {
+        seeker: { party: "tracing-authority", caseworker: "tracing", verifier: "tracing-verifier" },
+        holder: { party: "holding-authority", caseworker: "holding", verifier: "holding-verifier" },
+      },
+      {
+        sought: { names: [{ given: "Олександр", family: "Гончаренко" }], sex: "M", birthDate: "2013-04-11", birthPlace: "Маріуполь" },
+        held: { names: [{ given: "Александр", family: "Гончаренко" }], sex: "M", birthDate: "2013-04-11", birthPlace: "Мариуполь" },
+      },
+    );
+  });
+
+  it("works the reverse direction: a girl held by the tracing authority, sought by the other side for her family", async () => {
+    const { request, disclosure } = await runChannel(
+      {
+        seeker: { party: "holding-authority", caseworker: "holding", verifier: "holding-verifier" },
+        holder: { party: "tracing-authority", caseworker: "tracing", verifier: "tracing-verifier" },
+      },
+      {
+        sought: { names: [{ given: "Анастасия", family: "Воронцова" }], sex: "F", birthDate: "2011-09-02", birthPlace: "Белгород" },
+        held: { names: [{ given: "Анастасія", family: "Воронцова" }], sex: "F", birthDate: "2011-09-02", birthPlace: "Бєлгород" },
+      },
+    );
+    const sought = await call<{ side: string; party: string }>("holding", "GET", `/api/cases/${request.id}`);
+    expect(sought).toMatchObject({ side: "tracing", party: "holding-authority" });
+    const held = await call<{ side: string; party: string }>("tracing", "GET", `/api/cases/${disclosure.id}`);
+    expect(held).toMatchObject({ side: "holding", party: "tracing-authority" });
+  });
+});

@@ -26,9 +26,18 @@ describe("return batches over HTTP", () => {
   // A case owned by `owner`, shared with the other side and the mediator, verified by both
   // sides and confirmed by the mediator, with the return consent of the guardian.
   async function verifiedCase(owner: "tracing" | "holding", other: "tracing" | "holding", birthDate = "2014-03-07"): Promise<string> {
-    const { id } = await ok<{ id: string }>(owner, "POST", "/api/cases", { names: [{ given: "Марія", family: "Шевченко" }], sex: "F", birthDate }, 201);
-    await act(owner, id, { type: "share", partyId: DEMO_PARTIES[other].id, scope: "participate" });
-    await act(owner, id, { type: "share", partyId: M, scope: "participate" });
+    const child = { names: [{ given: "Марія", family: "Шевченко" }], sex: "F", birthDate };
+    let id: string;
+    if (owner === "holding") {
+      // The holding side discloses the child to the other side and the mediator (biography, services).
+      ({ id } = await ok<{ id: string }>(owner, "POST", "/api/disclosures", {
+        ...child, biography: "Synthetic: placed in a children's home in 2022.", services: [{ kind: "medical", providerType: "state-institution", summary: "Synthetic: vaccinations" }], to: DEMO_PARTIES[other].id, mediator: M,
+      }, 201));
+    } else {
+      ({ id } = await ok<{ id: string }>(owner, "POST", "/api/cases", child, 201));
+      await act(owner, id, { type: "share", partyId: DEMO_PARTIES[other].id, scope: "participate" });
+      await act(owner, id, { type: "share", partyId: M, scope: "participate" });
+    }
     await act(owner, id, { type: "register" });
     await act(owner === "holding" ? "holding" : "holding", id, { type: "locate", location: "synthetic place" });
     const report = await ok<{ id: string }>(owner, "POST", `/api/cases/${id}/reports`, { kind: "identity", content: { identityEvidence: "records agree" }, clientId: cid() }, 201);
@@ -51,8 +60,8 @@ describe("return batches over HTTP", () => {
     await api?.close();
   });
 
-  it("takes a child from a verified case to a closed one: batch planned, confirmed, in transit, completed, both handovers, post-return report", async () => {
-    const child = await verifiedCase("tracing", "holding");
+  it("takes a child from disclosure to a closed case: batch planned, confirmed, in transit, completed, both handovers, post-return report", async () => {
+    const child = await verifiedCase("holding", "tracing");
     const planned = { name: "Group 1", from: H, to: T, plannedDate: "2026-06-20", handoverPoint: "synthetic border crossing" };
     for (const who of ["tracing", "holding", "tracing-verifier", "ngo"]) expect((await api.call(tok[who]!, "POST", "/api/batches", planned)).status).toBe(403);
     const { id } = await ok<{ id: string }>("mediator", "POST", "/api/batches", planned, 201);
@@ -85,11 +94,11 @@ describe("return batches over HTTP", () => {
     expect(late.items.map((c) => c.caseId)).toContain(child);
     expect((await ok<{ items: unknown[] }>("ngo", "GET", "/api/post-return-checks")).items).toEqual([]);
 
-    const after = await ok<{ id: string }>("tracing", "POST", `/api/cases/${child}/reports`, { kind: "post-return", content: { identityEvidence: "same child", welfareCheck: "at school, well" }, clientId: cid() }, 201);
+    const after = await ok<{ id: string }>("holding", "POST", `/api/cases/${child}/reports`, { kind: "post-return", content: { identityEvidence: "same child", welfareCheck: "at school, well" }, clientId: cid() }, 201);
     for (const who of ["tracing-verifier", "holding-verifier", "mediator"]) await ok(who, "POST", `/api/reports/${after.id}/signatures`);
-    await act("tracing-verifier", child, { type: "verify-post-return", reportRef: after.id });
-    await act("tracing", child, { type: "close", reason: "home and well" });
-    expect((await ok<{ status: string }>("holding", "GET", `/api/cases/${child}`)).status).toBe("closed");
+    await act("holding-verifier", child, { type: "verify-post-return", reportRef: after.id });
+    await act("holding", child, { type: "close", reason: "home and well" });
+    expect((await ok<{ status: string }>("tracing", "GET", `/api/cases/${child}`)).status).toBe("closed");
     expect((await ok<{ items: { caseId: string }[] }>("tracing", "GET", "/api/post-return-checks?overdue=true")).items.map((c) => c.caseId)).not.toContain(child);
 
     const log = await (await api.call(tok.auditor!, "GET", "/api/log/export")).text();
@@ -99,13 +108,13 @@ describe("return batches over HTTP", () => {
   });
 
   it("returns a child the other way, from the tracing side to the holding side", async () => {
-    const child = await verifiedCase("holding", "tracing", "2012-02-02");
+    const child = await verifiedCase("tracing", "holding", "2012-02-02");
     const { id } = await ok<{ id: string }>("mediator", "POST", "/api/batches", { name: "Group R", from: T, to: H, plannedDate: "2026-08-01", handoverPoint: "synthetic" }, 201);
     await ok("mediator", "POST", `/api/batches/${id}/children`, { caseId: child });
     for (const to of ["confirmed", "in-transit"]) await ok("mediator", "POST", `/api/batches/${id}/transitions`, { to });
     for (const who of ["tracing", "holding"]) await ok(who, "POST", `/api/batches/${id}/handovers`, { caseId: child });
     expect((await ok<{ status: string }>("mediator", "POST", `/api/batches/${id}/transitions`, { to: "completed" })).status).toBe("completed");
-    expect((await ok<{ status: string }>("holding", "GET", `/api/cases/${child}`)).status).toBe("reunited");
+    for (const who of ["tracing", "holding"]) expect((await ok<{ status: string }>(who, "GET", `/api/cases/${child}`)).status).toBe("reunited");
   });
 
   it("answers 409 problem+json naming the missing step, and a withdrawal counts at once", async () => {

@@ -3,6 +3,7 @@ import { registerServeCommands } from "./serve-command.ts";
 import { registerUserCommands } from "./user-command.ts";
 import { registerPartyCommands } from "./party-command.ts";
 import { registerImportCommands } from "./import-command.ts";
+import { registerChannelImportCommands } from "./channel-import-command.ts";
 import { registerPfifCommands } from "./pfif-command.ts";
 import { registerLinkCommand } from "./link-command.ts";
 import { registerLogCommands } from "./log-command.ts";
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerPartyCommands(program);
   registerImportCommands(program);
+  registerChannelImportCommands(program);
   registerPfifCommands(program);
   registerLinkCommand(program);
   registerLogCommands(program);

@@ -4,6 +4,8 @@ import { browserFixture, capture, signIn, signOut, type BrowserFixture } from ".
 
 // The channel through the UI, three parties in three browser contexts (tracing in Ukrainian,
 // holding in Russian, the mediator in English), on one server and one browser.
+// The machine may be busy: waits are generous (they end as soon as the page is ready).
+const SLOW = { timeout: 20_000, interval: 100 };
 let f: BrowserFixture;
 const contexts: BrowserContext[] = [];
 let tracing: Page, holding: Page, mediator: Page;
@@ -48,7 +50,7 @@ describe("the channel in the browser", () => {
 
   it("signs each party in; the header says who and for which party, in the context's language", async () => {
     await tracing.goto("/");
-    await expect.poll(() => tracing.locator("html").getAttribute("lang")).toBe("uk");
+    await expect.poll(() => tracing.locator("html").getAttribute("lang"), SLOW).toBe("uk");
     await capture(tracing, "01-sign-in-uk");
     await signIn(tracing, "tracing");
     await signIn(holding, "holding");
@@ -112,7 +114,7 @@ describe("the channel in the browser", () => {
       await tracing.locator("#share-scope").selectOption("participate");
       await tracing.locator("#step-text").press("Tab");
       await tracing.locator("form.inline-form button[type=submit]").click();
-      await expect.poll(() => tracing.locator(".timeline li").count()).toBe(before + 1);
+      await expect.poll(() => tracing.locator(".timeline li").count(), SLOW).toBe(before + 1);
     }
     await tracing.locator("details.subform summary").click();
     await tracing.locator("#identity-evidence").fill("Свідоцтво про народження серії I-АП № 000000; впізнання матір'ю за фото.");
@@ -133,12 +135,12 @@ describe("the channel in the browser", () => {
     await signIn(holding, "holding-verifier");
     await holding.goto(reportUrl);
     await holding.getByTestId("sign-report").click();
-    await expect.poll(() => holding.locator(".verified").count()).toBe(2);
+    await expect.poll(() => holding.locator(".verified").count(), SLOW).toBe(2);
     await capture(holding, "10-report-jointly-signed-ru");
 
     await mediator.goto(reportUrl);
     await mediator.getByTestId("sign-report").click();
-    await expect.poll(() => mediator.locator(".verified").count()).toBe(3);
+    await expect.poll(() => mediator.locator(".verified").count(), SLOW).toBe(3);
     expect(await mediator.getByTestId("sign-report").count()).toBe(0);
     await capture(mediator, "11-report-confirmed-en");
     const [download] = await Promise.all([mediator.waitForEvent("download"), mediator.getByTestId("report-pdf").click()]);
@@ -156,18 +158,18 @@ describe("the channel in the browser", () => {
     await capture(mediator, "12-log-en");
   });
 
-  it("switches language on any page: the labels, the dates and the document's language follow", async () => {
+  it("switches language on any page: the labels and the document language follow, and the choice survives a reload", async () => {
     await mediator.goto("/");
     await mediator.getByRole("button", { name: "Українська" }).click();
-    await expect.poll(() => mediator.locator("html").getAttribute("lang")).toBe("uk");
-    expect(await mediator.locator("nav").first().textContent()).toContain("Справи");
+    await expect.poll(() => mediator.locator("html").getAttribute("lang"), SLOW).toBe("uk");
+    await expect.poll(() => mediator.locator("nav").first().textContent(), SLOW).toContain("Справи");
     await capture(mediator, "13-dashboard-mediator-uk");
     await mediator.getByRole("button", { name: "Русский" }).click();
-    expect(await mediator.locator("nav").first().textContent()).toContain("Дела");
+    await expect.poll(() => mediator.locator("nav").first().textContent(), SLOW).toContain("Дела");
     await mediator.reload();
-    await expect.poll(() => mediator.locator("html").getAttribute("lang")).toBe("ru");
+    await expect.poll(() => mediator.locator("html").getAttribute("lang"), SLOW).toBe("ru");
     await mediator.getByRole("button", { name: "English" }).click();
-    expect(await mediator.locator("nav").first().textContent()).toContain("Cases");
+    await expect.poll(() => mediator.locator("nav").first().textContent(), SLOW).toContain("Cases");
   });
 
   it("keeps a draft across a reload and a failed submit, and resubmits it under the same action id", async () => {

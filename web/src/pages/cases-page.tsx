@@ -39,8 +39,23 @@ export function CasesPage() {
     }, { replace: true });
   }, [q, setParams]);
 
-  const query = { limit: PAGE_SIZE, offset: page * PAGE_SIZE, ...(q === "" ? {} : { q }), ...(status === "" ? {} : { status }) };
-  const { value, error, loading } = useLoad(() => data(api.GET("/api/cases", { params: { query } })), [q, status, page]);
+  const track = params.get("track") === "adult" ? "adult" as const : undefined;
+  const soon = Math.max(0, Math.min(3660, Number(params.get("turning18Within") ?? 0) || 0));
+  const age = track === "adult" ? "adult" : soon > 0 ? "soon" : "";
+  const query = {
+    limit: PAGE_SIZE, offset: page * PAGE_SIZE, ...(q === "" ? {} : { q }), ...(status === "" ? {} : { status }),
+    ...(track === undefined ? {} : { track }), ...(soon > 0 ? { turning18Within: soon } : {}),
+  };
+  const { value, error, loading } = useLoad(() => data(api.GET("/api/cases", { params: { query } })), [q, status, page, track, soon]);
+  const setAge = (choice: string) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    next.delete("track");
+    next.delete("turning18Within");
+    next.delete("page");
+    if (choice === "adult") next.set("track", "adult");
+    if (choice === "soon") next.set("turning18Within", "90");
+    return next;
+  });
   const setParam = (key: string, v: string) => setParams((p) => {
     const next = new URLSearchParams(p);
     if (v === "") next.delete(key);
@@ -71,6 +86,14 @@ export function CasesPage() {
           <select id="case-status" value={status} onChange={(e) => setParam("status", e.target.value)}>
             <option value="">{t("cases.anyStatus")}</option>
             {CASE_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="case-age">{t("cases.age")}</label>
+          <select id="case-age" value={age} onChange={(e) => setAge(e.target.value)}>
+            <option value="">{t("cases.anyAge")}</option>
+            <option value="soon">{t("cases.turning18Filter", { days: f.number(soon > 0 ? soon : 90) })}</option>
+            <option value="adult">{t("cases.adultFilter")}</option>
           </select>
         </div>
       </div>

@@ -6,6 +6,9 @@ import { useLoad } from "../use-load";
 import { ErrorMessage, Loading, StatusBadge } from "../components/status";
 import { CASE_STATUSES } from "../case-statuses";
 
+// Children whose 18th birthday falls within this many days: their consent passes to them.
+const SOON_DAYS = 90;
+
 async function loadCounts() {
   const counts = await Promise.all(
     CASE_STATUSES.map(async (status) => {
@@ -13,8 +16,12 @@ async function loadCounts() {
       return [status, page.total] as const;
     }),
   );
-  const pending = await data(api.GET("/api/matches", { params: { query: { status: "pending", limit: 1 } } }));
-  return { counts, pending: pending.total };
+  const [pending, turning18, adults] = await Promise.all([
+    data(api.GET("/api/matches", { params: { query: { status: "pending", limit: 1 } } })),
+    data(api.GET("/api/cases", { params: { query: { turning18Within: SOON_DAYS, limit: 1 } } })),
+    data(api.GET("/api/cases", { params: { query: { track: "adult", limit: 1 } } })),
+  ]);
+  return { counts, pending: pending.total, turning18: turning18.total, adults: adults.total };
 }
 
 export function DashboardPage() {
@@ -34,6 +41,12 @@ export function DashboardPage() {
             <div className="tile"><span className="tile-number">{f.number(total)}</span><span>{t("dashboard.cases")}</span></div>
             <Link className="tile" to="/matches">
               <span className="tile-number">{f.number(value.pending)}</span><span>{t("dashboard.reviews")}</span>
+            </Link>
+            <Link className="tile" to={`/cases?turning18Within=${SOON_DAYS}`}>
+              <span className="tile-number">{f.number(value.turning18)}</span><span>{t("dashboard.turning18", { days: f.number(SOON_DAYS) })}</span>
+            </Link>
+            <Link className="tile" to="/cases?track=adult">
+              <span className="tile-number">{f.number(value.adults)}</span><span>{t("dashboard.adultTrack")}</span>
             </Link>
           </div>
           <h2>{t("dashboard.byStatus")}</h2>

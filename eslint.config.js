@@ -1,6 +1,7 @@
 // Layering: pure modules (domain, matching, ledger) run in the browser as well as in Node,
 // so they may not reach into I/O layers nor into Node built-ins.
 import tseslint from "typescript-eslint";
+import storeBoundaries from "./eslint-rules/store-boundaries.js";
 
 const nodeBuiltins = [
   "assert", "buffer", "child_process", "cluster", "crypto", "dgram", "dns", "events", "fs",
@@ -27,6 +28,12 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // Store features through their index.ts only; no test support in production code.
+    files: ["src/**/*.ts", "bench/**/*.ts"],
+    plugins: { homeward: storeBoundaries },
+    rules: { "homeward/store-boundaries": "error" },
   },
   {
     files: ["src/domain/**/*.ts", "src/matching/**/*.ts", "src/ledger/**/*.ts"],

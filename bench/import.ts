@@ -14,6 +14,7 @@ import { GIVEN_NAMES, ORIGIN_PLACES, PATRONYMICS, SURNAMES } from "../src/demo/d
 import { mulberry32 } from "../src/matching/model/em-training.ts";
 import { openStore } from "../src/store/index.ts";
 import { createTestDatabase, pgReachable } from "../src/store/test-support/pg-test-db.ts";
+import { testDoor } from "../src/store/test-support/test-door.ts";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string): string => {
@@ -94,7 +95,7 @@ async function countCases(dataDir: string, databaseUrl: string): Promise<{ cases
   const store = await openStore({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   try {
     const r = await sql<{ cases: number; entries: number }>`select (select count(*)::int from cases) as cases,
-      (select count(*)::int from ledger_entries where entry_id like 'case-action:%') as entries`.execute(store.db);
+      (select count(*)::int from ledger_entries where entry_id like 'case-action:%') as entries`.execute(testDoor(store).db);
     return r.rows[0]!;
   } finally {
     await store.close();

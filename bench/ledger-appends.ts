@@ -5,7 +5,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore, type Store } from "../src/store/index.ts";
-import { ledgerOf } from "../src/store/ledger/index.ts";
 import { createTestDatabase, pgReachable } from "../src/store/test-support/pg-test-db.ts";
 
 const args = process.argv.slice(2);
@@ -16,7 +15,7 @@ async function run(name: string, store: Store): Promise<void> {
   await store.parties.ensure({ id: "tracing", name: "Tracing", kind: "tracing-authority" });
   const cw = await store.users.create({ username: "bench-cw", passwordHash: "not-a-real-hash", partyId: "tracing", role: "caseworker" });
   const ver = await store.users.create({ username: "bench-ver", passwordHash: "not-a-real-hash", partyId: "tracing", role: "verifier" });
-  const ledger = ledgerOf(store);
+  const ledger = store.ledger;
   await ledger.ensureKeys();
   const ctx = { partyId: "tracing", userId: cw.id, role: "caseworker" as const };
   const vctx = { partyId: "tracing", userId: ver.id, role: "verifier" as const };

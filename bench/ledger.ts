@@ -18,7 +18,7 @@ import {
   verifyInclusion,
   type Signer,
 } from "../src/ledger/index.ts";
-import { fixtureAction, fixtureParties } from "../src/ledger/test-support/fixture.ts";
+import { fixtureAction, fixtureParties } from "../src/ledger/fixture-log.ts";
 import { nodePublicKey, nodeSha256, nodeSigner } from "../src/ledger-node/index.ts";
 import { createNodeWasmBatchVerifier } from "../src/ledger-node/index.ts";
 import { verify as nodeVerify } from "node:crypto";

@@ -9,10 +9,10 @@ import { crossScriptNormaliser, parseDate, recordBlockingKeys } from "../src/mat
 import type { CaseInput } from "../src/domain/index.ts";
 import { openStore } from "../src/store/index.ts";
 import type { Database, RequestContext, Store } from "../src/store/index.ts";
-import { attachMatching } from "../src/store/matching/index.ts";
 import type { MatchTables } from "../src/store/matching/index.ts";
 import { createTestDatabase, pgReachable } from "../src/store/test-support/pg-test-db.ts";
 import { generatePopulation, type ChildRecord } from "./generate/child-population.ts";
+import { testDoor } from "../src/store/test-support/test-door.ts";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string): string => {
@@ -64,9 +64,9 @@ function caseInput(r: ChildRecord): CaseInput {
 // Existing records are written straight into the tables (not through the API, which the
 // registry benchmark measures): a case row and its stored match record and blocking keys.
 async function preload(store: Store, party: string, side: "T" | "H", rows: readonly ChildRecord[], ids: string[]): Promise<number> {
-  const db = store.db.withTables<MatchTables>();
+  const db = testDoor(store).db.withTables<MatchTables>();
   const normaliser = crossScriptNormaliser();
-  const model = await attachMatching(store).model();
+  const model = await store.matching.model();
   const now = new Date();
   let keyCount = 0;
   for (let i = 0; i < rows.length; i += 1000) {
@@ -99,7 +99,7 @@ async function run(label: string, store: Store): Promise<void> {
   console.log(`\n## ${label}`);
   await store.parties.ensure(TRACING);
   await store.parties.ensure(HOLDING);
-  const matching = attachMatching(store);
+  const matching = store.matching;
   const perSide = Math.ceil(RECORDS / 2);
   const t0 = performance.now();
   const pop = generatePopulation({ size: perSide, seed: 23 });
@@ -118,7 +118,7 @@ async function run(label: string, store: Store): Promise<void> {
   const t2 = performance.now();
   const counted = await matching.recountTerms();
   console.log(`counted ${counted} stored records for term frequencies in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
-  await sql`analyze`.execute(store.db);
+  await sql`analyze`.execute(testDoor(store).db);
 
   const childOfTracing = new Map(tracingIds.map((id, i) => [id, pop.leftChild[i]!]));
   const familyOfTracing = new Map(tracingIds.map((id, i) => [id, pop.leftFamily[i]!]));
@@ -144,7 +144,7 @@ async function run(label: string, store: Store): Promise<void> {
     const stats = oneByOne ? null : await matching.runPending({ batch: 200 });
     const batchMs = performance.now() - tMatch;
     // How many arrivals had their true child proposed, and how many wrong-family candidates reached review.
-    const db = store.db.withTables<MatchTables>();
+    const db = testDoor(store).db.withTables<MatchTables>();
     const rows = await db.selectFrom("match_candidates").select(["holding_case_id", "tracing_case_id", "probability"]).where("holding_case_id", "in", created.map((c) => c.id)).execute();
     const byHolding = new Map<string, { t: string; p: number }[]>();
     for (const r of rows) byHolding.set(r.holding_case_id, [...(byHolding.get(r.holding_case_id) ?? []), { t: r.tracing_case_id, p: r.probability }]);

@@ -12,6 +12,7 @@ import { generateDemoCases } from "../demo/generate-demo-cases.ts";
 import { DEMO_PARTIES } from "../demo/demo-accounts.ts";
 import { rejectedPathFor } from "./import-command.ts";
 import { createTestDatabase, pgReachable } from "../store/test-support/pg-test-db.ts";
+import { testDoor } from "../store/test-support/test-door.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const NODE = join(ROOT, "node_modules/.bin/node");
@@ -62,7 +63,7 @@ async function countCases(target: Target): Promise<{ cases: number; actions: num
     const r = await sql<{ cases: number; actions: number; clientIds: number; entries: number }>`
       select (select count(*)::int from cases) as cases, (select count(*)::int from case_actions) as actions,
              (select count(distinct client_id)::int from case_actions) as "clientIds",
-             (select count(*)::int from ledger_entries) as entries`.execute(store.db);
+             (select count(*)::int from ledger_entries) as entries`.execute(testDoor(store).db);
     return r.rows[0]!;
   });
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { buildSignedReport, toHex } from "../ledger/index.ts";
-import { buildFixtureLog, FIXTURE_REPORT } from "../ledger/test-support/fixture.ts";
+import { buildFixtureLog, FIXTURE_REPORT } from "../ledger/fixture-log.ts";
 import { runLogVerify, type Output } from "./log-command.ts";
 import { runReportVerify } from "./report-command.ts";
 import { openStore } from "../store/index.ts";

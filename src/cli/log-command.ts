@@ -11,12 +11,11 @@ import {
   type KeyRecord,
   type LogVerification,
 } from "../ledger/index.ts";
-import { buildFixtureLog, FIXTURE_REPORT } from "../ledger/test-support/fixture.ts";
+import { buildFixtureLog, FIXTURE_REPORT } from "../ledger/fixture-log.ts";
 import { nodeSha256, nodeSigner } from "../ledger-node/index.ts";
 import { verifyLogChunks } from "../ledger-node/index.ts";
 import { readLineChunks, readLines, writeLines } from "./log-file.ts";
 import { describeStore, openCliStore } from "./open-cli-store.ts";
-import { ledgerOf } from "../store/ledger/index.ts";
 
 export interface Output {
   out: (text: string) => void;
@@ -107,7 +106,7 @@ export function registerLogCommands(program: Command): void {
       if (opts.fixture === undefined) {
         const store = await openCliStore(opts.data);
         try {
-          const ledger = ledgerOf(store);
+          const ledger = store.ledger;
           const count = await writeLines(opts.out, ledger.exportLines());
           const head = await ledger.latestCheckpoint();
           process.stdout.write(

@@ -5,8 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openStore } from "../store/index.ts";
-import { ledgerOf } from "../store/ledger/index.ts";
-import { attachMatching } from "../store/matching/index.ts";
 import { storeTrainingRecords } from "../store/matching/test-support/match-training-records.ts";
 import { DEMO_PARTIES } from "../demo/demo-accounts.ts";
 import { printTraining } from "./match-command.ts";
@@ -59,9 +57,9 @@ describe("homeward match train", () => {
     const index = Number(/signed log entry (\d+)/.exec(run.stdout)?.[1]);
     const store = await openStore({ dataDir: dir });
     try {
-      const model = await attachMatching(store).model();
+      const model = await store.matching.model();
       expect(model.source).toBe("trained-em");
-      const line = await ledgerOf(store).entry(index);
+      const line = await store.ledger.entry(index);
       expect(line?.entry).toMatchObject({ type: "match.model-trained", party: DEMO_PARTIES.holding.id, body: { model: model.id, records: { tracing: 520, holding: 520 } } });
     } finally {
       await store.close();
@@ -78,7 +76,7 @@ describe("homeward match train", () => {
     const store = await openStore();
     try {
       const lines: string[] = [];
-      printTraining(await attachMatching(store).train(), { out: (t) => lines.push(t) });
+      printTraining(await store.matching.train(), { out: (t) => lines.push(t) });
       const text = lines.join("\n");
       expect(text).toContain("records used: 0 tracing + 0 holding");
       expect(text).toContain("not trained: too few records");

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { attachMatching, modelSummary, type ModelSummary, type TrainedModel } from "../store/matching/index.ts";
+import { modelSummary, type ModelSummary, type TrainedModel } from "../store/matching/index.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
 import { fail, reportErrors } from "./cli-errors.ts";
 
@@ -59,7 +59,7 @@ export function registerMatchCommands(program: Command): void {
             fail(cmd, `unknown party "${opts.party}"`);
           }
           process.stderr.write(`training on the records in ${describeStore(store, opts.data)}\n`);
-          printTraining(await attachMatching(store).train(undefined, { partyId: opts.party }), stdout);
+          printTraining(await store.matching.train(undefined, { partyId: opts.party }), stdout);
         } finally {
           await store.close();
         }

@@ -5,10 +5,7 @@ import { createApp, createLogger } from "../server/index.ts";
 import { defaultWebDir } from "../server/web-app.ts";
 import { disableDemoAccounts, seedDemo } from "../demo/seed-demo.ts";
 import { DEMO_ACCOUNTS } from "../demo/demo-accounts.ts";
-import { attachMatching } from "../store/matching/index.ts";
 import { DEFAULT_DATA_DIR, describeStore, openCliStore } from "./open-cli-store.ts";
-import { ledgerOf } from "../store/ledger/index.ts";
-import { requireSignedReports } from "../store/reports/index.ts";
 import { startAdultTrackJob } from "../server/adult-track-job.ts";
 
 function port(value: string): number {
@@ -27,9 +24,8 @@ export function registerServeCommands(program: Command): void {
     .option("--demo", "seed synthetic demo cases and enable the demo accounts")
     .action(async (opts: { port: number; host: string; data: string; demo?: boolean }) => {
       const logger = createLogger();
-      const store = await openCliStore(opts.data);
       // Identity-verified, confirmed-by-mediator and post-return-verified wait for their signed reports.
-      requireSignedReports(store);
+      const store = await openCliStore(opts.data, { signedReportsRequired: true });
       logger.info({ database: describeStore(store, opts.data) }, "store open");
       if (opts.demo) {
         const started = performance.now();
@@ -40,11 +36,11 @@ export function registerServeCommands(program: Command): void {
         if (n > 0) logger.warn({ disabled: n }, "demo accounts disabled: not in demo mode");
       }
       // Every party's and verifier's signing key exists before anyone acts (src/store/ledger/).
-      await ledgerOf(store).ensureKeys();
+      await store.ledger.ensureKeys();
       // The web app (built by `npm run build`) is served beside the API, from the same origin.
       const app = createApp({ store, logger, webDir: defaultWebDir() });
       // Matches new and changed cases as they arrive (jobs in the database: any server process may drain them).
-      const stopMatching = attachMatching(store).startWorker({ onError: (err) => logger.error({ err }, "matching failed") });
+      const stopMatching = store.matching.startWorker({ onError: (err) => logger.error({ err }, "matching failed") });
       // From their 18th birthday a person's case moves to the adult track, checked daily.
       const stopAdultTrack = startAdultTrackJob(store, logger);
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {

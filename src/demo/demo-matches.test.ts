@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type RequestContext, type Store } from "../store/index.ts";
-import { attachMatching } from "../store/matching/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PARTIES } from "./demo-accounts.ts";
 import { generateDemoCases } from "./generate-demo-cases.ts";
 import { seedDemoMatches, type SeededCase } from "./demo-matches.ts";
+import { testDoor } from "../store/test-support/test-door.ts";
 
 // One family of the demo with twins recorded on both sides: the matcher proposes the sibling too.
 const FAMILY = "demo-family-0033";
@@ -32,7 +32,7 @@ describe("seedDemoMatches", () => {
   it("agrees only the generator's true pairs, rejects a proposed sibling with its reason, and decides once", async () => {
     const evidence = await seedDemoMatches(store, seeded, ctx);
     const demoOf = new Map(seeded.map((s) => [s.id, s.demo]));
-    const matching = attachMatching(store);
+    const matching = store.matching;
     const all = (await matching.list(ctx.tracing, { limit: 500 })).items;
     const truePair = (t: string, h: string) => demoOf.get(h)!.sameChildAs === demoOf.get(t)!.clientId;
     // The family's twins are both proposed for one holding record: the set a person must decide.
@@ -52,7 +52,7 @@ describe("seedDemoMatches", () => {
       expect(c.decisions.tracing?.reason).toMatch(/sibling from the same family/);
     }
 
-    const actions = async () => Number((await store.db.selectFrom("case_actions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const actions = async () => Number((await testDoor(store).db.selectFrom("case_actions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
     const before = await actions();
     const again = await seedDemoMatches(store, seeded, ctx);
     expect(await actions()).toBe(before);

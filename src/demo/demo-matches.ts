@@ -2,11 +2,9 @@
 // a note on both cases, and so a signed log entry), and a sibling proposed in a child's place and
 // rejected with a reason. Which pairs are one child comes from the generator's own ground truth
 // (a holding record's `sameChildAs`), never from the score.
-import { attachMatching } from "../store/matching/index.ts";
-import type { MatchTables } from "../store/matching/index.ts";
+import type { MatchCandidate } from "../store/matching/index.ts";
 import type { CaseStatus } from "../domain/index.ts";
 import type { RequestContext, Store } from "../store/index.ts";
-import { DEMO_PARTIES } from "./demo-accounts.ts";
 import type { DemoCase } from "./generate-demo-cases.ts";
 
 export interface SeededCase {
@@ -33,28 +31,34 @@ export async function seedDemoMatches(
   seeded: readonly SeededCase[],
   deciders: { tracing: RequestContext; holding: RequestContext },
 ): Promise<Map<string, string>> {
-  const matching = attachMatching(store);
-  const db = store.db.withTables<MatchTables>();
-  const decided = await db
-    .selectFrom("match_candidates")
-    .select("id")
-    .where((eb) => eb.or([eb("tracing_decision", "is not", null), eb("holding_decision", "is not", null)]))
-    .limit(1)
-    .execute();
+  const matching = store.matching;
+  // Read through the review queue as the tracing side's caseworker sees it (reads are logged as
+  // any other): every candidate of the tracing authority's cases.
+  const reader = { ...deciders.tracing, purpose: "demo-seed" };
+  const listed = async (): Promise<MatchCandidate[]> => {
+    const out: MatchCandidate[] = [];
+    for (;;) {
+      const page = await matching.list(reader, { limit: 500, offset: out.length });
+      out.push(...page.items);
+      if (page.items.length === 0 || out.length >= page.total) return out;
+    }
+  };
   // Decisions are made once: a later run (matching may since have proposed more) only reads them back.
-  const fresh = decided.length === 0;
+  const fresh = !(await listed()).some((c) => c.decisions.tracing !== null || c.decisions.holding !== null);
   if (fresh) {
     await matching.enqueueStale();
     await matching.runPending();
   }
 
   const byId = new Map(seeded.map((s, order) => [s.id, { demo: s.demo, order }]));
-  const rows = await db
-    .selectFrom("match_candidates")
-    .select(["id", "status", "tracing_case_id", "holding_case_id", "tracing_party_id", "holding_party_id"])
-    .where("tracing_party_id", "=", DEMO_PARTIES.tracing.id)
-    .where("holding_party_id", "=", DEMO_PARTIES.holding.id)
-    .execute();
+  const rows = (await listed()).map((c) => ({
+    id: c.id,
+    status: c.status,
+    tracing_case_id: c.tracing.caseId,
+    holding_case_id: c.holding.caseId,
+    tracing_party_id: deciders.tracing.partyId,
+    holding_party_id: deciders.holding.partyId,
+  }));
   const pairs = rows
     .flatMap((row) => {
       const t = byId.get(row.tracing_case_id);

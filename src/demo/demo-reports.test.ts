@@ -1,28 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyLogText } from "../ledger/index.ts";
 import { openStore, type Store } from "../store/index.ts";
-import { ledgerOf } from "../store/ledger/index.ts";
-import { reportsOf, requireSignedReports } from "../store/reports/index.ts";
-import { attachMatching } from "../store/matching/index.ts";
 import type { RequestContext } from "../store/index.ts";
 import type { EntryLine } from "../ledger/index.ts";
 import { seedDemo } from "./seed-demo.ts";
 import { generateDemoCases } from "./generate-demo-cases.ts";
 import { DEMO_PARTIES } from "./demo-accounts.ts";
+import { testDoor } from "../store/test-support/test-door.ts";
 
 describe("demo histories in the signed log", () => {
   const now = new Date("2026-06-01T10:00:00Z");
   let store: Store;
   beforeAll(async () => {
-    store = await openStore({ now: () => now });
     // As `homeward serve` runs: verification steps wait for their signed reports.
-    requireSignedReports(store);
+    store = await openStore({ now: () => now, signedReportsRequired: true });
   });
   afterAll(() => store.close());
 
   it("exports a demo log with signed entries of every kind, which verifies; seeding again adds nothing", async () => {
     await seedDemo(store, { now, families: 12 });
-    const ledger = ledgerOf(store);
+    const ledger = store.ledger;
     const lines: string[] = [];
     for await (const line of ledger.exportLines()) lines.push(line);
     const result = await verifyLogText(lines.join("\n") + "\n");
@@ -45,20 +42,20 @@ describe("demo histories in the signed log", () => {
 
   it("agrees true pairs by both parties, rotates the tracing authority's key once, and logs both", async () => {
     const lines: string[] = [];
-    for await (const line of ledgerOf(store).exportLines()) lines.push(line);
+    for await (const line of store.ledger.exportLines()) lines.push(line);
     expect((await verifyLogText(lines.join("\n") + "\n")).ok).toBe(true);
     const entries = lines.map((l) => JSON.parse(l) as { kind: string }).filter((l): l is EntryLine => l.kind === "entry");
 
     // The generator's ground truth: which holding record is the same child as which tracing case.
     const demo = new Map(generateDemoCases({ asOf: now, families: 12 }).map((c) => [c.clientId, c]));
-    const clientIds = new Map((await store.db.selectFrom("case_actions").select(["case_id", "client_id"]).where("type", "=", "report").execute()).map((r) => [r.case_id, r.client_id]));
+    const clientIds = new Map((await testDoor(store).db.selectFrom("case_actions").select(["case_id", "client_id"]).where("type", "=", "report").execute()).map((r) => [r.case_id, r.client_id]));
     const truth = (caseId: string) => demo.get(clientIds.get(caseId)!)!;
 
     const tracing = await contextOf("tracing");
-    const matching = attachMatching(store);
+    const matching = store.matching;
     const agreed = (await matching.list(tracing, { status: "agreed", limit: 500 })).items;
     expect(agreed.length).toBeGreaterThanOrEqual(3);
-    const reports = reportsOf(store);
+    const reports = store.reports;
     let cited = 0;
     for (const c of agreed) {
       expect(c.decisions.tracing?.decision).toBe("accept");

@@ -3,7 +3,7 @@
 // mediator, as the real workflow requires.
 import { ConflictError } from "../domain/index.ts";
 import type { ActionType } from "../domain/index.ts";
-import { reportsOf, type ReportKind } from "../store/reports/index.ts";
+import type { ReportKind } from "../store/reports/index.ts";
 import type { RequestContext, Store } from "../store/index.ts";
 
 const REPORT_BEFORE: Partial<Record<ActionType, ReportKind>> = {
@@ -27,7 +27,7 @@ export async function seedDemoReport(
 ): Promise<void> {
   const kind = REPORT_BEFORE[step];
   if (!kind) return;
-  const reports = reportsOf(store);
+  const reports = store.reports;
   const report = await reports.draft(drafter, caseId, {
     kind,
     language: "en",

@@ -5,6 +5,7 @@ import { disableDemoAccounts, seedDemo } from "./seed-demo.ts";
 import { generateDemoCases } from "./generate-demo-cases.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 import { verifyPassword } from "../server/passwords.ts";
+import { testDoor } from "../store/test-support/test-door.ts";
 
 describe("seedDemo", () => {
   const now = new Date("2026-06-01T10:00:00Z");
@@ -25,15 +26,15 @@ describe("seedDemo", () => {
     expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
 
     // The channel's own demo cases (src/demo/demo-channel.ts) are checked below.
-    const channel = await store.db.selectFrom("case_actions").select("case_id").where("client_id", "like", "demo-channel/%").where("sequence", "=", 1).execute();
-    const rows = (await store.db.selectFrom("cases").select(["id", "status", "party_id"]).execute()).filter((r) => !channel.some((c) => c.case_id === r.id));
+    const channel = await testDoor(store).db.selectFrom("case_actions").select("case_id").where("client_id", "like", "demo-channel/%").where("sequence", "=", 1).execute();
+    const rows = (await testDoor(store).db.selectFrom("cases").select(["id", "status", "party_id"]).execute()).filter((r) => !channel.some((c) => c.case_id === r.id));
     const statuses = rows.map((r) => r.status).sort();
     expect(statuses).toEqual(expected.map((c) => c.status).sort());
 
-    const actionsBefore = await store.db.selectFrom("case_actions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    const actionsBefore = await testDoor(store).db.selectFrom("case_actions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
     const second = await seedDemo(store, { now, families: 6 });
     expect(second).toEqual({ accountsCreated: 0, casesCreated: 0, casesTotal: expected.length });
-    const actionsAfter = await store.db.selectFrom("case_actions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    const actionsAfter = await testDoor(store).db.selectFrom("case_actions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
     expect(Number(actionsAfter.n)).toBe(Number(actionsBefore.n));
   });
 

@@ -18,7 +18,7 @@ import {
   type LogVerification,
   type Signer,
 } from "../ledger/index.ts";
-import { buildFixtureLog, fixtureAction, seededSigner } from "../ledger/test-support/fixture.ts";
+import { buildFixtureLog, fixtureAction, seededSigner } from "../ledger/fixture-log.ts";
 import { verifyLogFile } from "../cli/log-command.ts";
 import { checkLines, pureLineHashing } from "../ledger/entry-line-check.ts";
 import { pureBatchVerifier } from "../ledger/index.ts";

@@ -13,7 +13,7 @@ import {
   type CaseOpening,
   type CaseStepPayload,
 } from "./case-commitment.ts";
-import { fixtureParties } from "./test-support/fixture.ts";
+import { fixtureParties } from "./fixture-log.ts";
 import { keyAdded } from "./entry-types.ts";
 import { Ledger } from "./ledger.ts";
 import { verifyLogText } from "./log-verifier.ts";

@@ -12,7 +12,7 @@ import {
   SIGNATURE_OK,
 } from "./entry-line-check.ts";
 import { signEntry } from "./entry.ts";
-import { buildFixtureLog } from "./test-support/fixture.ts";
+import { buildFixtureLog } from "./fixture-log.ts";
 import { hashCanonical } from "./sha256.ts";
 import type { KeyRecord } from "./schemas.ts";
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { buildFixtureLog, fixtureAction } from "./test-support/fixture.ts";
+import { buildFixtureLog, fixtureAction } from "./fixture-log.ts";
 import { fromHex, utf8 } from "./bytes.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { leafHash, verifyInclusion } from "./merkle.ts";

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { canonicalJson } from "./canonical-json.ts";
 import { toHex, utf8 } from "./bytes.ts";
 import { buildEntry, signCheckpoint, signEntry, type Signer } from "./entry.ts";
-import { buildFixtureLog, fixtureAction, seededSigner } from "./test-support/fixture.ts";
+import { buildFixtureLog, fixtureAction, seededSigner } from "./fixture-log.ts";
 import { MerkleTree } from "./merkle-tree.ts";
 import { describeProblem, verifyLogText, type LogVerification } from "./log-verifier.ts";
 import type { CheckpointLine, EntryLine } from "./schemas.ts";

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { buildFixtureLog, FIXTURE_REPORT, seededSigner } from "./test-support/fixture.ts";
+import { buildFixtureLog, FIXTURE_REPORT, seededSigner } from "./fixture-log.ts";
 import { buildSignedReport, verifySignedReport, type SignedReport } from "./report.ts";
 
 const fixture = buildFixtureLog();

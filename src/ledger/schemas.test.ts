@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { buildFixtureLog } from "./test-support/fixture.ts";
+import { buildFixtureLog } from "./fixture-log.ts";
 import { checkCheckpointLine, checkEntryLine, checkpointLineSchema, entryLineSchema } from "./schemas.ts";
 
 const lines = buildFixtureLog().ledger.exportText().trimEnd().split("\n").slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { toHex } from "./bytes.ts";
-import { buildFixtureLog } from "./test-support/fixture.ts";
+import { buildFixtureLog } from "./fixture-log.ts";
 import { compareCheckpoints } from "./split-view.ts";
 import type { Checkpoint } from "./schemas.ts";
 

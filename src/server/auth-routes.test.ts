@@ -3,6 +3,7 @@ import { apiFixture, PASSWORD } from "./test-support/api-fixture.ts";
 import type { ApiFixture } from "./test-support/api-fixture.ts";
 import { createApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
+import { testDoor } from "../store/test-support/test-door.ts";
 
 describe("sessions over HTTP", () => {
   let f: ApiFixture;
@@ -23,7 +24,7 @@ describe("sessions over HTTP", () => {
 
   it("stores only a hash of the token", async () => {
     const token = await f.login("tracing");
-    const rows = await f.store.db.selectFrom("sessions").select("token_hash").execute();
+    const rows = await testDoor(f.store).db.selectFrom("sessions").select("token_hash").execute();
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.token_hash).not.toContain(token);
   });

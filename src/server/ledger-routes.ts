@@ -3,8 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { stream } from "hono/streaming";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { ledgerOf } from "../store/ledger/index.ts";
-import { DraftReportSchema, reportsOf } from "../store/reports/index.ts";
+import { DraftReportSchema } from "../store/reports/index.ts";
 import { nodeSha256 } from "../ledger-node/index.ts";
 import { canonicalJson, leafHash, toHex, utf8 } from "../ledger/index.ts";
 import { PDF_LANGUAGES, renderReportPdf } from "./report-pdf.ts";
@@ -166,7 +165,7 @@ const pdfRoute = createRoute({
 const SIGNING_ROLES = new Set(["verifier", "mediator", "admin"]);
 
 export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const ledger = ledgerOf(deps.store);
+  const ledger = deps.store.ledger;
   const rangeError = (e: unknown): never => {
     if (e instanceof RangeError) throw new ProblemError(400, e.message);
     throw e;
@@ -210,7 +209,7 @@ export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     });
   });
 
-  const reports = reportsOf(deps.store);
+  const reports = deps.store.reports;
   app.openapi(draftRoute, async (c) => {
     const { clientId, ...input } = c.req.valid("json");
     return c.json(await reports.draft(c.get("ctx"), c.req.valid("param").id, input, { clientId }) as never, 201);

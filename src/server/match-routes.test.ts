@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attachMatching } from "../store/matching/index.ts";
 import { storeTrainingRecords } from "../store/matching/test-support/match-training-records.ts";
 import { apiFixture } from "./test-support/api-fixture.ts";
 import type { ApiFixture } from "./test-support/api-fixture.ts";
@@ -74,7 +73,7 @@ describe("the match review queue over HTTP", () => {
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: string }).id;
   };
-  const match = () => attachMatching(f.store).runPending();
+  const match = () => f.store.matching.runPending();
   const list = async (user: string, query = "") => {
     const res = await f.call(t[user]!, "GET", `/api/matches${query}`);
     return { status: res.status, body: (await res.json()) as { items: Candidate[]; total: number } };
@@ -151,7 +150,7 @@ describe("the match review queue over HTTP", () => {
     const rejected = await decide("tracing-verifier", c.id, { decision: "reject", reason: "The mother's birth certificate names another child" });
     expect(rejected.body.candidate.status).toBe("rejected");
     expect((await decide("holding", c.id, { decision: "accept" })).status).toBe(409);
-    await attachMatching(f.store).rematch([tracingId, holdingId]);
+    await f.store.matching.rematch([tracingId, holdingId]);
     await f.call(t["holding"]!, "POST", `/api/cases/${holdingId}/actions`, { clientId: "h-upd-1", action: { type: "update-details", patch: { birthPlace: "Маріуполь" } } });
     await match();
     const mine = (await list("tracing", "?limit=500")).body.items.filter((i) => i.tracing.caseId === tracingId);

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { NotFoundError } from "../domain/index.ts";
-import { attachMatching, modelSummary, QUEUE_FILTERS } from "../store/matching/index.ts";
+import { modelSummary, QUEUE_FILTERS } from "../store/matching/index.ts";
 import { ProblemError } from "./problem.ts";
 import { ProblemSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
@@ -197,7 +197,7 @@ function notFound(e: unknown): never {
 }
 
 export function registerMatchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const matching = attachMatching(deps.store);
+  const matching = deps.store.matching;
 
   app.openapi(listRoute, async (c) => {
     const { status, limit, offset } = c.req.valid("query");

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { apiFixture, SMALLEST_CASE } from "./test-support/api-fixture.ts";
 import type { ApiFixture } from "./test-support/api-fixture.ts";
 import { plantedJpeg } from "../store/photos/test-support/planted-jpeg.ts";
+import { testDoor } from "../store/test-support/test-door.ts";
 
 let f: ApiFixture;
 let t: Record<string, string>;
@@ -46,7 +47,7 @@ describe("photos over HTTP", () => {
   });
 
   it("keeps the bytes at rest sealed: the stored image is not the image", async () => {
-    const row = await f.store.db.selectFrom("photos" as never).selectAll().where("id" as never, "=", photoId as never).executeTakeFirstOrThrow() as { image: Uint8Array; thumb: Uint8Array };
+    const row = await testDoor(f.store).db.selectFrom("photos" as never).selectAll().where("id" as never, "=", photoId as never).executeTakeFirstOrThrow() as { image: Uint8Array; thumb: Uint8Array };
     const served = Buffer.from(await (await f.call(t.holding!, "GET", `/api/photos/${photoId}`)).arrayBuffer());
     for (const sealed of [Buffer.from(row.image), Buffer.from(row.thumb)]) {
       expect(sealed.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);

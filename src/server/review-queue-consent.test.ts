@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attachMatching } from "../store/matching/index.ts";
 import { apiFixture } from "./test-support/api-fixture.ts";
 import type { ApiFixture } from "./test-support/api-fixture.ts";
 
@@ -65,7 +64,7 @@ describe("the review queue and consent", () => {
   beforeAll(async () => {
     tracingId = await create("tracing", tracingChild(false));
     holdingId = await create("holding", holdingChild);
-    await attachMatching(f.store).runPending();
+    await f.store.matching.runPending();
   });
 
   it("shows no party a case whose consent refuses sharing, not even the mediator, and the case stays hidden", async () => {
@@ -83,7 +82,7 @@ describe("the review queue and consent", () => {
 
   it("proposes the pair once the family consents to sharing, with only the verification fields on each side, before and after both accept", async () => {
     expect((await consent(tracingId, "granted")).status).toBe(200);
-    await attachMatching(f.store).runPending();
+    await f.store.matching.runPending();
     const pair = (await queue("holding")).items.find((c) => c.tracing.caseId === tracingId && c.holding.caseId === holdingId);
     expect(pair).toBeDefined();
     const seen = async () => Promise.all(["holding", "tracing", "mediator"].map(async (u) => (await f.call(t[u]!, "GET", `/api/matches/${pair!.id}`)).text()));
@@ -95,7 +94,7 @@ describe("the review queue and consent", () => {
       const res = await f.call(t[user]!, "POST", `/api/matches/${pair!.id}/decision`, { decision: "accept" });
       expect(res.status).toBe(200);
     }
-    await attachMatching(f.store).runPending();
+    await f.store.matching.runPending();
     const after = await seen();
     expect(JSON.parse(after[0]!)).toMatchObject({ status: "agreed" });
     for (const text of [...after, (await queue("holding", "&status=agreed")).text, (await queue("mediator", "&status=agreed")).text]) {
@@ -105,11 +104,11 @@ describe("the review queue and consent", () => {
 
   it("hides the pair, decided or not, once the consent is withdrawn", async () => {
     const other = await create("tracing", { ...tracingChild(true), names: [{ given: "Тимофій", family: "Вакуленко", patronymic: "Олегович" }] });
-    await attachMatching(f.store).runPending();
+    await f.store.matching.runPending();
     const pending = (await queue("holding")).items.find((c) => c.tracing.caseId === other);
     expect(pending).toBeDefined();
     for (const id of [tracingId, other]) expect((await consent(id, "withdrawn")).status).toBe(200);
-    await attachMatching(f.store).runPending();
+    await f.store.matching.runPending();
     for (const user of ["holding", "mediator", "tracing"]) {
       const { text } = await queue(user, "&status=agreed");
       expect(text).not.toContain(tracingId);

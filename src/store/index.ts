@@ -1,4 +1,6 @@
 export type * from "./types.ts";
+export type { Store } from "./store.ts";
 export { openStore } from "./open-store.ts";
-export type * from "./batches/batch-types.ts";
+export type * from "./batches/index.ts";
+export type { StatsApi } from "./stats/index.ts";
 export { BatchStepError, BATCH_STATUSES } from "./batches/index.ts";

@@ -1,6 +1,6 @@
 // Every migration of the store, in the order they apply (see migration.ts).
 import type { Migration } from "./migration.ts";
-import { PHOTO_MIGRATIONS } from "./photos/migrations.ts";
+import { PHOTO_MIGRATIONS } from "./photos/index.ts";
 import { LEDGER_MIGRATIONS } from "./ledger/index.ts";
 import { MATCH_MIGRATIONS } from "./matching/index.ts";
 import { BATCH_MIGRATIONS } from "./batches/index.ts";

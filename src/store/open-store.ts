@@ -8,25 +8,25 @@ import type { Database } from "./schema.ts";
 import { KEY_BYTES, loadOrCreateKey, sealedBox } from "./sealed-box.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { runMigrations } from "./migrate.ts";
-import type { StoreInternals } from "./store-internals.ts";
-import { createCaseRepository, reindexNameKeys } from "./cases/index.ts";
-import { createSharesRepository } from "./cases/index.ts";
-import { createAccessLogRepository } from "./cases/index.ts";
+import { TEST_DOOR, type StoreInternals } from "./store-internals.ts";
+import { createAccessLogRepository, createCaseRepository, createSharesRepository, reindexNameKeys } from "./cases/index.ts";
 import {
   createPartyRepository,
   createRateLimitRepository,
   createSessionRepository,
   createUserRepository,
 } from "./accounts/index.ts";
-import type { BatchesApi, Db, OpenStoreOptions, Store } from "./types.ts";
-import { attachLedger } from "./ledger/index.ts";
-import { attachReports } from "./reports/index.ts";
-import { attachMatching } from "./matching/index.ts";
+import type { ActionSink, Db, OpenStoreOptions, Precondition } from "./types.ts";
+import type { PreconditionName } from "../domain/index.ts";
+import type { Store } from "./store.ts";
+import { createLedgerStore } from "./ledger/index.ts";
+import { createReportsStore, signedReportPreconditions } from "./reports/index.ts";
+import { createMatchingService } from "./matching/index.ts";
 import { createDisclosureRepository } from "./disclosures/index.ts";
 import { createTracingRequestRepository } from "./tracing-requests/index.ts";
 import { createPhotoRepository } from "./photos/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
-import { createBatchRepository } from "./batches/index.ts";
+import { createBatchRepository, type BatchesApi } from "./batches/index.ts";
 import { createStatsRepository } from "./stats/index.ts";
 import { createAdultTrackJob } from "./adult-track/index.ts";
 
@@ -61,6 +61,56 @@ async function openDb(options: OpenStoreOptions): Promise<{ db: Db; kind: Store[
   }
 }
 
+type Features = Omit<Store, "kind" | "migrate" | "close">;
+
+// The one place the features are put together. Each feature gets what it needs by name; the
+// action sinks and preconditions every case action passes are listed here, in order.
+function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions): Features {
+  const { db, box, now } = internals;
+  const cases = createCaseRepository(internals);
+  const { ledger, recordAction } = createLedgerStore({ db, box, now });
+  const reports = createReportsStore({ db, box, now, ledger, cases });
+  const { matching, enqueueOnAction } = createMatchingService({ db, now, ledger, cases });
+  // Batch steps are signed log entries; statistics count the children returned in batches.
+  const batches: BatchesApi = createBatchRepository(internals, { cases, ledger, settings: options.batches ?? {} });
+  const stats = createStatsRepository(internals, { batches: () => batches });
+
+  // Every case action passes these, in this order, inside the transaction that appends it; a
+  // sink that throws undoes the action.
+  const sinks: ActionSink[] = [
+    // 1. The action becomes a signed log entry (ledger/).
+    recordAction,
+    // 2. A new case, or one whose details changed, is queued for matching (matching/).
+    enqueueOnAction,
+  ];
+  // Steps that wait for something outside the case, checked before the action is appended.
+  const preconditions: [PreconditionName, Precondition][] = [
+    // Identity verified, confirmed by mediator, post-return verified: their signed reports (reports/).
+    ...(options.signedReportsRequired ? signedReportPreconditions() : []),
+  ];
+  internals.sinks.push(...sinks);
+  for (const [name, check] of preconditions) internals.preconditions.set(name, check);
+
+  return {
+    cases,
+    shares: createSharesRepository(internals, cases),
+    parties: createPartyRepository(internals),
+    users: createUserRepository(internals),
+    sessions: createSessionRepository(internals),
+    rateLimit: createRateLimitRepository(internals),
+    accessLog: createAccessLogRepository(internals),
+    ledger,
+    reports,
+    matching,
+    batches,
+    stats,
+    disclosures: createDisclosureRepository(internals, cases),
+    tracingRequests: createTracingRequestRepository(internals, cases),
+    adultTrack: createAdultTrackJob(internals, { cases }),
+    photos: createPhotoRepository(internals, cases),
+  };
+}
+
 // Opens the registry's store: PGlite (in `dataDir/pgdata`, or in memory) unless a PostgreSQL
 // `databaseUrl` is given. Migrations are applied under a lock unless `migrate: false`.
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
@@ -87,39 +137,10 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     await release();
     throw e;
   }
-  const cases = createCaseRepository(internals);
   let closed = false;
-  // Features wired after the ledger, reached through the store once openStore returns.
-  const late: { batches?: BatchesApi } = {};
   const store: Store = {
     kind,
-    db,
-    cases,
-    shares: createSharesRepository(internals, cases),
-    parties: createPartyRepository(internals),
-    users: createUserRepository(internals),
-    sessions: createSessionRepository(internals),
-    rateLimit: createRateLimitRepository(internals),
-    accessLog: createAccessLogRepository(internals),
-    adultTrack: createAdultTrackJob(internals, { cases }),
-    stats: createStatsRepository(internals, { batches: () => store.batches }),
-    get batches(): BatchesApi {
-      if (!late.batches) throw new Error("batches are wired after the ledger");
-      return late.batches;
-    },
-    disclosures: createDisclosureRepository(internals, cases),
-    tracingRequests: createTracingRequestRepository(internals, cases),
-    photos: createPhotoRepository(internals, cases),
-    onAction(sink) {
-      internals.sinks.push(sink);
-      return () => {
-        const i = internals.sinks.indexOf(sink);
-        if (i >= 0) internals.sinks.splice(i, 1);
-      };
-    },
-    registerPrecondition(name, check) {
-      internals.preconditions.set(name, check);
-    },
+    ...assembleFeatures(internals, options),
     migrate,
     async close() {
       if (closed) return;
@@ -131,13 +152,6 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       }
     },
   };
-  // Every action is also a signed log entry, appended in the action's transaction.
-  const ledger = attachLedger(store, { box: internals.box, now: internals.now });
-  // Reports are signed documents in the log: the ledger must exist first.
-  attachReports(store, ledger, { box: internals.box, now: internals.now });
-  // Batch steps are signed log entries: after the ledger too.
-  late.batches = createBatchRepository(internals, { cases, ledger, settings: options.batches ?? {} });
-  // New and changed cases are queued for matching in the action's transaction.
-  attachMatching(store, { now: internals.now });
+  Object.defineProperty(store, TEST_DOOR, { value: internals, enumerable: false });
   return store;
 }

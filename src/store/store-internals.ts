@@ -14,6 +14,10 @@ export interface StoreInternals {
   partyKinds: Map<string, PartyKind>;
 }
 
+// Where tests find the raw handle and the sink and precondition lists of a store (through
+// test-support/test-door.ts only; a lint rule keeps production code from importing that door).
+export const TEST_DOOR: unique symbol = Symbol("homeward.store.test-door");
+
 export async function actorOf(s: StoreInternals, ctx: RequestContext, db: Db | Tx = s.db): Promise<Actor> {
   let kind = s.partyKinds.get(ctx.partyId);
   if (kind === undefined) {

@@ -13,17 +13,14 @@ import type {
   HistoryEntry,
   Party,
   PartyKind,
-  PreconditionName,
   Role,
   ShareScope,
-  PublicStats,
   DisclosureInput,
   DisclosureView,
   TracingRequestInput,
 } from "../domain/index.ts";
 import type { Database } from "./schema.ts";
 import type { Migration } from "./migration.ts";
-import type { BatchInput, BatchStatus, BatchView, PostReturnCheck, ReturnFact, TransitionInput } from "./batches/batch-types.ts";
 
 export type { Database } from "./schema.ts";
 export type { Migration } from "./migration.ts";
@@ -61,6 +58,10 @@ export interface OpenStoreOptions {
   migrations?: readonly Migration[];
   // Return batches: days from reunion to the post-return check (default 30).
   batches?: { postReturnCheckDays?: number };
+  // The steps "identity verified", "confirmed by mediator" and "post-return verified" wait for
+  // their signed reports (as `homeward serve` runs). Default false: a registry's own tests and
+  // seeds walk the lifecycle without reports.
+  signedReportsRequired?: boolean;
 }
 
 export interface User {
@@ -249,55 +250,7 @@ export interface AccessLogApi {
   list(ctx: RequestContext, query?: { caseId?: string; limit?: number; offset?: number }): Promise<{ items: AccessLogEntry[]; total: number }>;
 }
 
-export interface Store {
-  readonly kind: "pglite" | "postgres";
-  readonly db: Db;
-  cases: CasesApi;
-  shares: SharesApi;
-  parties: PartiesApi;
-  users: UsersApi;
-  sessions: SessionsApi;
-  rateLimit: RateLimitApi;
-  accessLog: AccessLogApi;
-  // Return batches, handovers and post-return checks (src/store/batches/).
-  batches: BatchesApi;
-  // Public statistics (src/store/stats/): counts suppressed below 10, no child.
-  stats: StatsApi;
-  disclosures: DisclosuresApi;
-  tracingRequests: TracingRequestsApi;
-  // The daily switch of cases to the adult track (src/store/adult-track/).
-  adultTrack: AdultTrackApi;
-  photos: PhotosApi;
-  onAction(sink: ActionSink): () => void;
-  registerPrecondition(name: PreconditionName, check: Precondition): void;
-  // Applies pending migrations (already done by openStore unless migrate: false).
-  migrate(): Promise<string[]>;
-  close(): Promise<void>;
-}
-
 export type { ActionRecord, ActionType };
-
-export interface BatchesApi {
-  // Mediator only. Idempotent on the client id.
-  create(ctx: RequestContext, input: BatchInput, opts: { clientId: string }): Promise<{ batch: BatchView; replayed: boolean }>;
-  // The batches the caller's party is part of (as mediator, sender or receiver).
-  list(ctx: RequestContext, query?: { status?: BatchStatus }): Promise<BatchView[]>;
-  get(ctx: RequestContext, id: string): Promise<BatchView | null>;
-  // Mediator only; BatchStepError names the step the case still lacks.
-  addChild(ctx: RequestContext, id: string, caseId: string): Promise<BatchView>;
-  transition(ctx: RequestContext, id: string, input: TransitionInput, opts: { clientId: string }): Promise<BatchView>;
-  // The sending or receiving party confirms one child's handover (a signed step on the case).
-  // `on`: the day it took place, when confirmed afterwards (default today).
-  confirmHandover(ctx: RequestContext, id: string, caseId: string, opts?: { on?: string }): Promise<BatchView>;
-  postReturnChecks(ctx: RequestContext, query?: { overdue?: boolean }): Promise<PostReturnCheck[]>;
-  // Every child returned in a completed batch (no identity): the statistics' input.
-  returns(): Promise<ReturnFact[]>;
-}
-
-export interface StatsApi {
-  publicStats(): Promise<PublicStats>;
-}
-
 export interface DisclosuresApi {
   // A child held: a case of the caller's party (side "holding") with its disclosure, shared with
   // the addressees, in one transaction; idempotent by client id like case creation.

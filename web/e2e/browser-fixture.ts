@@ -9,8 +9,6 @@ import { hash } from "@node-rs/argon2";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { openStore, type Store } from "../../src/store/index.ts";
-import { attachMatching } from "../../src/store/matching/index.ts";
-import { ledgerOf } from "../../src/store/ledger/index.ts";
 import { createApp, createLogger } from "../../src/server/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PARTIES } from "../../src/demo/demo-accounts.ts";
 
@@ -44,10 +42,10 @@ export async function browserFixture(): Promise<BrowserFixture> {
   for (const party of Object.values(DEMO_PARTIES)) await store.parties.ensure(party);
   const passwordHash = await hash(PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
   for (const a of DEMO_ACCOUNTS) await store.users.create({ ...a, passwordHash });
-  await ledgerOf(store).ensureKeys();
+  await store.ledger.ensureKeys();
   const quiet = new Writable({ write: (_c, _e, done) => done() });
   const app = createApp({ store, logger: createLogger({ level: "silent", destination: quiet }), webDir: WEB_DIR });
-  const stopMatching = attachMatching(store).startWorker({ intervalMs: 100 });
+  const stopMatching = store.matching.startWorker({ intervalMs: 100 });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -4,7 +4,7 @@
 // case, so a second process finds the first one's step (or the case already switched).
 import { sql } from "kysely";
 import { dueForAdultTrack, TERMINAL_STATUSES } from "../../domain/index.ts";
-import { mergeState, openSensitive, parseSummary } from "../cases/case-codec.ts";
+import { mergeState, openSensitive, parseSummary } from "../cases/index.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import type { AdultTrackApi, CasesApi } from "../types.ts";
 

@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import type { CaseState } from "../../domain/index.ts";
 import { caseConsent, ConflictError } from "../../domain/index.ts";
-import { mergeState, openSensitive, parseSummary } from "../cases/case-codec.ts";
+import { mergeState, openSensitive, parseSummary } from "../cases/index.ts";
 import type { SealedBox } from "../sealed-box.ts";
 import type { Db, Tx } from "../types.ts";
 

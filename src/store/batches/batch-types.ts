@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { BatchStatus } from "../../ledger/index.ts";
 import { BATCH_STATUSES } from "../../ledger/index.ts";
+import type { RequestContext } from "../types.ts";
 
 export { BATCH_STATUSES, type BatchStatus };
 
@@ -76,4 +77,21 @@ export interface ReturnFact {
   batchCompletedAt: string;
   direction: "to-tracing-side" | "to-holding-side";
   registeredAt: string;
+}
+
+export interface BatchesApi {
+  // Mediator only. Idempotent on the client id.
+  create(ctx: RequestContext, input: BatchInput, opts: { clientId: string }): Promise<{ batch: BatchView; replayed: boolean }>;
+  // The batches the caller's party is part of (as mediator, sender or receiver).
+  list(ctx: RequestContext, query?: { status?: BatchStatus }): Promise<BatchView[]>;
+  get(ctx: RequestContext, id: string): Promise<BatchView | null>;
+  // Mediator only; BatchStepError names the step the case still lacks.
+  addChild(ctx: RequestContext, id: string, caseId: string): Promise<BatchView>;
+  transition(ctx: RequestContext, id: string, input: TransitionInput, opts: { clientId: string }): Promise<BatchView>;
+  // The sending or receiving party confirms one child's handover (a signed step on the case).
+  // `on`: the day it took place, when confirmed afterwards (default today).
+  confirmHandover(ctx: RequestContext, id: string, caseId: string, opts?: { on?: string }): Promise<BatchView>;
+  postReturnChecks(ctx: RequestContext, query?: { overdue?: boolean }): Promise<PostReturnCheck[]>;
+  // Every child returned in a completed batch (no identity): the statistics' input.
+  returns(): Promise<ReturnFact[]>;
 }

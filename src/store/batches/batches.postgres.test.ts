@@ -23,6 +23,6 @@ if (unreachable !== null && process.env.CI === "true") {
     const db = await createTestDatabase();
     const dir = await mkdtemp(join(tmpdir(), "homeward-batches-"));
     cleanups.push(() => db.drop(), () => rm(dir, { recursive: true, force: true }));
-    return openStore({ databaseUrl: db.url, keyFile: join(dir, "homeward.key"), now, poolSize: 4 });
+    return openStore({ databaseUrl: db.url, keyFile: join(dir, "homeward.key"), now, poolSize: 4, signedReportsRequired: true });
   });
 }

@@ -7,6 +7,7 @@ import { createTestDatabase, pgReachable } from "../test-support/pg-test-db.ts";
 import type { TestDatabase } from "../test-support/pg-test-db.ts";
 import { openStore } from "../open-store.ts";
 import { MIGRATIONS } from "../migrations.ts";
+import { testDoor } from "../test-support/test-door.ts";
 
 // A window so long that no test run straddles two of them.
 const LONG_WINDOW = 1e13;
@@ -45,7 +46,7 @@ if (unreachable !== null && process.env.CI === "true") {
         openStore({ databaseUrl: db.url, keyFile, poolSize: 2, migrations: extra }),
       ]);
       try {
-        const rows = await a.db.selectFrom("homeward_migrations").select("id").orderBy("id").execute();
+        const rows = await testDoor(a).db.selectFrom("homeward_migrations").select("id").orderBy("id").execute();
         expect(rows.map((r) => r.id)).toEqual([...MIGRATIONS.map((m) => m.id), "9000-extension"]);
         // Both share one key file, so what one writes the other reads.
         await a.parties.ensure({ id: "tracing", name: "Tracing", kind: "tracing-authority" });

@@ -2,5 +2,5 @@
 export { createCaseRepository, reindexNameKeys } from "./case-repository.ts";
 export { createSharesRepository } from "./shares-repository.ts";
 export { createAccessLogRepository } from "./access-log-repository.ts";
-export { parseSummary } from "./case-codec.ts";
+export { mergeState, openSensitive, parseSummary } from "./case-codec.ts";
 export { actionAad } from "./case-codec.ts";

@@ -30,7 +30,7 @@ import {
 import "../../ledger-node/index.ts";
 import { nodeSha256, nodeSigner } from "../../ledger-node/index.ts";
 import type { SealedBox } from "../sealed-box.ts";
-import type { ActionEvent, Db, Store, Tx } from "../types.ts";
+import type { ActionEvent, ActionSink, Db, Tx } from "../types.ts";
 import type { LedgerStore } from "./ledger-store-types.ts";
 import { actionEntry, appendActionsInBulk } from "./bulk-append.ts";
 
@@ -52,20 +52,22 @@ interface KeyRow {
 
 export type { ConsistencyProof, InclusionProof, LedgerStore } from "./ledger-store-types.ts";
 
-const ledgers = new WeakMap<Store, LedgerStore>();
-
-export function ledgerOf(store: Store): LedgerStore {
-  const ledger = ledgers.get(store);
-  if (!ledger) throw new Error("the store has no ledger attached");
-  return ledger;
-}
-
 function recordOf(row: KeyRow): KeyRecord {
   return keyRecord(fromHex(row.public_key), row.party_id, row.user_id ?? undefined);
 }
 
-export function attachLedger(store: Store, deps: { box: SealedBox; now: () => Date }): LedgerStore {
-  const db: Db = store.db;
+export interface LedgerDeps {
+  db: Db;
+  box: SealedBox;
+  now: () => Date;
+}
+
+/**
+ * The log and the action sink that writes every case action into it. openStore registers the
+ * sink; the ledger itself is the store's `ledger` property.
+ */
+export function createLedgerStore(deps: LedgerDeps): { ledger: LedgerStore; recordAction: ActionSink } {
+  const db: Db = deps.db;
   const signers = new Map<string, Signer>();
   const tree = new MerkleTree({ hash: nodeSha256 });
   let treeSync: Promise<void> = Promise.resolve();
@@ -379,7 +381,5 @@ export function attachLedger(store: Store, deps: { box: SealedBox; now: () => Da
     },
   };
 
-  store.onAction(Object.assign(onAction, { batch: onActions }));
-  ledgers.set(store, ledger);
-  return ledger;
+  return { ledger, recordAction: Object.assign(onAction, { batch: onActions }) };
 }

@@ -7,8 +7,8 @@ import { createTestDatabase, pgReachable } from "../test-support/pg-test-db.ts";
 
 const BASIS = { basis: "channel-agreement", reference: "Synthetic test agreement" } as const;
 import { openStore } from "../open-store.ts";
-import { attachMatching } from "./match-registry.ts";
 import type { MatchTables } from "./match-schema.ts";
+import { testDoor } from "../test-support/test-door.ts";
 
 const unreachable = await pgReachable();
 const cleanups: (() => Promise<void>)[] = [];
@@ -51,11 +51,11 @@ if (unreachable === null) {
           await a.cases.create(t, { names: [{ given: "Олександр", family: s }], sex: "M", birthDate: `2013-04-${day}`, birthPlace: "Маріуполь", legalBasis: BASIS }, { clientId: `t${i}` });
           await b.cases.create(h, { names: [{ given: "Александр", family: s }], sex: "M", birthDate: `2013-04-${day}`, birthPlace: "Мариуполь", legalBasis: BASIS }, { clientId: `h${i}` });
         }
-        const [ra, rb] = await Promise.all([attachMatching(a).runPending({ batch: 3 }), attachMatching(b).runPending({ batch: 3 })]);
+        const [ra, rb] = await Promise.all([a.matching.runPending({ batch: 3 }), b.matching.runPending({ batch: 3 })]);
         expect(ra.matched + rb.matched).toBe(20);
-        const rows = await a.db.withTables<MatchTables>().selectFrom("match_candidates").select(["tracing_case_id", "holding_case_id"]).execute();
+        const rows = await testDoor(a).db.withTables<MatchTables>().selectFrom("match_candidates").select(["tracing_case_id", "holding_case_id"]).execute();
         expect(rows).toHaveLength(10);
-        const jobs = await a.db.withTables<MatchTables>().selectFrom("match_jobs").select("id").execute();
+        const jobs = await testDoor(a).db.withTables<MatchTables>().selectFrom("match_jobs").select("id").execute();
         expect(jobs).toHaveLength(0);
       } finally {
         await Promise.all([a.close(), b.close()]);

@@ -15,8 +15,8 @@ import {
   type MatchGroup,
 } from "./match-review.ts";
 import type { MatchTables } from "./match-schema.ts";
-import type { ActionEvent, RequestContext, Store, Tx } from "../types.ts";
-import { ledgerOf } from "../ledger/index.ts";
+import type { ActionEvent, ActionSink, CasesApi, Db, RequestContext, Tx } from "../types.ts";
+import type { LedgerStore } from "../ledger/index.ts";
 import { defineEntryType, hashCanonical, hex32, matchDecided } from "../../ledger/index.ts";
 
 // Matching in the registry: records are matched as they arrive. An action that creates a case
@@ -51,11 +51,14 @@ export interface MatchingService {
   startWorker(options?: { intervalMs?: number; sweepEveryMs?: number; onError?: (e: unknown) => void }): () => Promise<void>;
 }
 
-export interface MatchingOptions extends MatchEngineOptions {
-  now?: () => Date;
+export interface MatchingDeps extends MatchEngineOptions {
+  db: Db;
+  now: () => Date;
+  // Every decision and every trained model is a signed log entry.
+  ledger: LedgerStore;
+  // An agreement is written on both cases as an ordinary action.
+  cases: CasesApi;
 }
-
-const services = new WeakMap<Store, MatchingService>();
 
 /**
  * A party stored a newly trained model: the m/u that score every later candidate. Retraining
@@ -80,12 +83,14 @@ const MATCHED_KINDS = ["tracing-authority", "ngo", "holding-authority"];
 // Consent and the adult track decide whether a case may be proposed to another party at all.
 const MATCH_ON = new Set(["report", "update-details", "withdraw", "mark-duplicate", "record-consent", "consent-decision", "switch-to-adult-track"]);
 
-/** The matching service of a store, created (and its action sink attached) once per store. */
-export function attachMatching(store: Store, options: MatchingOptions = {}): MatchingService {
-  const existing = services.get(store);
-  if (existing) return existing;
-  const db = store.db.withTables<MatchTables>() as MDb;
-  const now = options.now ?? (() => new Date());
+/**
+ * The matching service and the action sink that queues new and changed cases for it. openStore
+ * registers the sink; the service is the store's `matching` property.
+ */
+export function createMatchingService(deps: MatchingDeps): { matching: MatchingService; enqueueOnAction: ActionSink } {
+  const { now, ledger, db: _db, cases: _cases, ...options } = deps;
+  const db = deps.db.withTables<MatchTables>() as MDb;
+  const store = { cases: deps.cases };
 
   // A withdrawn or duplicate case leaves the queue (and the term counts) at once, not at the next sweep.
   async function enqueue(tx: Tx, events: readonly ActionEvent[]): Promise<void> {
@@ -101,7 +106,7 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
     }
     wake?.();
   }
-  store.onAction(Object.assign((tx: Tx, event: ActionEvent) => enqueue(tx, [event]), { batch: enqueue }));
+  const enqueueOnAction: ActionSink = Object.assign((tx: Tx, event: ActionEvent) => enqueue(tx, [event]), { batch: enqueue });
 
   let wake: (() => void) | null = null;
   // One drain at a time per process; other processes are kept apart by row locks.
@@ -224,7 +229,7 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
         return db.transaction().execute(async (tx) => {
           const model = await storeLearned(tx, learned);
           if (!model.trained || by === undefined) return { ...model, logIndex: null };
-          const { index } = await ledgerOf(store).append(tx as unknown as Tx, {
+          const { index } = await ledger.append(tx as unknown as Tx, {
             id: `match-model:${model.id}`,
             type: matchModelTrained.type,
             typeVersion: matchModelTrained.version,
@@ -244,7 +249,7 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
       // Every decision, one side's accept or a rejection as much as an agreement, is a signed
       // entry appended with it: the log must show who matched whom.
       const result = await decideCandidate(db, ctx, id, input, now(), async (tx, d) => {
-        await ledgerOf(store).append(tx as unknown as Tx, {
+        await ledger.append(tx as unknown as Tx, {
           id: `match:${d.candidate}:${d.side}`,
           type: matchDecided.type,
           typeVersion: matchDecided.version,
@@ -296,8 +301,7 @@ export function attachMatching(store: Store, options: MatchingOptions = {}): Mat
       };
     },
   };
-  services.set(store, service);
-  return service;
+  return { matching: service, enqueueOnAction };
 }
 
 export type { MatchCandidate, MatchGroup, DecisionInput, DecisionResult, ListQuery, MatchModel, MatchRunStats, TrainedModel };

@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError } from "../../domain/index.ts";
 import { verifyLogText, verifySignedReport } from "../../ledger/index.ts";
 import { openStore } from "../open-store.ts";
-import { ledgerOf } from "../ledger/index.ts";
-import { reportsOf, requireSignedReports } from "./report-store.ts";
-import { attachMatching } from "../matching/index.ts";
-import type { RequestContext, Store } from "../types.ts";
+import type { RequestContext } from "../types.ts";
+import type { Store } from "../store.ts";
 
 // The whole joint-verification path of one child, as the log must record it.
 describe("verification reports and the lifecycle steps that need them", () => {
@@ -18,8 +16,7 @@ describe("verification reports and the lifecycle steps that need them", () => {
     store.cases.appendAction(ctx[who]!, caseId, { type, ...extra } as never, { clientId: cid() });
 
   beforeAll(async () => {
-    store = await openStore();
-    requireSignedReports(store);
+    store = await openStore({ signedReportsRequired: true });
     await store.parties.ensure({ id: "tracing", name: "Tracing authority", kind: "tracing-authority" });
     await store.parties.ensure({ id: "holding", name: "Holding authority", kind: "holding-authority" });
     await store.parties.ensure({ id: "mediator", name: "Mediator", kind: "mediator" });
@@ -30,13 +27,13 @@ describe("verification reports and the lifecycle steps that need them", () => {
       const user = await store.users.create({ username, passwordHash: "not-a-real-hash", partyId, role });
       ctx[username] = { partyId, userId: user.id, role };
     }
-    await ledgerOf(store).ensureKeys();
+    await store.ledger.ensureKeys();
     // Cases registered by both parties.
     caseId = (await store.cases.create(ctx.tcw!, { names: [{ given: "Олександр", family: "Коваленко" }], sex: "M", birthDate: "2014-03-07", consent: { forTracing: true, forSharing: true, givenBy: "guardian" } }, { clientId: cid() })).id;
     await store.cases.create(ctx.hcw!, { names: [{ given: "Александр", family: "Коваленко" }], sex: "M", birthDate: "2014-07-03", legalBasis: { basis: "channel-agreement", reference: "Synthetic agreement" } }, { clientId: cid() });
     // The matching engine proposes the pair; each party accepts it for its own side, and only
     // then is identity agreed (the agreement is an action on both cases, so it is logged too).
-    const matching = attachMatching(store);
+    const matching = store.matching;
     await matching.runPending();
     const [candidate] = (await matching.list(ctx.tcw!, { status: "pending" })).items;
     expect(candidate?.tracing.caseId).toBe(caseId);
@@ -53,7 +50,7 @@ describe("verification reports and the lifecycle steps that need them", () => {
   });
 
   it("takes each step only once the report it needs is signed, and the log then verifies", async () => {
-    const reports = reportsOf(store);
+    const reports = store.reports;
     await expect(step("tver", "verify-identity")).rejects.toThrow(ConflictError);
 
     const report = await reports.draft(ctx.tcw!, caseId, {
@@ -92,7 +89,7 @@ describe("verification reports and the lifecycle steps that need them", () => {
 
     // The exported log verifies, holds no personal data, and fails at any altered entry.
     const lines: string[] = [];
-    for await (const line of ledgerOf(store).exportLines()) lines.push(line);
+    for await (const line of store.ledger.exportLines()) lines.push(line);
     const text = lines.join("\n") + "\n";
     expect(text).not.toContain("Коваленко");
     expect(text).not.toContain("birth record");
@@ -113,6 +110,6 @@ describe("verification reports and the lifecycle steps that need them", () => {
 
   it("keeps a report from a party that may not see its case", async () => {
     const stranger = (await store.cases.create(ctx.hcw!, { names: [{ given: "Марія", family: "Іванова" }], sex: "F" }, { clientId: cid() })).id;
-    await expect(reportsOf(store).draft(ctx.tcw!, stranger, { kind: "identity", content: { identityEvidence: "x" } }, { clientId: "r-3" })).rejects.toThrow(/case/);
+    await expect(store.reports.draft(ctx.tcw!, stranger, { kind: "identity", content: { identityEvidence: "x" } }, { clientId: "r-3" })).rejects.toThrow(/case/);
   });
 });

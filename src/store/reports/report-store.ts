@@ -24,7 +24,7 @@ import {
 import { nodeSha256 } from "../../ledger-node/index.ts";
 import type { LedgerStore } from "../ledger/index.ts";
 import type { SealedBox } from "../sealed-box.ts";
-import type { RequestContext, Store, Tx } from "../types.ts";
+import type { CasesApi, Db, Precondition, RequestContext, Tx } from "../types.ts";
 
 export const REPORT_KINDS = ["identity", "post-return"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -126,16 +126,19 @@ interface ReportRow {
   entry_idx: string;
 }
 
-const reportsByStore = new WeakMap<Store, ReportsStore>();
-
-export function reportsOf(store: Store): ReportsStore {
-  const reports = reportsByStore.get(store);
-  if (!reports) throw new Error("the store has no reports attached");
-  return reports;
+export interface ReportsDeps {
+  db: Db;
+  box: SealedBox;
+  now: () => Date;
+  // Reports are signed documents in the log.
+  ledger: LedgerStore;
+  // A report is seen only by those who may see its case.
+  cases: CasesApi;
 }
 
-export function attachReports(store: Store, ledger: LedgerStore, deps: { box: SealedBox; now: () => Date }): ReportsStore {
-  const db = store.db;
+export function createReportsStore(deps: ReportsDeps): ReportsStore {
+  const { db, ledger } = deps;
+  const store = { cases: deps.cases };
   const aad = (id: string): string => `ledger-report:${id}`;
 
   async function partyKind(q: typeof db | Tx, partyId: string): Promise<PartyKind> {
@@ -305,19 +308,19 @@ export function attachReports(store: Store, ledger: LedgerStore, deps: { box: Se
     },
   };
 
-  reportsByStore.set(store, reports);
   return reports;
 }
 
 /**
  * Makes the steps "identity verified", "confirmed by mediator" and "post-return verified" wait
- * for the signed reports they stand on. Separate from attaching the ledger because a registry
- * without reports (its own tests, a demo seed that does not draft reports) walks the lifecycle
- * without them.
+ * for the signed reports they stand on. openStore registers them when asked to
+ * (`signedReportsRequired`): a registry without reports (its own tests, a demo seed that does
+ * not draft reports) walks the lifecycle without them.
  */
-export function requireSignedReports(store: Store): void {
-  for (const [name, rule] of Object.entries(REQUIRED) as [PreconditionName, (typeof REQUIRED)[PreconditionName]][]) {
-    store.registerPrecondition(name, async (tx, { caseId, action }) => {
+export function signedReportPreconditions(): [PreconditionName, Precondition][] {
+  return (Object.entries(REQUIRED) as [PreconditionName, (typeof REQUIRED)[PreconditionName]][]).map(([name, rule]): [PreconditionName, Precondition] => [
+    name,
+    async (tx, { caseId, action }) => {
       const ref = "reportRef" in action ? action.reportRef : undefined;
       const rows = await sql<{ id: string; roles: string[] | null }>`select r.id, array_agg(s.role) as roles
         from ledger_reports r left join ledger_report_signatures s on s.report_id = r.id
@@ -327,6 +330,6 @@ export function requireSignedReports(store: Store): void {
       if (complete) return null;
       const what = ref === undefined ? `an ${rule.kind} report of this case` : `report ${ref}`;
       return `${what} signed as ${rule.roles.join(", ")}`;
-    });
-  }
+    },
+  ]);
 }

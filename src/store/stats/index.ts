@@ -1,2 +1,2 @@
 // Public statistics: the registry's counts, read across parties, published only suppressed.
-export { createStatsRepository } from "./stats-repository.ts";
+export { createStatsRepository, type StatsApi } from "./stats-repository.ts";

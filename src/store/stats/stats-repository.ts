@@ -3,9 +3,14 @@
 // through the suppression in src/domain/stats/.
 import type { StatsCase } from "../../domain/index.ts";
 import { publishStats } from "../../domain/index.ts";
-import { mergeState, openSensitive, parseSummary } from "../cases/case-codec.ts";
+import { mergeState, openSensitive, parseSummary } from "../cases/index.ts";
 import type { StoreInternals } from "../store-internals.ts";
-import type { BatchesApi, StatsApi } from "../types.ts";
+import type { BatchesApi } from "../batches/index.ts";
+import type { PublicStats } from "../../domain/index.ts";
+
+export interface StatsApi {
+  publicStats(): Promise<PublicStats>;
+}
 
 const PAGE = 1000;
 

@@ -4,7 +4,7 @@ import type { CaseActionInput, CaseInput, CaseRelation, TracingRequestInput } fr
 import { TracingRequestInputSchema, projectCase, summarise, viewFor } from "../../domain/index.ts";
 import { parseSummary } from "../cases/index.ts";
 import { sharesFor } from "../disclosures/index.ts";
-import type { MatchTables } from "../matching/match-schema.ts";
+import type { MatchTables } from "../matching/index.ts";
 import { checkClientId, checkOffset, clampLimit, validationFromZod } from "../errors-util.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import { actorOf } from "../store-internals.ts";

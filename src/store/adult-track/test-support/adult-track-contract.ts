@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RequestContext, Store } from "../../types.ts";
-import { ledgerOf } from "../../ledger/index.ts";
+import type { RequestContext } from "../../types.ts";
+import type { Store } from "../../store.ts";
 import { ADULT_TRACK_JOB_USER } from "../adult-track-job.ts";
 
 // `open` may return a second store on the same database (a second server process).
@@ -18,7 +18,7 @@ export function registerAdultTrackContract(label: string, open: (now: () => Date
       await a.parties.ensure({ id: "tracing", name: "Tracing", kind: "tracing-authority" });
       const user = await a.users.create({ username: "tcw", passwordHash: "not-a-real-hash", partyId: "tracing", role: "caseworker" });
       tcw = { partyId: "tracing", userId: user.id, role: "caseworker" };
-      await ledgerOf(a).ensureKeys();
+      await a.ledger.ensureKeys();
       for (const [key, birthDate] of [["seventeen", "2008-05-20"], ["child", "2012-01-01"], ["adult", "2007-01-01"], ["unknown", "2008"]] as const) {
         ids[key] = (await a.cases.create(tcw, { names: [{ given: "Іван", family: "Петренко" }], sex: "M", birthDate }, { clientId: `c-${n++}` })).id;
       }

@@ -2,9 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../domain/index.ts";
 import { verifyLogText } from "../../../ledger/index.ts";
-import { ledgerOf } from "../../ledger/index.ts";
-import { reportsOf, requireSignedReports } from "../../reports/index.ts";
-import type { RequestContext, Store } from "../../types.ts";
+import type { RequestContext } from "../../types.ts";
+import type { Store } from "../../store.ts";
 import { BatchStepError } from "../batch-readiness.ts";
 
 export interface Clock {
@@ -16,6 +15,7 @@ const WHO = [
   ["hver", "holding", "verifier"], ["med", "mediator", "mediator"], ["mcw", "mediator", "caseworker"], ["ocw", "other", "caseworker"],
 ] as const;
 
+// `open` opens a store as `homeward serve` does: verification steps wait for their signed reports.
 export function registerBatchContract(label: string, open: (now: () => Date) => Promise<Store>): void {
   describe(`return batches (${label})`, () => {
     const clock: Clock = { at: new Date("2026-03-01T10:00:00Z") };
@@ -32,7 +32,6 @@ export function registerBatchContract(label: string, open: (now: () => Date) => 
 
     beforeAll(async () => {
       store = await open(() => clock.at);
-      requireSignedReports(store);
       await store.parties.ensure({ id: "tracing", name: "Tracing authority", kind: "tracing-authority" });
       await store.parties.ensure({ id: "holding", name: "Holding authority", kind: "holding-authority" });
       await store.parties.ensure({ id: "mediator", name: "Mediator", kind: "mediator" });
@@ -41,7 +40,7 @@ export function registerBatchContract(label: string, open: (now: () => Date) => 
         const user = await store.users.create({ username, passwordHash: "not-a-real-hash", partyId, role });
         ctx[username] = { partyId, userId: user.id, role };
       }
-      await ledgerOf(store).ensureKeys();
+      await store.ledger.ensureKeys();
     });
     afterAll(async () => {
       await store?.close();
@@ -59,10 +58,10 @@ export function registerBatchContract(label: string, open: (now: () => Date) => 
 
     async function verifiedCase(birthDate: string, consent: "guardian" | "person" | null = "guardian"): Promise<string> {
       const id = await locatedCase(birthDate);
-      const r = await reportsOf(store).draft(ctx.tcw!, id, { kind: "identity", content: { identityEvidence: "records agree" } }, { clientId: cid() });
-      for (const who of ["tver", "hver"]) await reportsOf(store).sign(ctx[who]!, r.id);
+      const r = await store.reports.draft(ctx.tcw!, id, { kind: "identity", content: { identityEvidence: "records agree" } }, { clientId: cid() });
+      for (const who of ["tver", "hver"]) await store.reports.sign(ctx[who]!, r.id);
       await step("tver", id, { type: "verify-identity", reportRef: r.id });
-      await reportsOf(store).sign(ctx.med!, r.id);
+      await store.reports.sign(ctx.med!, r.id);
       await step("med", id, { type: "confirm-by-mediator" });
       if (consent) await step("tcw", id, { type: "consent-decision", consent: { purpose: "return", decision: "granted", givenBy: consent } });
       return id;
@@ -92,13 +91,13 @@ export function registerBatchContract(label: string, open: (now: () => Date) => 
       const { batch } = await plan();
       const id = await locatedCase("2014-03-07");
       await expectStep(store.batches.addChild(ctx.med!, batch.id, id), "identity-report");
-      const r = await reportsOf(store).draft(ctx.tcw!, id, { kind: "identity", content: { identityEvidence: "records agree" } }, { clientId: cid() });
-      await reportsOf(store).sign(ctx.hver!, r.id);
+      const r = await store.reports.draft(ctx.tcw!, id, { kind: "identity", content: { identityEvidence: "records agree" } }, { clientId: cid() });
+      await store.reports.sign(ctx.hver!, r.id);
       await expectStep(store.batches.addChild(ctx.med!, batch.id, id), "tracing-verifier-signature");
-      await reportsOf(store).sign(ctx.tver!, r.id);
+      await store.reports.sign(ctx.tver!, r.id);
       await expectStep(store.batches.addChild(ctx.med!, batch.id, id), "mediator-confirmation");
       await step("tver", id, { type: "verify-identity", reportRef: r.id });
-      await reportsOf(store).sign(ctx.med!, r.id);
+      await store.reports.sign(ctx.med!, r.id);
       await expectStep(store.batches.addChild(ctx.med!, batch.id, id), "return-consent");
       await step("tcw", id, { type: "consent-decision", consent: { purpose: "return", decision: "granted", givenBy: "guardian" } });
       await expectStep(store.batches.addChild(ctx.med!, batch.id, id), "lifecycle");
@@ -151,7 +150,7 @@ export function registerBatchContract(label: string, open: (now: () => Date) => 
       expect(returns.filter((r) => r.direction === "to-tracing-side").length).toBeGreaterThanOrEqual(2);
 
       const lines: string[] = [];
-      for await (const line of ledgerOf(store).exportLines()) lines.push(line);
+      for await (const line of store.ledger.exportLines()) lines.push(line);
       const text = lines.join("\n") + "\n";
       expect((await verifyLogText(text)).ok).toBe(true);
       for (const t of ["batch.planned", "batch.transition", "case.confirm-handover", "case.reunite", "case.schedule"]) expect(text).toContain(`"${t}"`);

@@ -3,7 +3,9 @@ import { sql } from "kysely";
 import type { ActionType, CaseInput, CaseStatus, PartyKind, Role } from "../../../domain/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, mayTake } from "../../../domain/index.ts";
 import { MIGRATIONS } from "../../migrations.ts";
-import type { RequestContext, Store } from "../../types.ts";
+import type { RequestContext } from "../../types.ts";
+import type { Store } from "../../store.ts";
+import { testDoor } from "../../test-support/test-door.ts";
 
 // One behavioural contract for every database the store runs on. Each test builds its own
 // "world" of four parties, so tests share one database without seeing each other's cases.
@@ -114,7 +116,7 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
     }
 
     async function countCasesOf(partyId: string): Promise<number> {
-      const r = await store.db.selectFrom("cases").select((eb) => eb.fn.countAll<string | number>().as("n")).where("party_id", "=", partyId).executeTakeFirstOrThrow();
+      const r = await testDoor(store).db.selectFrom("cases").select((eb) => eb.fn.countAll<string | number>().as("n")).where("party_id", "=", partyId).executeTakeFirstOrThrow();
       return Number(r.n);
     }
 
@@ -258,11 +260,11 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         const w = await world();
         const id = await newCase(w);
         await driveTo(w, id, "located");
-        store.registerPrecondition("joint-verification-report", async (_tx, { caseId }) => (caseId === id ? "no signed report yet" : null));
+        testDoor(store).registerPrecondition("joint-verification-report", async (_tx, { caseId }) => (caseId === id ? "no signed report yet" : null));
         try {
           await expectRejects(store.cases.appendAction(w.ctx("tracing", "verifier"), id, { type: "verify-identity" }, { clientId: cid() }), ConflictError);
         } finally {
-          store.registerPrecondition("joint-verification-report", async () => null);
+          testDoor(store).registerPrecondition("joint-verification-report", async () => null);
         }
         const r = await store.cases.appendAction(w.ctx("tracing", "verifier"), id, { type: "verify-identity" }, { clientId: cid() });
         expect(r.case.status).toBe("identity-verified");
@@ -352,11 +354,11 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         const id = await newCase(w);
         await store.cases.appendAction(w.ctx("tracing", "caseworker"), id, { type: "add-note", text: `Neighbour: ${EMAIL}` }, { clientId: cid() });
         // Every table, so that tables added later (the signed log, matching) are covered too.
-        const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(store.db);
+        const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(testDoor(store).db);
         expect(tables.rows.map((t) => t.name)).toContain("case_actions");
         let raw = "";
         for (const { name } of tables.rows) {
-          const r = await sql<{ t: string | null }>`select string_agg(t::text, '|') as t from ${sql.table(name)} t`.execute(store.db);
+          const r = await sql<{ t: string | null }>`select string_agg(t::text, '|') as t from ${sql.table(name)} t`.execute(testDoor(store).db);
           raw += r.rows[0]?.t ?? "";
         }
         expect(raw).toContain(id);
@@ -561,7 +563,7 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         const c = w.ctx("tracing", "caseworker");
         const rows = [0, 1, 2, 3, 4].map((i) => ({ clientId: `import:file.csv:${i}`, input: childInput({ names: [{ given: `Дитина${i}`, family: "Коваленко" }] }) }));
         let seen = 0;
-        const off = store.onAction(async (_tx, e) => {
+        const off = testDoor(store).onAction(async (_tx, e) => {
           if (e.actor.partyId === w.ids.tracing && e.action.type === "report" && ++seen === 3) throw new Error("killed mid-batch");
         });
         await expect(store.cases.importBatch(c, rows)).rejects.toThrow("killed mid-batch");
@@ -585,7 +587,7 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         const c = w.ctx("tracing", "caseworker");
         const id = await newCase(w, childInput(), false);
         const events: { sequence: number; type: string; status: string }[] = [];
-        const off = store.onAction(async (tx, e) => {
+        const off = testDoor(store).onAction(async (tx, e) => {
           if (e.caseId !== id) return;
           const row = await tx.selectFrom("cases").select("version").where("id", "=", id).executeTakeFirstOrThrow();
           expect(row.version).toBe(e.sequence);
@@ -616,7 +618,7 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         expect((await store.users.findByUsername(username))?.passwordHash).toContain("argon2id");
         const { token } = await store.sessions.create(user.id, 60_000);
         expect((await store.sessions.get(token))?.user.role).toBe("verifier");
-        const raw = await store.db.selectFrom("sessions").select("token_hash").where("user_id", "=", user.id).execute();
+        const raw = await testDoor(store).db.selectFrom("sessions").select("token_hash").where("user_id", "=", user.id).execute();
         expect(raw.map((r) => r.token_hash)).not.toContain(token);
         await store.sessions.revoke(token);
         expect(await store.sessions.get(token)).toBeNull();
@@ -644,7 +646,7 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
       it("are recorded once and re-running them, even concurrently, applies nothing", async () => {
         const again = await Promise.all([store.migrate(), store.migrate()]);
         expect(again).toEqual([[], []]);
-        const rows = await store.db.selectFrom("homeward_migrations").select("id").orderBy("id").execute();
+        const rows = await testDoor(store).db.selectFrom("homeward_migrations").select("id").orderBy("id").execute();
         expect(rows.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
       });
     });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PartyKind, Role } from "../../../domain/index.ts";
 import { NotFoundError, ValidationError } from "../../../domain/index.ts";
-import type { RequestContext, Store } from "../../types.ts";
+import type { RequestContext } from "../../types.ts";
+import type { Store } from "../../store.ts";
+import { testDoor } from "../../test-support/test-door.ts";
 import sharp from "sharp";
 
 // The disclosure and tracing-request features, the same on every database.
@@ -47,7 +49,7 @@ export function registerDisclosuresContract(label: string, open: () => Promise<S
       expect(other.placement?.address).toBeUndefined();
       await expect(store.disclosures.get(w.ctx("ngo", "caseworker"), a.id)).rejects.toBeInstanceOf(NotFoundError);
       // Nothing of the disclosure is in the database in the clear.
-      const rows = await store.db.selectFrom("case_actions").select("payload").where("case_id", "=", a.id).execute();
+      const rows = await testDoor(store).db.selectFrom("case_actions").select("payload").where("case_id", "=", a.id).execute();
       for (const r of rows) expect(Buffer.from(r.payload).toString("latin1")).not.toContain("Donetsk");
     });
 

@@ -2,8 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { fromHex, leafHash, utf8, canonicalJson, verifyConsistency, verifyInclusion, verifyLogText } from "../../../ledger/index.ts";
-import { ledgerOf, type LedgerStore } from "../ledger-store.ts";
-import type { RequestContext, Store } from "../../types.ts";
+import type { RequestContext } from "../../types.ts";
+import type { Store } from "../../store.ts";
+import { testDoor } from "../../test-support/test-door.ts";
+import type { LedgerStore } from "../ledger-store-types.ts";
 
 export function registerLedgerContract(name: string, open: () => Promise<Store>): void {
   describe(`ledger store (${name})`, () => {
@@ -14,7 +16,7 @@ export function registerLedgerContract(name: string, open: () => Promise<Store>)
 
     beforeAll(async () => {
       store = await open();
-      ledger = ledgerOf(store);
+      ledger = store.ledger;
       await store.parties.ensure({ id: "tracing", name: "Tracing authority", kind: "tracing-authority" });
       await store.parties.ensure({ id: "holding", name: "Holding authority", kind: "holding-authority" });
       await store.parties.ensure({ id: "mediator", name: "Mediator", kind: "mediator" });
@@ -136,11 +138,11 @@ export function registerLedgerContract(name: string, open: () => Promise<Store>)
     });
 
     it("refuses UPDATE, DELETE and TRUNCATE of log entries and checkpoints at the database level", async () => {
-      await expect(sql`update ledger_entries set line = 'x' where idx = 0`.execute(store.db)).rejects.toThrow(/append-only/);
-      await expect(sql`delete from ledger_entries where idx = 0`.execute(store.db)).rejects.toThrow(/append-only/);
-      await expect(sql`truncate ledger_entries cascade`.execute(store.db)).rejects.toThrow(/append-only/);
-      await expect(sql`delete from ledger_checkpoint_signatures`.execute(store.db)).rejects.toThrow(/append-only/);
-      await expect(sql`update ledger_checkpoints set root = 'x'`.execute(store.db)).rejects.toThrow(/append-only/);
+      await expect(sql`update ledger_entries set line = 'x' where idx = 0`.execute(testDoor(store).db)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from ledger_entries where idx = 0`.execute(testDoor(store).db)).rejects.toThrow(/append-only/);
+      await expect(sql`truncate ledger_entries cascade`.execute(testDoor(store).db)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from ledger_checkpoint_signatures`.execute(testDoor(store).db)).rejects.toThrow(/append-only/);
+      await expect(sql`update ledger_checkpoints set root = 'x'`.execute(testDoor(store).db)).rejects.toThrow(/append-only/);
       expect((await ledger.entry(0))!.entry.index).toBe(0);
     });
 
@@ -148,7 +150,7 @@ export function registerLedgerContract(name: string, open: () => Promise<Store>)
       const keys = await ledger.keys();
       expect(keys.filter((k) => k.anchor).map((k) => k.party).sort()).toEqual(["holding", "mediator", "tracing"]);
       expect(keys.some((k) => k.user === ctx.tver!.userId)).toBe(true);
-      const rows = await sql<{ sealed_secret: Uint8Array; public_key: string }>`select sealed_secret, public_key from ledger_keys`.execute(store.db);
+      const rows = await sql<{ sealed_secret: Uint8Array; public_key: string }>`select sealed_secret, public_key from ledger_keys`.execute(testDoor(store).db);
       for (const r of rows.rows) {
         expect(Buffer.from(r.sealed_secret).toString("latin1")).not.toMatch(/^[0-9a-f]{64}$/);
         expect(r.sealed_secret.length).toBeGreaterThan(64);

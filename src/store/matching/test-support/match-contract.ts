@@ -4,9 +4,10 @@ import { childPreset } from "../../../matching/index.ts";
 import type { MatchTables } from "../match-schema.ts";
 import { applyTermCountChanges, parseTermKeys, storedTermCounts, TermCountChanges, termCountsFromScratch } from "../term-counts.ts";
 import { matchCases, type MDb } from "../match-engine.ts";
-import { attachMatching, type MatchingService } from "../match-registry.ts";
-import { ledgerOf } from "../../ledger/index.ts";
-import type { RequestContext, Store } from "../../types.ts";
+import { type MatchingService } from "../match-registry.ts";
+import type { RequestContext } from "../../types.ts";
+import type { Store } from "../../store.ts";
+import { testDoor } from "../../test-support/test-door.ts";
 
 // Matching in the registry, the same on every database. Each test builds its own parties so
 // tests share one store without seeing each other's candidates.
@@ -77,7 +78,7 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
     let matching: MatchingService;
     beforeAll(async () => {
       store = await open();
-      matching = attachMatching(store);
+      matching = store.matching;
     });
     afterAll(() => store?.close());
 
@@ -87,7 +88,7 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       const h = await store.cases.create(p.holding, holdingChild(world), { clientId: "h1" });
       const run = await matching.runPending();
       expect(run.matched).toBeGreaterThanOrEqual(2);
-      const keys = await store.db.withTables<{ match_keys: { case_id: string; key: string; side: string } }>()
+      const keys = await testDoor(store).db.withTables<{ match_keys: { case_id: string; key: string; side: string } }>()
         .selectFrom("match_keys").select(["case_id", "key", "side"]).where("case_id", "in", [t.id, h.id]).execute();
       expect(keys.filter((k) => k.case_id === t.id).length).toBeGreaterThan(3);
       // The holding record names no father: every key it has, the tracing record shares.
@@ -117,7 +118,7 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       const before = (await matching.list(p.tracing)).items;
       await matching.rematch([t.id, h.id]);
       await matching.rematch([h.id]);
-      await store.db.withTables<{ match_jobs: { kind: string; ref: string } }>().insertInto("match_jobs").values({ kind: "match", ref: t.id }).execute();
+      await testDoor(store).db.withTables<{ match_jobs: { kind: string; ref: string } }>().insertInto("match_jobs").values({ kind: "match", ref: t.id }).execute();
       await matching.runPending();
       const after = (await matching.list(p.tracing)).items;
       expect(after.map((i) => [i.id, i.probability, i.status])).toEqual(before.map((i) => [i.id, i.probability, i.status]));
@@ -144,7 +145,7 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       expect(seenByHolding.decisions.tracing).toEqual({ decision: "reject", at: expect.any(String) });
       // The rejection is a signed entry (who matched whom, which way); its reason stays in the registry.
       const logged: string[] = [];
-      for await (const line of ledgerOf(store).exportLines()) logged.push(line);
+      for await (const line of store.ledger.exportLines()) logged.push(line);
       const decided = logged
         .map((l) => JSON.parse(l) as { entry?: { type: string; party: string; body?: unknown } })
         .filter((l) => l.entry?.type === "match.decided");
@@ -170,7 +171,7 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       expect((await matching.list(p.tracing)).total).toBe(0);
       // A case whose job was lost (or that came from a process without the sink) is swept up.
       await store.cases.create(p.tracing, tracingChild(world), { clientId: "t2" });
-      await store.db.withTables<{ match_jobs: { kind: string } }>().deleteFrom("match_jobs").where("kind", "=", "match").execute();
+      await testDoor(store).db.withTables<{ match_jobs: { kind: string } }>().deleteFrom("match_jobs").where("kind", "=", "match").execute();
       expect(await matching.enqueueStale()).toBeGreaterThanOrEqual(1);
       await matching.runPending();
       expect((await matching.list(p.tracing)).total).toBe(1);
@@ -183,7 +184,7 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       await matching.runPending();
       expect(await matching.enqueueStale()).toBe(0);
       // As after an upgrade that changed name groups: the stored keys are of another version.
-      const records = store.db.withTables<{ match_records: { case_id: string; keys_version: string; keys: string[] } }>();
+      const records = testDoor(store).db.withTables<{ match_records: { case_id: string; keys_version: string; keys: string[] } }>();
       await records.updateTable("match_records").set({ keys_version: "older", keys: [] }).where("case_id", "in", [t.id, h.id]).execute();
       expect(await matching.enqueueStale()).toBe(2);
       await matching.runPending();
@@ -243,8 +244,8 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
     let db: MDb;
     beforeAll(async () => {
       store = await open();
-      matching = attachMatching(store);
-      db = store.db.withTables<MatchTables>() as MDb;
+      matching = store.matching;
+      db = testDoor(store).db.withTables<MatchTables>() as MDb;
     });
     const rescore = async (caseIds: string[]) => {
       const model = await matching.model();

@@ -1,6 +1,6 @@
 import type { CaseInput } from "../../../domain/index.ts";
-import { attachMatching } from "../match-registry.ts";
-import type { RequestContext, Store } from "../../types.ts";
+import type { RequestContext } from "../../types.ts";
+import type { Store } from "../../store.ts";
 
 // Enough stored records for training to learn rather than keep the defaults (linkTables learns
 // from 250,000 possible pairs up: 500 a side), made quickly: deterministic synthetic children,
@@ -48,5 +48,5 @@ export async function storeTrainingRecords(store: Store, tracing: RequestContext
   }
   await store.cases.importBatch(tracing, t.map((input, i) => ({ clientId: `train-t${i}`, input })));
   await store.cases.importBatch(holding, h.map((input, i) => ({ clientId: `train-h${i}`, input })));
-  await attachMatching(store).runPending({ batch: 500 });
+  await store.matching.runPending({ batch: 500 });
 }

@@ -1,12 +1,12 @@
 // A small, deterministic, fully signed log for tests, demos and benchmarks: three parties,
 // their verifiers, actions, a report signed by all, a key rotation and a revocation.
 import { z } from "zod";
-import { utf8 } from "../bytes.ts";
-import { generateKeyPair } from "../ed25519.ts";
-import { signerFor, type Signer } from "../entry.ts";
-import { defineEntryType, keyAdded, keyRevoked, keyRotated, reportSigned } from "../entry-types.ts";
-import { Ledger } from "../ledger.ts";
-import { hashCanonical, sha256, type Sha256 } from "../sha256.ts";
+import { utf8 } from "./bytes.ts";
+import { generateKeyPair } from "./ed25519.ts";
+import { signerFor, type Signer } from "./entry.ts";
+import { defineEntryType, keyAdded, keyRevoked, keyRotated, reportSigned } from "./entry-types.ts";
+import { Ledger } from "./ledger.ts";
+import { hashCanonical, sha256, type Sha256 } from "./sha256.ts";
 
 export const fixtureAction = defineEntryType({
   type: "fixture.action",

@@ -13,7 +13,6 @@ import { serve } from "@hono/node-server";
 import { hash } from "@node-rs/argon2";
 import { chromium, type Page } from "playwright-core";
 import { openStore, type ImportRow } from "../src/store/index.ts";
-import { ledgerOf } from "../src/store/ledger/index.ts";
 import { createApp, createLogger } from "../src/server/index.ts";
 import { generateDemoCases } from "../src/demo/generate-demo-cases.ts";
 import { DEMO_PARTIES } from "../src/demo/demo-accounts.ts";
@@ -68,7 +67,7 @@ async function main(): Promise<void> {
       username: "bench", partyId: DEMO_PARTIES.tracing.id, role: "caseworker",
       passwordHash: await hash(PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 }),
     });
-    await ledgerOf(store).ensureKeys();
+    await store.ledger.ensureKeys();
     const bodies = generateDemoCases({ families: 4000, asOf: new Date() }).map((c) => c.input);
     const ctx = { partyId: DEMO_PARTIES.tracing.id, userId: user.id, role: "caseworker" as const, purpose: "bench" };
     const loadStart = performance.now();

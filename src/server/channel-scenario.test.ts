@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyLogText } from "../ledger/index.ts";
-import { attachMatching } from "../store/matching/index.ts";
 import { plantedJpeg } from "../store/photos/test-support/planted-jpeg.ts";
 import { apiFixture } from "./test-support/api-fixture.ts";
 import type { ApiFixture } from "./test-support/api-fixture.ts";
@@ -54,13 +53,13 @@ async function runChannel(sides: Sides, child: { sought: object; held: object })
   });
   expect(photo.status).toBe(201);
 
-  await attachMatching(f.store).runPending();
+  await f.store.matching.runPending();
   const requests = await call<{ items: { case: { id: string }; candidates: { id: string; holdingCase?: string }[] }[] }>(holder.caseworker, "GET", "/api/tracing-requests");
   const mine = requests.items.find((i) => i.case.id === request.id)!;
   const candidate = mine.candidates.find((c) => c.holdingCase === disclosure.id);
   expect(candidate, JSON.stringify(mine)).toBeDefined();
   for (const user of [seeker.verifier, holder.verifier]) await call(user, "POST", `/api/matches/${candidate!.id}/decision`, { decision: "accept" });
-  await attachMatching(f.store).runPending();
+  await f.store.matching.runPending();
 
   await act(seeker.caseworker, request.id, { type: "register" });
   await act(holder.caseworker, request.id, { type: "locate", note: "The child disclosed as the holding side's case matches." });

@@ -26,7 +26,12 @@ describe("seedDemo", () => {
     expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
 
     // The channel's own demo cases (src/demo/demo-channel.ts) are checked below.
-    const channel = await testDoor(store).db.selectFrom("case_actions").select("case_id").where("client_id", "like", "demo-channel/%").where("sequence", "=", 1).execute();
+    const channel = await testDoor(store).db
+      .selectFrom("case_actions")
+      .select("case_id")
+      .where((eb) => eb.or(["demo-channel/%", "demo-disclosure:%", "demo-tracing-request:%"].map((p) => eb("client_id", "like", p))))
+      .where("sequence", "=", 1)
+      .execute();
     const rows = (await testDoor(store).db.selectFrom("cases").select(["id", "status", "party_id"]).execute()).filter((r) => !channel.some((c) => c.case_id === r.id));
     const statuses = rows.map((r) => r.status).sort();
     expect(statuses).toEqual(expected.map((c) => c.status).sort());
@@ -56,6 +61,24 @@ describe("seedDemo", () => {
     expect((await store.cases.list(tracing, { turning18Within: 90 })).items.some((c) => c.names[0]?.given === "Ірина")).toBe(true);
     const refused = (await store.cases.list(tracing, { q: "Олена Кравець" })).items[0]!;
     expect((await store.cases.get(tracing, refused.id))!.status).toBe("located");
+  });
+
+  it("holds disclosures with photos, tracing requests to the holding side and one case in the reverse direction", async () => {
+    const sides = await testDoor(store).db
+      .selectFrom("case_actions as a")
+      .innerJoin("cases as c", "c.id", "a.case_id")
+      .select(["a.client_id", "c.party_id", "c.summary"])
+      .where((eb) => eb.or([eb("a.client_id", "like", "demo-disclosure:%"), eb("a.client_id", "like", "demo-tracing-request:%")]))
+      .execute();
+    const sideOf = (id: string) => {
+      const r = sides.find((x) => x.client_id === id)!;
+      const summary = (typeof r.summary === "string" ? JSON.parse(r.summary) : r.summary) as { side: string; photos: unknown[] };
+      return { party: r.party_id, side: summary.side, photos: summary.photos.length };
+    };
+    expect(sideOf("demo-disclosure:d-1")).toEqual({ party: "holding-authority", side: "holding", photos: 1 });
+    expect(sideOf("demo-tracing-request:t-1")).toMatchObject({ party: "tracing-authority", side: "tracing" });
+    expect(sideOf("demo-disclosure:reverse")).toEqual({ party: "tracing-authority", side: "holding", photos: 1 });
+    expect(sideOf("demo-tracing-request:reverse")).toMatchObject({ party: "holding-authority", side: "tracing" });
   });
 
   it("lets the tracing caseworker find the flagship child by its Russian form", async () => {

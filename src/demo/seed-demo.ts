@@ -8,6 +8,7 @@ import { seedDemoReport } from "./demo-reports.ts";
 import { seedDemoMatches, type SeededCase } from "./demo-matches.ts";
 import { rotateDemoKey } from "./rotate-demo-key.ts";
 import { seedDemoChannel } from "./demo-channel.ts";
+import { seedDemoDisclosures } from "./demo-disclosures.ts";
 import type { DemoCase, DemoParty } from "./generate-demo-cases.ts";
 
 export interface SeedResult {
@@ -115,6 +116,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
     options.onProgress?.(++done, cases.length);
   }
   await seedDemoChannel(store, { tracing: ownerCtx.tracing.caseworker, tracingVerifier: ownerCtx.tracing.verifier, holding: ownerCtx.holding.caseworker, mediator }, options.now ?? new Date());
+  await seedDemoDisclosures(store, { tracing: ownerCtx.tracing.caseworker, holding: ownerCtx.holding.caseworker });
   return { accountsCreated, casesCreated, casesTotal: cases.length };
 }
 

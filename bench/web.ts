@@ -50,7 +50,7 @@ function prefixes(n: number): string[] {
 }
 
 async function interactive(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("main h1") !== null && document.querySelector(".loading, [aria-busy=true]") === null);
+  await page.waitForFunction(() => document.querySelector("main h1") !== null && document.querySelector(".loading, [aria-busy=true]") === null, undefined, { timeout: 120_000 });
 }
 
 async function main(): Promise<void> {
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     await page.locator("#username").fill("bench");
     await page.locator("#password").fill(PASSWORD);
     await page.locator("form button[type=submit]").click();
-    await page.getByTestId("who").waitFor();
+    await page.getByTestId("who").waitFor({ timeout: 120_000 });
 
     const someCase = (await store.cases.list(ctx, { limit: 1, offset: 0 })).items[0]!.id;
     const pages = { dashboard: "/", cases: "/cases", "cases page 100": "/cases?page=99", "case": `/cases/${someCase}`, matches: "/matches", log: "/log", "new case": "/cases/new" };

@@ -1,18 +1,19 @@
 import { z } from "zod";
+import { requiredText } from "./safe-text.ts";
 import { CaseInputSchema, CaseDetailsPatchSchema, ConsentSchema, PartialDateSchema } from "./case-details.ts";
 import { ConsentDecisionInputSchema } from "./consent/consent-record.ts";
 import { CaseSideSchema } from "./case-side.ts";
 import { DisclosureContentSchema } from "./disclosure.ts";
 
-const reason = z.string().trim().min(1).max(2000).optional();
+const reason = requiredText(2000).optional();
 // A reference to a signed report (the ledger issue fills these in).
-const reportRef = z.string().trim().min(1).max(200).optional();
+const reportRef = requiredText(200).optional();
 
 export const SHARE_SCOPES = ["view", "participate"] as const;
 export const ShareScopeSchema = z.enum(SHARE_SCOPES);
 export type ShareScope = z.infer<typeof ShareScopeSchema>;
 
-const partyId = z.string().min(1).max(63);
+const partyId = requiredText(63);
 
 export const DECLINERS = ["child", "guardian", "adult"] as const;
 
@@ -27,29 +28,29 @@ export const CaseActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("report"), details: CaseInputSchema, side: CaseSideSchema.optional() }),
   z.object({ type: z.literal("update-details"), patch: CaseDetailsPatchSchema }),
   z.object({ type: z.literal("register"), note: reason }),
-  z.object({ type: z.literal("locate"), location: z.string().trim().min(1).max(500).optional(), note: reason }),
+  z.object({ type: z.literal("locate"), location: requiredText(500).optional(), note: reason }),
   z.object({ type: z.literal("verify-identity"), reportRef, note: reason }),
   z.object({ type: z.literal("confirm-by-mediator"), reportRef, note: reason }),
-  z.object({ type: z.literal("schedule"), batchId: z.string().trim().min(1).max(100).optional(), date: PartialDateSchema.optional(), note: reason }),
+  z.object({ type: z.literal("schedule"), batchId: requiredText(100).optional(), date: PartialDateSchema.optional(), note: reason }),
   // One party's confirmation that the child was handed over (or received) in a return batch:
   // once both parties of the batch have confirmed, the case is reunited.
-  z.object({ type: z.literal("confirm-handover"), batchId: z.string().trim().min(1).max(100), note: reason }),
-  z.object({ type: z.literal("reunite"), date: PartialDateSchema.optional(), place: z.string().trim().min(1).max(500).optional(), note: reason }),
+  z.object({ type: z.literal("confirm-handover"), batchId: requiredText(100), note: reason }),
+  z.object({ type: z.literal("reunite"), date: PartialDateSchema.optional(), place: requiredText(500).optional(), note: reason }),
   z.object({ type: z.literal("verify-post-return"), reportRef, note: reason }),
   z.object({ type: z.literal("close"), reason }),
   z.object({ type: z.literal("decline"), by: z.enum(DECLINERS), reason }),
   z.object({ type: z.literal("record-death"), date: PartialDateSchema.optional(), note: reason }),
-  z.object({ type: z.literal("mark-duplicate"), duplicateOf: z.string().trim().min(1).max(100) }),
+  z.object({ type: z.literal("mark-duplicate"), duplicateOf: requiredText(100) }),
   z.object({ type: z.literal("withdraw"), reason }),
   z.object({ type: z.literal("hold"), reason }),
   z.object({ type: z.literal("resume"), reason }),
   z.object({ type: z.literal("record-consent"), consent: ConsentSchema }),
   z.object({
     type: z.literal("record-views"),
-    views: z.string().trim().min(1).max(20_000),
+    views: requiredText(20_000),
     // When and by whom the child was heard, and where they stand on going back.
     heardOn: PartialDateSchema.optional(),
-    heardBy: z.string().trim().min(1).max(200).optional(),
+    heardBy: requiredText(200).optional(),
     stance: ViewStanceSchema.optional(),
   }),
   // A decision of the one entitled to consent, for one purpose (tracing, sharing, return,
@@ -58,7 +59,7 @@ export const CaseActionSchema = z.discriminatedUnion("type", [
   // From the 18th birthday the case is the person's own: only their consent counts and their
   // own contact becomes the channel.
   z.object({ type: z.literal("switch-to-adult-track"), note: reason }),
-  z.object({ type: z.literal("add-note"), text: z.string().trim().min(1).max(20_000) }),
+  z.object({ type: z.literal("add-note"), text: requiredText(20_000) }),
   // A later disclosure replaces the earlier one; the history keeps every version.
   z.object({ type: z.literal("disclose"), disclosure: DisclosureContentSchema }),
   // The tracing request is addressed to the party believed to hold the child (and the mediator).
@@ -68,11 +69,11 @@ export const CaseActionSchema = z.discriminatedUnion("type", [
     photoId: z.uuid(),
     // SHA-256 of the stored image (after its metadata was stripped), hex.
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    caption: z.string().trim().min(1).max(500).optional(),
+    caption: requiredText(500).optional(),
   }),
   z.object({ type: z.literal("remove-photo"), photoId: z.uuid(), reason }),
-  z.object({ type: z.literal("share"), partyId: z.string().min(1).max(63), scope: ShareScopeSchema }),
-  z.object({ type: z.literal("unshare"), partyId: z.string().min(1).max(63) }),
+  z.object({ type: z.literal("share"), partyId: requiredText(63), scope: ShareScopeSchema }),
+  z.object({ type: z.literal("unshare"), partyId: requiredText(63) }),
 ]);
 export type CaseActionInput = z.input<typeof CaseActionSchema>;
 export type CaseAction = z.output<typeof CaseActionSchema>;

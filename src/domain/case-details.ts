@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isPartialDate } from "./partial-date.ts";
+import { requiredText } from "./safe-text.ts";
 
 export const SCRIPTS = ["Cyrl", "Latn", "other"] as const;
 export const ScriptSchema = z.enum(SCRIPTS);
@@ -15,9 +16,9 @@ export function detectScript(text: string): Script {
   return "other";
 }
 
-const nameText = z.string().trim().min(1).max(200);
-const shortText = z.string().trim().min(1).max(500);
-const longText = z.string().trim().min(1).max(20_000);
+const nameText = requiredText(200);
+const shortText = requiredText(500);
+const longText = requiredText(20_000);
 
 export const PartialDateSchema = z
   .string()
@@ -31,7 +32,7 @@ export const PersonNameInputSchema = z
     patronymic: nameText.optional(),
     script: ScriptSchema.optional(),
     // BCP 47 language the name is written in, when known ("uk", "ru", "uk-Latn").
-    lang: z.string().trim().min(2).max(20).optional(),
+    lang: requiredText(20).min(2).optional(),
     kind: NameKindSchema.optional(),
   })
   .refine((n) => n.given !== undefined || n.family !== undefined, { message: "a name needs a given or a family name" })
@@ -67,8 +68,8 @@ export type Separation = z.infer<typeof SeparationSchema>;
 
 // SENSITIVE: never leaves the party that holds the case.
 export const ContactDetailsSchema = z.object({
-  phone: z.string().trim().min(1).max(100).optional(),
-  email: z.string().trim().min(3).max(320).optional(),
+  phone: requiredText(100).optional(),
+  email: requiredText(320).min(3).optional(),
   address: shortText.optional(),
   other: shortText.optional(),
 });

@@ -8,6 +8,7 @@ import { actorSide } from "./case-side.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "./errors.ts";
 import { adultStatus } from "./partial-date.ts";
 import { caseConsent } from "./case-consent.ts";
+import { checkCaseDates } from "./date-rules.ts";
 import type { CaseStatus } from "./lifecycle.ts";
 
 export interface Decision {
@@ -29,6 +30,31 @@ function checkAdultTrackSwitch(state: CaseState | null, now: Date): void {
   if (state?.adultTrackSince !== undefined) throw new ConflictError("the case is already on the adult track", state.version);
   if (!adultStatus(state?.details.birthDate, now).adult) {
     throw new ValidationError("birthDate", "the person is not certainly 18 yet: the adult track starts on the 18th birthday");
+  }
+}
+
+function checkDates(state: CaseState | null, action: CaseAction, now: Date): void {
+  if (action.type === "report") checkCaseDates(action.details, now, "details.");
+  if (action.type !== "update-details") return;
+  const { patch } = action;
+  const merged = {
+    birthDate: "birthDate" in patch ? patch.birthDate : state?.details.birthDate,
+    separation: "separation" in patch ? patch.separation : state?.details.separation,
+    family: "family" in patch ? patch.family : state?.details.family,
+  };
+  // Only the fields the patch sets are named: an old date is not the caller's doing. A
+  // separation now before the new date of birth names the date of birth.
+  const named = (field: string) => (field.startsWith("separation") && !("separation" in patch) ? "birthDate" : field);
+  try {
+    checkCaseDates(merged, now);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const issues = e.issues
+      .map((i) => ({ path: named(i.path), message: i.message }))
+      .filter((i) => i.path.split(/[.[]/)[0]! in patch)
+      .map((i) => ({ path: `patch.${i.path}`, message: i.message }));
+    const first = issues[0];
+    if (first !== undefined) throw new ValidationError(first.path, first.message, issues);
   }
 }
 
@@ -57,6 +83,7 @@ export function decideAction(input: {
       throw new ConflictError(`"${action.type}" is not possible in status "${state.status}"`, state.version);
     }
   }
+  checkDates(state, action, now);
   const birthDate = action.type === "report" ? action.details.birthDate : state?.details.birthDate;
   if (action.type === "report" && action.details.consent) {
     checkConsentGiver(action.details.consent.givenBy, birthDate, now, "details.consent.givenBy");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText } from "./safe-text.ts";
 import { CaseInputSchema, PartialDateSchema } from "./case-details.ts";
 import type { CaseInput } from "./case-details.ts";
 
@@ -7,8 +8,8 @@ import type { CaseInput } from "./case-details.ts";
 // changed and by whom, the child's biography, the social, medical and psychological services
 // the child received, and where the child lives now.
 
-const text = z.string().trim().min(1).max(500);
-const longText = z.string().trim().min(1).max(50_000);
+const text = requiredText(500);
+const longText = requiredText(50_000);
 
 export const NameChangeSchema = z.object({
   // The names before and after, as written in the decision (free text: any script).
@@ -37,7 +38,7 @@ export const ServiceSchema = z
     providerType: z.enum(PROVIDER_TYPES),
     from: PartialDateSchema.optional(),
     until: PartialDateSchema.optional(),
-    summary: z.string().trim().min(1).max(5_000),
+    summary: requiredText(5_000),
   })
   .refine((s) => s.from === undefined || s.until === undefined || s.from <= s.until, {
     message: "the period ends before it starts",

@@ -1,4 +1,6 @@
 export * from "./errors.ts";
+export * from "./safe-text.ts";
+export * from "./date-rules.ts";
 export * from "./party.ts";
 export * from "./partial-date.ts";
 export * from "./lifecycle.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText } from "./safe-text.ts";
 
 export const PARTY_KINDS = ["tracing-authority", "holding-authority", "mediator", "ngo"] as const;
 export const PartyKindSchema = z.enum(PARTY_KINDS);
@@ -11,7 +12,7 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export const PartySchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lowercase letters, digits and dashes"),
-  name: z.string().trim().min(1).max(200),
+  name: requiredText(200),
   kind: PartyKindSchema,
 });
 export type Party = z.infer<typeof PartySchema>;

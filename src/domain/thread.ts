@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText } from "./safe-text.ts";
 import type { Actor, PartyKind } from "./party.ts";
 
 // The open channel: threads about a case or a return batch between one party and the mediator,
@@ -12,7 +13,7 @@ export const ThreadSubjectSchema = z.object({
 });
 export type ThreadSubject = z.infer<typeof ThreadSubjectSchema>;
 
-const partyId = z.string().min(1).max(63);
+const partyId = requiredText(63);
 
 export const OpenThreadSchema = z.object({
   subject: ThreadSubjectSchema,
@@ -20,7 +21,7 @@ export const OpenThreadSchema = z.object({
   parties: z.array(partyId).min(1).max(2),
   // Only the mediator names one: a party's thread goes to the mediator of the case.
   mediator: partyId.optional(),
-  title: z.string().trim().min(1).max(200),
+  title: requiredText(200),
 });
 export type OpenThreadInput = z.input<typeof OpenThreadSchema>;
 
@@ -41,12 +42,12 @@ export const AttachmentInputSchema = z.object({
 export type AttachmentInput = z.infer<typeof AttachmentInputSchema>;
 
 export const MessageInputSchema = z.object({
-  text: z.string().trim().min(1).max(20_000),
+  text: requiredText(20_000),
   attachments: z.array(AttachmentInputSchema).max(MAX_ATTACHMENTS).default([]),
 });
 export type MessageInput = z.input<typeof MessageInputSchema>;
 
-export const AnnotationInputSchema = z.object({ text: z.string().trim().min(1).max(20_000) });
+export const AnnotationInputSchema = z.object({ text: requiredText(20_000) });
 
 const THREAD_ROLES = ["caseworker", "verifier", "mediator"] as const;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText } from "../safe-text.ts";
 import { ConsentGiverSchema, PartialDateSchema } from "../case-details.ts";
 import type { Consent, ConsentGiver } from "../case-details.ts";
 
@@ -20,12 +21,12 @@ export const ConsentDecisionInputSchema = z.object({
   purpose: ConsentPurposeSchema,
   decision: ConsentDecisionSchema,
   givenBy: ConsentGiverSchema,
-  giverName: z.string().trim().min(1).max(200).optional(),
+  giverName: requiredText(200).optional(),
   recipients: z.array(partyId).min(1).max(20).optional(),
   validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`))).optional(),
   // When the giver expressed it (may be earlier than when it was recorded).
   date: PartialDateSchema.optional(),
-  note: z.string().trim().min(1).max(2000).optional(),
+  note: requiredText(2000).optional(),
 });
 export type ConsentDecisionInput = z.output<typeof ConsentDecisionInputSchema>;
 

@@ -169,3 +169,41 @@ for (const t of targets) {
     }, 120_000);
   });
 }
+
+describe("homeward import cases: rows that break a rule of the registry", () => {
+  let dir: string;
+  let target: Target;
+  const csv = [
+    "record_id,given_name,family_name,sex,birth_date,consent_tracing,consent_given_by",
+    "ok-1,Олександр,Коваленко,M,2014-03-07,yes,guardian",
+    // Born in 2000: an adult, whose consent is their own, not a guardian's.
+    "adult,Марія,Шевченко,F,2000-01-01,yes,guardian",
+    "ok-2,Анна,Бойко,F,2012,,",
+  ].join("\n");
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "homeward-import-rules-"));
+    target = { name: "PGlite", dataDir: join(dir, "data"), databaseUrl: "" };
+    await withStore(target, (store) => store.parties.ensure(DEMO_PARTIES.tracing));
+    await writeFile(join(dir, "rules.csv"), csv);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const rejectedLines = async () =>
+    (parse(await readFile(rejectedPathFor(join(dir, "rules.csv")), "utf8")) as string[][]).slice(1).map((r) => [r[0], r[1]?.split(":")[0], r[2]]);
+
+  it("a dry run finds the row as an import would, imports nothing and exits 2", async () => {
+    const run = await runImport(join(dir, "rules.csv"), target, ["--dry-run"]);
+    expect(run.stdout).toContain("Dry run: 2 row(s) would be imported; 1 rejected.");
+    expect(run.code).toBe(2);
+    expect(await rejectedLines()).toEqual([["3", "consent_given_by", "adult"]]);
+    expect(await countCases(target)).toMatchObject({ cases: 0 });
+  }, 120_000);
+
+  it("the import rejects it on its own line, imports the rest and exits 2", async () => {
+    const run = await runImport(join(dir, "rules.csv"), target);
+    expect(run.stdout).toContain("Imported 2 new case(s); 0 already imported; 1 rejected.");
+    expect(run.code).toBe(2);
+    expect(await rejectedLines()).toEqual([["3", "consent_given_by", "adult"]]);
+    expect(await countCases(target)).toMatchObject({ cases: 2 });
+  }, 120_000);
+});

@@ -15,6 +15,7 @@ import type { Delimiter } from "../interop/detect-delimiter.ts";
 import { EncodingDetectionError } from "../interop/detect-encoding.ts";
 import type { DateOrder } from "../interop/local-date.ts";
 import { openTable } from "../interop/open-table.ts";
+import { checkCaseRows } from "../interop/check-case-rows.ts";
 import { rejectedCsv } from "../interop/parse-case-csv.ts";
 import { TextEncodingError, encodingNamed } from "../interop/strict-text-decoder.ts";
 import type { TextEncoding } from "../interop/strict-text-decoder.ts";
@@ -101,7 +102,7 @@ async function importChunk(store: Store, ctx: RequestContext, rows: AcceptedCase
       const row = at === null ? undefined : remaining[Number(at[1])];
       if (row === undefined) throw e;
       const field = at![2] === "" ? "row" : at![2];
-      await rejects.write([{ line: row.line, fields: [], reason: `${field}: ${e instanceof Error ? e.message.replace(/^[^:]*: /, "") : String(e)}` }]);
+      await rejects.write([{ line: row.line, fields: row.fields ?? [], reason: `${field}: ${e instanceof Error ? e.message.replace(/^[^:]*: /, "") : String(e)}` }]);
       remaining = remaining.filter((r) => r !== row);
       if (remaining.length === 0) return { created: 0, existing: 0, ids: [] };
     }
@@ -135,7 +136,8 @@ async function loadMapping(path: string | undefined, cmd: Command): Promise<Colu
 }
 
 async function runImport(file: string, opts: ImportOptions, cmd: Command, store: Store): Promise<void> {
-  if ((await store.parties.get(opts.party)) === null) {
+  const party = await store.parties.get(opts.party);
+  if (party === null) {
     const known = (await store.parties.list()).map((p) => p.id);
     fail(cmd, `unknown party "${opts.party}"${known.length ? ` (known: ${known.join(", ")})` : ""}; add it with \`homeward party add\``);
   }
@@ -145,6 +147,8 @@ async function runImport(file: string, opts: ImportOptions, cmd: Command, store:
     delimiter: opts.delimiter ?? mapping?.delimiter,
   });
   process.stderr.write(`${file}: ${source.description}\n`);
+  // The same rules the registry applies, as this party, so a dry run says what an import would do.
+  const actor = { userId: `cli-import.${party.id}`, partyId: party.id, partyKind: party.kind, role: "caseworker" as const };
   const ctx = opts.dryRun ? undefined : await importContext(store, opts.party);
   if (ctx !== undefined) {
     process.stderr.write(`importing into ${describeStore(store, opts.data)}, party ${opts.party}, ${opts.chunkSize} rows a transaction\n`);
@@ -162,7 +166,8 @@ async function runImport(file: string, opts: ImportOptions, cmd: Command, store:
       dateOrder: opts.dateOrder ?? mapping?.dateOrder ?? "dmy",
       padShortRows: source.format === "xlsx",
     }, (header) => rejects.setHeader(header));
-    for await (const chunk of chunks) {
+    for await (const parsed of chunks) {
+      const chunk = checkCaseRows(parsed, actor, new Date());
       read += chunk.accepted.length + chunk.rejected.length;
       await rejects.write(chunk.rejected);
       if (ctx !== undefined && chunk.accepted.length > 0) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 import { buildProgram } from "./program.ts";
+import { runCli } from "./cli-errors.ts";
 
-await buildProgram().parseAsync(process.argv);
+await runCli(() => buildProgram().parseAsync(process.argv));

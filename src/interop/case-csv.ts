@@ -1,6 +1,7 @@
 import { CaseInputSchema, CONSENT_GIVERS, RELATIONS, SEPARATION_CATEGORIES, SEXES } from "../domain/case-details.ts";
 import type { CaseInput, FamilyMemberInput, PersonNameInput } from "../domain/case-details.ts";
 import { mapHeader } from "./column-mapping.ts";
+import { unsafeTextReason } from "../domain/safe-text.ts";
 import { dateProblems, parseLocalDate } from "./local-date.ts";
 import type { DateOrder } from "./local-date.ts";
 
@@ -246,8 +247,10 @@ const FIELD_TO_COLUMN: readonly (readonly [RegExp, CaseCsvColumn])[] = [
   [/^notes/, "notes"],
 ];
 
-function columnFor(path: string): string {
-  return FIELD_TO_COLUMN.find(([re]) => re.test(path))?.[1] ?? path;
+/** The CSV column of a domain field path (`consent.givenBy`, `names.0.given`, or `names[0].given`). */
+export function columnFor(path: string): string {
+  const dotted = path.replace(/\[(\d+)\]/g, ".$1");
+  return FIELD_TO_COLUMN.find(([re]) => re.test(dotted))?.[1] ?? path;
 }
 
 /** Turns one CSV record into a case input, or lists every column that is wrong and why. Never throws. */
@@ -256,6 +259,7 @@ export function parseCaseCsvRow(row: CaseCsvRow, options: CaseRowOptions = {}): 
   const recordId = text(row, "record_id");
   if (recordId === undefined) problems.add("record_id", "required (it makes re-importing the file safe)");
   else if (recordId.length > 100) problems.add("record_id", "at most 100 characters");
+  else if (unsafeTextReason(recordId) !== null) problems.add("record_id", unsafeTextReason(recordId)!);
   const input = buildInput(row, problems, options.dateOrder ?? "dmy");
   const checked = CaseInputSchema.safeParse(input);
   if (!checked.success) {
@@ -265,7 +269,7 @@ export function parseCaseCsvRow(row: CaseCsvRow, options: CaseRowOptions = {}): 
   for (const p of dateProblems({ birthDate: input.birthDate, separationDate: input.separation?.date }, today)) {
     problems.add(p.field, p.message);
   }
-  if (problems.list.length > 0 || recordId === undefined || recordId.length > 100) {
+  if (problems.list.length > 0 || recordId === undefined) {
     return { ok: false, reason: problems.list.join("; "), problems: problems.list };
   }
   return { ok: true, recordId, input };

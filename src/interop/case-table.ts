@@ -9,6 +9,8 @@ export interface AcceptedCaseRow {
   readonly line: number;
   readonly recordId: string;
   readonly input: CaseInput;
+  // The row as it was, for the rejected file should a later check refuse it.
+  readonly fields?: readonly string[];
 }
 
 export interface RejectedCaseRow {
@@ -68,7 +70,7 @@ export class CaseRowChecker {
       return { rejected: { line, fields, reason: `record_id: "${parsed.recordId}" already used on line ${earlier}` } };
     }
     this.firstLineOf.set(parsed.recordId, line);
-    return { accepted: { line, recordId: parsed.recordId, input: parsed.input } };
+    return { accepted: { line, recordId: parsed.recordId, input: parsed.input, fields } };
   }
 }
 

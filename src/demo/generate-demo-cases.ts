@@ -94,6 +94,11 @@ interface Child {
   readonly day: number;
 }
 
+// A child is born before being separated: a birth drawn on or after the separation moves to the year before it.
+function bornBefore(family: Family, year: number, month: number, day: number): number {
+  return `${year}-${pad(month)}-${pad(day)}` >= family.separationDate ? Number(family.separationDate.slice(0, 4)) - 1 : year;
+}
+
 function birthDateText(r: Random, child: Child): { text: string; estimated: boolean } {
   const shape = r.weighted([["full", 82], ["month", 11], ["year", 7]] as const);
   if (shape === "year") return { text: String(child.year), estimated: r.chance(0.5) };
@@ -124,9 +129,11 @@ export function generateDemoCases(options: DemoOptions = {}): DemoCase[] {
         continue;
       }
       // About one in ten was deported as a minor and has turned 18 since.
-      const year = f === 0 ? 2014 : r.chance(0.1) ? r.int(asOfYear - 21, asOfYear - 18) : r.int(asOfYear - 17, asOfYear - 4);
+      const drawn = f === 0 ? 2014 : r.chance(0.1) ? r.int(asOfYear - 21, asOfYear - 18) : r.int(asOfYear - 17, asOfYear - 4);
       const month = f === 0 ? 3 : r.int(1, 12);
-      const day = f === 0 ? 7 : r.int(1, daysIn(year, month));
+      const drawnDay = f === 0 ? 7 : r.int(1, daysIn(drawn, month));
+      const year = bornBefore(family, drawn, month, drawnDay);
+      const day = Math.min(drawnDay, daysIn(year, month));
       children.push({ sex, given, year, month, day });
     }
 
@@ -189,9 +196,11 @@ export function generateDemoCases(options: DemoOptions = {}): DemoCase[] {
     const family = makeFamily(r, families + i);
     const sex = r.chance(0.5) ? "M" : "F";
     const given = r.pick(GIVEN_NAMES.filter((g) => g.sex === sex));
-    const year = r.int(asOfYear - 17, asOfYear - 4);
+    const drawn = r.int(asOfYear - 17, asOfYear - 4);
     const month = r.int(1, 12);
-    const child: Child = { sex, given, year, month, day: r.int(1, daysIn(year, month)) };
+    const drawnDay = r.int(1, daysIn(drawn, month));
+    const year = bornBefore(family, drawn, month, drawnDay);
+    const child: Child = { sex, given, year, month, day: Math.min(drawnDay, daysIn(year, month)) };
     out.push(holdingRecord(r, family, child, `${family.key}-child-1-holding`, "registered", asOf));
   }
 
@@ -218,7 +227,10 @@ function holdingRecord(
     });
   }
   // Their records often swap day and month, or know only the year.
-  const swapped = child.day <= 12 && child.day !== child.month && r.chance(0.12);
+  // (Never into a date after the separation: the registry refuses a separation before birth.)
+  const swapped =
+    child.day <= 12 && child.day !== child.month && r.chance(0.12) &&
+    `${child.year}-${pad(child.day)}-${pad(child.month)}` < family.separationDate;
   const birthDate = swapped
     ? `${child.year}-${pad(child.day)}-${pad(child.month)}`
     : r.chance(0.08) ? String(child.year) : `${child.year}-${pad(child.month)}-${pad(child.day)}`;

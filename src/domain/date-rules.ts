@@ -49,9 +49,7 @@ export function caseDateIssues(details: DatedDetails, now: Date, prefix = ""): V
     issues.push({ path: at("birthDate"), message: "the date of birth is in the future" });
   }
   const separationDate = details.separation?.date;
-  if (isCertainlyFuture(separationDate, now)) {
-    issues.push({ path: at("separation.date"), message: "the separation is in the future" });
-  } else if (isCertainlyBefore(separationDate, details.birthDate)) {
+  if (isCertainlyBefore(separationDate, details.birthDate)) {
     issues.push({ path: at("separation.date"), message: "the separation is before the date of birth" });
   }
   details.family?.forEach((member, i) => {

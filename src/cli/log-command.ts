@@ -15,6 +15,7 @@ import { buildFixtureLog, FIXTURE_REPORT } from "../ledger/fixture-log.ts";
 import { nodeSha256, nodeSigner } from "../ledger-node/index.ts";
 import { verifyLogChunks } from "../ledger-node/index.ts";
 import { readLineChunks, readLines, writeLines } from "./log-file.ts";
+import { checkAccessLogExport, describeAccessLogCheck } from "./access-log-check.ts";
 import { describeStore, openCliStore } from "./open-cli-store.ts";
 
 export interface Output {
@@ -62,9 +63,13 @@ export async function verifyLogFile(
 
 export async function runLogVerify(
   path: string,
-  options: { keys?: string; checkpoint?: string[]; threads?: string },
+  options: { keys?: string; checkpoint?: string[]; threads?: string; accessLog?: string; party?: string },
   io: Output = stdio,
 ): Promise<number> {
+  if ((options.accessLog === undefined) !== (options.party === undefined)) {
+    io.err("--access-log and --party go together: the export and the party whose cases' reads it checks");
+    return 1;
+  }
   const keys = options.keys ? await readKeysFile(options.keys) : undefined;
   const checkpoints = await Promise.all((options.checkpoint ?? []).map(readCheckpointFile));
   const threads = options.threads === undefined ? undefined : Number(options.threads);
@@ -88,6 +93,11 @@ export async function runLogVerify(
   io.out(`root ${result.root}`);
   if (last) {
     io.out(`${result.checkpoints.length} checkpoints verified; the last, of size ${last.checkpoint.size}, co-signed by ${last.signers.map((k) => k.party).join(", ")}`);
+  }
+  if (options.accessLog !== undefined && options.party !== undefined) {
+    const { ok, lines } = describeAccessLogCheck(await checkAccessLogExport(path, options.accessLog, options.party), options.party);
+    for (const line of lines) (ok ? io.out : io.err)(line);
+    if (!ok) return 1;
   }
   return 0;
 }
@@ -133,7 +143,9 @@ export function registerLogCommands(program: Command): void {
     .option("--keys <file>", "pin the parties' public keys (JSON: an array of keys or {keys: [...]})")
     .option("--checkpoint <file...>", "checkpoints held elsewhere to compare with (detects a split view)")
     .option("--threads <n>", "worker threads checking lines and signatures (0: none, check on the main thread)")
-    .action(async (path: string, opts: { keys?: string; checkpoint?: string[]; threads?: string }) => {
+    .option("--access-log <file>", "also check an access-log export (CSV) against the digests the log holds (with --party)")
+    .option("--party <id>", "the party whose cases' reads the access-log export is checked for")
+    .action(async (path: string, opts: { keys?: string; checkpoint?: string[]; threads?: string; accessLog?: string; party?: string }) => {
       process.exitCode = await runLogVerify(path, opts);
     });
 

@@ -22,7 +22,8 @@ export function registerServeCommands(program: Command): void {
     .option("--host <host>", "address to listen on (0.0.0.0 for every interface)", "127.0.0.1")
     .option("--data <dir>", "data directory: embedded database and encryption key", DEFAULT_DATA_DIR)
     .option("--demo", "seed synthetic demo cases and enable the demo accounts")
-    .action(async (opts: { port: number; host: string; data: string; demo?: boolean }) => {
+    .option("--trust-proxy", "behind a reverse proxy: throttle failed logins by the client address in X-Forwarded-For (its last hop)")
+    .action(async (opts: { port: number; host: string; data: string; demo?: boolean; trustProxy?: boolean }) => {
       const logger = createLogger();
       // Identity-verified, confirmed-by-mediator and post-return-verified wait for their signed reports.
       const store = await openCliStore(opts.data, { signedReportsRequired: true });
@@ -38,7 +39,7 @@ export function registerServeCommands(program: Command): void {
       // Every party's and verifier's signing key exists before anyone acts (src/store/ledger/).
       await store.ledger.ensureKeys();
       // The web app (built by `npm run build`) is served beside the API, from the same origin.
-      const app = createApp({ store, logger, webDir: defaultWebDir() });
+      const app = createApp({ store, logger, webDir: defaultWebDir(), trustProxy: opts.trustProxy === true });
       // Matches new and changed cases as they arrive (jobs in the database: any server process may drain them).
       const stopMatching = store.matching.startWorker({ onError: (err) => logger.error({ err }, "matching failed") });
       // From their 18th birthday a person's case moves to the adult track, checked daily.
@@ -53,14 +54,19 @@ export function registerServeCommands(program: Command): void {
           );
         }
       });
+      // The access log's settled rows are committed into the signed log every minute.
+      const sealAccessLog = () => store.accessLog.seal().catch((err: unknown) => logger.error({ err }, "sealing the access log failed"));
+      const sealing = setInterval(() => void sealAccessLog(), 60_000);
+      sealing.unref();
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
         stopping = true;
         logger.info({ signal }, "stopping");
         stopAdultTrack();
+        clearInterval(sealing);
         server.close(() => {
-          void stopMatching().then(() => store.close()).then(() => process.exit(0));
+          void stopMatching().then(sealAccessLog).then(() => store.close()).then(() => process.exit(0));
         });
         setTimeout(() => process.exit(0), 5000).unref();
       };

@@ -140,4 +140,4 @@ export function viewFor(relation: CaseRelation | null, role: Role, partyKind: Pa
 }
 
 // Who may read the access log.
-export const ACCESS_LOG_READERS: readonly Role[] = ["admin"];
+export const ACCESS_LOG_READERS: readonly Role[] = ["admin", "auditor"];

@@ -32,6 +32,13 @@ export class ConflictError extends HomewardError {
   }
 }
 
+// A client id (Idempotency-Key) repeated with a different request: 422, never a silent replay.
+export class ClientIdReusedError extends HomewardError {
+  constructor(message = "this client id (Idempotency-Key) was already used for a different request; use a new one") {
+    super("client-id-reused", message);
+  }
+}
+
 export interface ValidationIssue {
   path: string;
   message: string;

@@ -17,3 +17,4 @@ export * from "./log-verifier.ts";
 export * from "./report.ts";
 export * from "./split-view.ts";
 export * from "./case-commitment.ts";
+export * from "./access-log-digest.ts";

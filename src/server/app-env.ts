@@ -1,5 +1,6 @@
 import type { RequestContext, Store, User } from "../store/index.ts";
 import type { Logger } from "./logger.ts";
+import type { LoginThrottle } from "./login-throttle.ts";
 
 export interface AppVariables {
   ctx: RequestContext;
@@ -17,8 +18,10 @@ export interface AppOptions {
   logger?: Logger;
   /** How long a session lives (default 8 hours). */
   sessionTtlMs?: number;
-  /** Failed logins allowed per username within the window before 429 (default 5 per 15 minutes). */
-  loginFailures?: { max: number; windowMs: number };
+  /** How failed logins slow down further attempts (see login-throttle.ts for the defaults). */
+  loginThrottle?: Partial<LoginThrottle>;
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop. */
+  trustProxy?: boolean;
   now?: () => Date;
   /** The built web app to serve beside the API (any path outside /api); none when absent. */
   webDir?: string;
@@ -28,6 +31,7 @@ export interface AppDeps {
   store: Store;
   logger: Logger;
   sessionTtlMs: number;
-  loginFailures: { max: number; windowMs: number };
+  loginThrottle: LoginThrottle;
+  trustProxy: boolean;
   now: () => Date;
 }

@@ -11,10 +11,13 @@ import { registerStatsRoutes, STATS_PATHS } from "./stats-routes.ts";
 import { registerDisclosureRoutes } from "./disclosure-routes.ts";
 import { registerTracingRequestRoutes } from "./tracing-request-routes.ts";
 import { PHOTO_BODY_LIMIT, PHOTO_UPLOAD_PATH, registerPhotoRoutes } from "./photo-routes.ts";
+import { registerAccessLogRoutes } from "./access-log-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { serveWebApp } from "./web-app.ts";
 import { errorToResponse } from "./errors.ts";
 import { createLogger } from "./logger.ts";
+import { safeInput } from "./safe-input.ts";
+import { DEFAULT_LOGIN_THROTTLE } from "./login-throttle.ts";
 import { ProblemError, problemResponse, validationProblem } from "./problem.ts";
 import { HealthSchema } from "./schemas.ts";
 import type { AppDeps, AppEnv, AppOptions } from "./app-env.ts";
@@ -39,7 +42,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     store: options.store,
     logger: options.logger ?? createLogger(),
     sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
-    loginFailures: options.loginFailures ?? { max: 5, windowMs: 15 * 60 * 1000 },
+    loginThrottle: { ...DEFAULT_LOGIN_THROTTLE, ...options.loginThrottle },
+    trustProxy: options.trustProxy ?? false,
     now: options.now ?? (() => new Date()),
   };
   const { logger } = deps;
@@ -77,6 +81,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     onError: () => problemResponse(new ProblemError(413, `a photo upload is at most ${PHOTO_BODY_LIMIT} bytes`).problem),
   });
   app.use("/api/*", (c, next) => (c.req.method === "POST" && PHOTO_UPLOAD_PATH.test(c.req.path) ? photoLimit(c, next) : apiLimit(c, next)));
+  app.use("/api/*", safeInput());
   app.use("/api/*", async (c, next) => {
     if (OPEN_PATHS.has(c.req.path) || c.req.path === "/api/docs" || c.req.path.startsWith("/api/docs/")) return next();
     return requireSession(deps)(c, next);
@@ -99,6 +104,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerDisclosureRoutes(app, deps);
   registerTracingRequestRoutes(app, deps);
   registerPhotoRoutes(app, deps);
+  registerAccessLogRoutes(app, deps);
 
   app.doc("/api/openapi.json", {
     openapi: "3.0.3",

@@ -4,11 +4,12 @@ import type { ApiFixture } from "./test-support/api-fixture.ts";
 import { createApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
 import { testDoor } from "../store/test-support/test-door.ts";
+import { DEFAULT_LOGIN_THROTTLE, delayAfter } from "./login-throttle.ts";
 
 describe("sessions over HTTP", () => {
   let f: ApiFixture;
   beforeAll(async () => {
-    f = await apiFixture({ sessionTtlMs: 60 * 60 * 1000, loginFailures: { max: 3, windowMs: 10 * 60 * 1000 } });
+    f = await apiFixture({ sessionTtlMs: 60 * 60 * 1000, trustProxy: true });
   });
   afterAll(() => f.close());
 
@@ -49,27 +50,64 @@ describe("sessions over HTTP", () => {
     expect((await f.call(null, "GET", "/api/docs")).status).toBe(200);
   });
 
-  it("rate-limits failed logins per account in the database, across app instances, with Retry-After", async () => {
-    for (let i = 0; i < 3; i++) {
-      expect((await f.call(null, "POST", "/api/session", { username: "auditor", password: `guess ${i}` })).status).toBe(401);
-    }
-    // Even the right password is refused while the account is locked.
-    const locked = await f.call(null, "POST", "/api/session", { username: "auditor", password: PASSWORD });
-    expect(locked.status).toBe(429);
-    expect(locked.headers.get("content-type")).toBe("application/problem+json");
-    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+  const from = (address: string) => ({ "x-forwarded-for": `198.51.100.7, ${address}` });
+  const attempt = (username: string, password: string, address: string) =>
+    f.call(null, "POST", "/api/session", { username, password }, from(address));
 
-    // A second server process on the same database sees the same counter.
-    const other = createApp({ store: f.store, logger: createLogger({ level: "silent" }), now: () => f.clock.now, loginFailures: { max: 3, windowMs: 10 * 60 * 1000 } });
+  it("cannot be used to lock an account: five anonymous failures leave the admin and a verifier free to log in from elsewhere", async () => {
+    for (const username of ["admin", "holding-verifier"]) {
+      const answers = [];
+      for (let i = 0; i < 5; i++) answers.push((await attempt(username, `guess ${i}`, "203.0.113.66")).status);
+      // Three guesses are answered, then the guesser is held back.
+      expect(answers).toEqual([401, 401, 401, 429, 429]);
+    }
+    // Not a second later, from the rightful users' own addresses.
+    expect((await attempt("admin", PASSWORD, "192.0.2.10")).status).toBe(200);
+    expect((await attempt("holding-verifier", PASSWORD, "192.0.2.11")).status).toBe(200);
+  });
+
+  it("holds the guessing address back with 429 and Retry-After, in the database, across app instances, until the delay is over", async () => {
+    const guesser = "203.0.113.77";
+    for (let i = 0; i < DEFAULT_LOGIN_THROTTLE.freeFailures; i++) expect((await attempt("auditor", `guess ${i}`, guesser)).status).toBe(401);
+    // Even the right password waits: the guesser learns nothing from it.
+    const held = await attempt("auditor", PASSWORD, guesser);
+    expect(held.status).toBe(429);
+    expect(held.headers.get("content-type")).toBe("application/problem+json");
+    expect(held.headers.get("retry-after")).toBe("1");
+    // A second server process on the same database holds it back too.
+    const other = createApp({ store: f.store, logger: createLogger({ level: "silent" }), now: () => f.clock.now, trustProxy: true });
     const viaOther = await other.request("/api/session", {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "auditor", password: PASSWORD }),
+      method: "POST", headers: { "content-type": "application/json", ...from(guesser) }, body: JSON.stringify({ username: "auditor", password: PASSWORD }),
     });
     expect(viaOther.status).toBe(429);
+    f.clock.advance(800);
+    expect((await attempt("auditor", PASSWORD, guesser)).status).toBe(429);
+    f.clock.advance(200);
+    expect((await attempt("auditor", PASSWORD, guesser)).status).toBe(200);
+  });
 
-    // Other accounts are unaffected; after the window the account works again.
-    expect((await f.call(null, "POST", "/api/session", { username: "admin", password: PASSWORD })).status).toBe(200);
-    f.clock.advance(11 * 60 * 1000);
-    expect((await f.call(null, "POST", "/api/session", { username: "auditor", password: PASSWORD })).status).toBe(200);
+  it("doubles the delay with each further failure and caps it", async () => {
+    const guesser = "203.0.113.78";
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      expect((await attempt("mediator", `guess ${i}`, guesser)).status).toBe(401);
+      const held = await attempt("mediator", `guess ${i} again`, guesser);
+      waits.push(held.status === 429 ? Number(held.headers.get("retry-after")) : 0);
+      f.clock.advance(waits.at(-1)! * 1000);
+    }
+    expect(waits).toEqual([0, 1, 2, 4, 8, 16, 32, 64]);
+    expect(delayAfter(100, 3, DEFAULT_LOGIN_THROTTLE)).toBe(DEFAULT_LOGIN_THROTTLE.maxDelayMs);
+  });
+
+  it("slows down an address that guesses across many accounts", async () => {
+    const sprayer = "2001:db8:5:7::1";
+    for (let i = 0; i < DEFAULT_LOGIN_THROTTLE.addressFreeFailures; i++) {
+      expect((await attempt(`nobody-${i}`, "guess", sprayer)).status).toBe(401);
+    }
+    // Another address in the same /64 network counts as the same client.
+    const held = await attempt("tracing", PASSWORD, "2001:db8:5:7:abcd::9");
+    expect(held.status).toBe(429);
+    expect((await attempt("tracing", PASSWORD, "2001:db8:5:8::1")).status).toBe(200);
   });
 
   it("expires sessions after their lifetime", async () => {

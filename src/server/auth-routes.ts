@@ -2,6 +2,7 @@ import { createMiddleware } from "hono/factory";
 import { createRoute } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ProblemError } from "./problem.ts";
+import { clientAddress, recordLoginFailure, recordLoginSuccess, throttleKeys, waitBeforeLogin } from "./login-throttle.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { LoginSchema, MeSchema, ProblemSchema, TokenSchema } from "./schemas.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
@@ -42,13 +43,16 @@ const loginRoute = createRoute({
   tags: ["session"],
   security: [],
   summary: "Log in: exchange a username and password for a bearer token",
-  description: "Failed attempts are counted per username in the database (shared by every server process); too many within the window answer 429 with Retry-After.",
+  description:
+    "Failed attempts are counted per account and client address, and per address, in the database (shared by every server process). " +
+    "Past a few failures each further attempt from that address must wait a delay that doubles with every failure: until then it answers 429 " +
+    "with Retry-After. Nobody can lock an account out: the rightful user from another address is not slowed down.",
   request: { body: { required: true, content: { "application/json": { schema: LoginSchema } } } },
   responses: {
     200: { description: "Logged in", content: { "application/json": { schema: TokenSchema } } },
     400: problem("Invalid body"),
     401: problem("Wrong username or password"),
-    429: problem("Too many failed attempts"),
+    429: problem("Too many failed attempts from this address: wait Retry-After seconds"),
   },
 });
 
@@ -77,23 +81,22 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
 
   app.openapi(loginRoute, async (c) => {
     const { username, password } = c.req.valid("json");
-    const key = `login:${username.toLowerCase()}`;
-    const { max, windowMs } = deps.loginFailures;
-    const since = new Date(deps.now().getTime() - windowMs);
-    if ((await store.rateLimit.failedLoginsSince(key, since)) >= max) {
-      logger.warn({ username }, "login refused: too many failed attempts");
-      throw new ProblemError(429, "too many failed login attempts for this account; wait and try again", {}, {
-        "retry-after": String(Math.ceil(windowMs / 1000)),
+    const keys = throttleKeys(username, clientAddress(c, deps.trustProxy));
+    const wait = await waitBeforeLogin(store.rateLimit, keys, deps.loginThrottle, deps.now());
+    if (wait > 0) {
+      logger.warn({ username }, "login held back: failed attempts from this address");
+      throw new ProblemError(429, "too many failed login attempts from this address; wait and try again", {}, {
+        "retry-after": String(Math.ceil(wait / 1000)),
       });
     }
     const user = await store.users.findByUsername(username);
     const ok = user === null || user.disabled ? await verifyAgainstDummy(password) : await verifyPassword(user.passwordHash, password);
     if (!ok || user === null) {
-      await store.rateLimit.recordFailedLogin(key);
+      await recordLoginFailure(store.rateLimit, keys);
       logger.info({ username }, "login failed");
       throw unauthorized("wrong username or password");
     }
-    await store.rateLimit.clearFailedLogins(key);
+    await recordLoginSuccess(store.rateLimit, keys);
     const session = await store.sessions.create(user.id, deps.sessionTtlMs);
     logger.info({ userId: user.id, partyId: user.partyId }, "logged in");
     return c.json({ token: session.token, expiresAt: session.expiresAt }, 200);

@@ -5,7 +5,7 @@ import { CaseInputSchema } from "../domain/index.ts";
 import { NotFoundError, ValidationError } from "../domain/index.ts";
 import { ProblemError } from "./problem.ts";
 import {
-  AccessLogQuerySchema, AccessLogSchema, ActionRequestSchema, ActionResultSchema, CaseIdParamSchema, CaseListSchema,
+  ActionRequestSchema, ActionResultSchema, CaseIdParamSchema, CaseListSchema,
   CaseViewSchema, CreatedSchema, HistorySchema, ListCasesQuerySchema, NewCaseSchema, ProblemSchema,
 } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
@@ -102,17 +102,6 @@ const historyRoute = createRoute({
   responses: { 200: json("The history", HistorySchema), 401: problem("Not logged in"), 404: problem("No such case") },
 });
 
-const accessLogRoute = createRoute({
-  method: "get",
-  path: "/api/access-log",
-  operationId: "listAccessLog",
-  tags: ["admin"],
-  summary: "Who read which case, when (admins only)",
-  security: BEARER,
-  request: { query: AccessLogQuerySchema },
-  responses: { 200: json("Access log entries, newest first", AccessLogSchema), 401: problem("Not logged in"), 403: problem("Admins only") },
-});
-
 export function clientIdFrom(header: string | undefined, body: string | undefined): string | undefined {
   if (header !== undefined && body !== undefined && header !== body) {
     throw new ProblemError(400, "the Idempotency-Key header and the body's clientId differ", {
@@ -186,11 +175,5 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(historyRoute, async (c) => {
     const items = await store.cases.history(c.get("ctx"), c.req.valid("param").id);
     return c.json({ items }, 200);
-  });
-
-  app.openapi(accessLogRoute, async (c) => {
-    const { caseId, limit, offset } = c.req.valid("query");
-    const result = await store.accessLog.list(c.get("ctx"), { ...(caseId === undefined ? {} : { caseId }), limit, offset });
-    return c.json(result, 200);
   });
 }

@@ -1,5 +1,5 @@
 import { HTTPException } from "hono/http-exception";
-import { ConflictError, ForbiddenError, HomewardError, NotFoundError, ValidationError } from "../domain/index.ts";
+import { ClientIdReusedError, ConflictError, ForbiddenError, HomewardError, NotFoundError, ValidationError } from "../domain/index.ts";
 import { ProblemError, problemResponse } from "./problem.ts";
 import type { Logger } from "./logger.ts";
 
@@ -28,6 +28,15 @@ export function errorToResponse(error: unknown, logger: Logger, where: { method:
       status: 422,
       detail: error.message,
       errors: error.issues.map((i) => ({ pointer: `/${i.path.replaceAll(".", "/")}`, field: i.path, detail: i.message })),
+    });
+  }
+  if (error instanceof ClientIdReusedError) {
+    return problemResponse({
+      type: "urn:homeward:problem:idempotency-key-reused",
+      title: "Unprocessable Content",
+      status: 422,
+      detail: error.message,
+      errors: [{ pointer: "/clientId", field: "clientId", detail: "already used for a different request (also sent as Idempotency-Key)" }],
     });
   }
   if (error instanceof HomewardError) {

@@ -39,7 +39,7 @@ async function twoInstances(): Promise<[ReturnType<typeof createApp>, ReturnType
     username: "tracing", partyId: DEMO_PARTIES.tracing.id, role: "caseworker",
     passwordHash: await hash(PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 }),
   });
-  const options = { logger: createLogger({ level: "silent" }), loginFailures: { max: 2, windowMs: 60_000 } };
+  const options = { logger: createLogger({ level: "silent" }), loginThrottle: { freeFailures: 2 } };
   return [createApp({ store: a, ...options }), createApp({ store: b, ...options })];
 }
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import {
-  CaseActionSchema, CaseInputSchema, CASE_STATUSES, CaseStatusSchema, ROLES, SEXES,
+  CaseActionSchema, CaseInputSchema, CASE_STATUSES, CaseStatusSchema, requiredText, ROLES, SEXES, text,
 } from "../domain/index.ts";
 
 // Request and response shapes of the HTTP API. Request bodies reuse the domain's schemas so
@@ -23,8 +23,8 @@ export const ProblemSchema = z
 
 export const LoginSchema = z
   .object({
-    username: z.string().trim().min(1).max(100).openapi({ example: "tracing" }),
-    password: z.string().min(1).max(1000).openapi({ example: "demo-password" }),
+    username: requiredText(100).openapi({ example: "tracing" }),
+    password: text({ min: 1, max: 1000, trim: false }).openapi({ example: "demo-password" }),
   })
   .openapi("Login");
 
@@ -43,7 +43,7 @@ export const MeSchema = z
   })
   .openapi("Me");
 
-const clientId = z.string().trim().min(1).max(200);
+const clientId = requiredText(200);
 
 export const NewCaseSchema = CaseInputSchema.extend({
   clientId: clientId.optional().openapi({
@@ -169,8 +169,15 @@ export const HistorySchema = z
   })
   .openapi("History");
 
-export const AccessLogQuerySchema = z.object({
-  caseId: z.string().min(1).max(100).optional(),
+export const AccessLogFilterSchema = z.object({
+  caseId: z.uuid().optional().openapi({ description: "Only reads of this case" }),
+  partyId: requiredText(63).optional().openapi({ description: "Only reads made by this party's people" }),
+  userId: requiredText(200).optional().openapi({ description: "Only reads made by this user" }),
+  from: z.iso.datetime({ offset: true }).optional().openapi({ description: "Reads at or after this time (ISO 8601)" }),
+  to: z.iso.datetime({ offset: true }).optional().openapi({ description: "Reads before this time (ISO 8601)" }),
+});
+
+export const AccessLogQuerySchema = AccessLogFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

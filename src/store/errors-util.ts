@@ -1,3 +1,4 @@
+import { unsafeTextReason } from "../domain/index.ts";
 import type { ZodError } from "zod";
 import { ValidationError } from "../domain/index.ts";
 
@@ -33,6 +34,8 @@ export function checkClientId(clientId: unknown, path = "clientId"): string {
   if (typeof clientId !== "string" || clientId.trim() === "" || clientId.length > 200) {
     throw new ValidationError(path, "a client id of 1 to 200 characters is required");
   }
+  const unsafe = unsafeTextReason(clientId);
+  if (unsafe !== null) throw new ValidationError(path, unsafe);
   return clientId;
 }
 

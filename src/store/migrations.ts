@@ -4,6 +4,7 @@ import { PHOTO_MIGRATIONS } from "./photos/index.ts";
 import { LEDGER_MIGRATIONS } from "./ledger/index.ts";
 import { MATCH_MIGRATIONS } from "./matching/index.ts";
 import { BATCH_MIGRATIONS } from "./batches/index.ts";
+import { ACCESS_LOG_MIGRATIONS } from "./access-log/index.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -107,4 +108,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ...BATCH_MIGRATIONS,
   // A child's photographs (src/store/photos/).
   ...PHOTO_MIGRATIONS,
+  // Digests of the access log in the signed log (src/store/access-log/).
+  ...ACCESS_LOG_MIGRATIONS,
 ];

@@ -9,7 +9,8 @@ import { KEY_BYTES, loadOrCreateKey, sealedBox } from "./sealed-box.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { runMigrations } from "./migrate.ts";
 import { TEST_DOOR, type StoreInternals } from "./store-internals.ts";
-import { createAccessLogRepository, createCaseRepository, createSharesRepository, reindexNameKeys } from "./cases/index.ts";
+import { createCaseRepository, createSharesRepository, reindexNameKeys } from "./cases/index.ts";
+import { createAccessLogRepository } from "./access-log/index.ts";
 import {
   createPartyRepository,
   createRateLimitRepository,
@@ -98,7 +99,8 @@ function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions):
     users: createUserRepository(internals),
     sessions: createSessionRepository(internals),
     rateLimit: createRateLimitRepository(internals),
-    accessLog: createAccessLogRepository(internals),
+    // Digests of the access log are appended to the signed log.
+    accessLog: createAccessLogRepository(internals, () => ledger),
     ledger,
     reports,
     matching,

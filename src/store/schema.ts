@@ -88,6 +88,16 @@ export interface AccessLogTable {
   purpose: string | null;
 }
 
+export interface AccessLogDigestsTable {
+  party_id: string;
+  first_id: string;
+  last_id: string;
+  row_count: number;
+  digest: string;
+  entry_index: string;
+  sealed_at: Timestamp;
+}
+
 export interface MigrationsTable {
   id: string;
   applied_at: ColumnType<Date, Date | string | undefined, never>;
@@ -104,4 +114,5 @@ export interface Database {
   case_actions: CaseActionsTable;
   case_shares: CaseSharesTable;
   access_log: AccessLogTable;
+  access_log_digests: AccessLogDigestsTable;
 }

@@ -242,12 +242,30 @@ export interface RateLimitApi {
   reset(key: string): Promise<void>;
   recordFailedLogin(key: string): Promise<void>;
   failedLoginsSince(key: string, since: Date): Promise<number>;
+  // How many failures since `since`, and when the latest was.
+  failedLoginStats(key: string, since: Date): Promise<{ count: number; last: Date | null }>;
   clearFailedLogins(key: string): Promise<void>;
 }
 
+export interface AccessLogQuery {
+  caseId?: string;
+  // The party and the user who read.
+  partyId?: string;
+  userId?: string;
+  // ISO 8601: from (inclusive) and to (exclusive).
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
 export interface AccessLogApi {
-  // Admins only (ForbiddenError otherwise): reads of their party's cases and reads by their party's users.
-  list(ctx: RequestContext, query?: { caseId?: string; limit?: number; offset?: number }): Promise<{ items: AccessLogEntry[]; total: number }>;
+  // Admins and auditors (ForbiddenError otherwise): reads of their party's cases and reads by their party's users.
+  list(ctx: RequestContext, query?: AccessLogQuery): Promise<{ items: AccessLogEntry[]; total: number }>;
+  // The same rows (limit and offset aside), oldest first, as CSV text chunks: header first. Seals first.
+  exportCsv(ctx: RequestContext, query?: AccessLogQuery): AsyncGenerator<string>;
+  // Commits the settled rows not yet committed into the signed log as digests; how many rows.
+  seal(): Promise<number>;
 }
 
 export type { ActionRecord, ActionType };

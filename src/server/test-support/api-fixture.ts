@@ -3,6 +3,7 @@ import { openStore } from "../../store/index.ts";
 import type { Store } from "../../store/index.ts";
 import { createApp } from "../app.ts";
 import { createLogger } from "../logger.ts";
+import type { LoginThrottle } from "../login-throttle.ts";
 import { hash } from "@node-rs/argon2";
 import { DEMO_ACCOUNTS, DEMO_PARTIES } from "../../demo/demo-accounts.ts";
 
@@ -19,7 +20,7 @@ export interface ApiFixture {
 }
 
 /** An in-memory registry with the demo parties and accounts (test password), a settable clock and a captured log. */
-export async function apiFixture(options: { sessionTtlMs?: number; loginFailures?: { max: number; windowMs: number } } = {}): Promise<ApiFixture> {
+export async function apiFixture(options: { sessionTtlMs?: number; loginThrottle?: Partial<LoginThrottle>; trustProxy?: boolean } = {}): Promise<ApiFixture> {
   const clock = {
     now: new Date("2026-06-01T10:00:00Z"),
     advance(ms: number) {
@@ -45,7 +46,8 @@ export async function apiFixture(options: { sessionTtlMs?: number; loginFailures
     logger,
     now: () => clock.now,
     ...(options.sessionTtlMs === undefined ? {} : { sessionTtlMs: options.sessionTtlMs }),
-    ...(options.loginFailures === undefined ? {} : { loginFailures: options.loginFailures }),
+    ...(options.loginThrottle === undefined ? {} : { loginThrottle: options.loginThrottle }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   });
 
   const call = (token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>

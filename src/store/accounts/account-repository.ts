@@ -177,6 +177,15 @@ export function createRateLimitRepository(s: StoreInternals): RateLimitApi {
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
+    async failedLoginStats(key, since) {
+      const r = await s.db
+        .selectFrom("failed_logins")
+        .select((eb) => [eb.fn.countAll<string | number | bigint>().as("n"), eb.fn.max("at").as("last")])
+        .where("key", "=", key)
+        .where("at", ">=", since)
+        .executeTakeFirstOrThrow();
+      return { count: Number(r.n), last: r.last === null || r.last === undefined ? null : new Date(r.last as string | Date) };
+    },
     async clearFailedLogins(key) {
       await s.db.deleteFrom("failed_logins").where("key", "=", key).execute();
     },

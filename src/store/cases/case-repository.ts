@@ -34,6 +34,7 @@ import { actionAad, mergeState, nameKeysOf, openSensitive, parseSummary, sealSen
 import { checkClientId, checkOffset, clampLimit, isUniqueViolation, isUuid, toIso, validationFromZod } from "../errors-util.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import { actorOf } from "../store-internals.ts";
+import { assertSameRequest } from "./client-id-replay.ts";
 import type {
   ActionEvent,
   ActionResult,
@@ -261,7 +262,7 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
   async function findByClientId(db: Db | Tx, partyId: string, clientId: string) {
     return db
       .selectFrom("case_actions")
-      .select(["case_id", "sequence", "type"])
+      .select(["case_id", "sequence", "type", "payload"])
       .where("actor_party_id", "=", partyId)
       .where("client_id", "=", clientId)
       .executeTakeFirst();
@@ -299,7 +300,7 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
       return withClientIdRetry(async (tx): Promise<CreateResult> => {
         const prior = await findByClientId(tx, actor.partyId, clientId);
         if (prior) {
-          if (prior.type !== "report") throw new ConflictError("this client id was already used for another request");
+          assertSameRequest(s.box, prior, null, action);
           const seen = await viewOf(tx, actor, prior.case_id);
           if (!seen) throw new ConflictError("this client id was already used for another request");
           await logAccess(tx, actor, ctx, "write", [{ id: prior.case_id, party: seen.row.party_id }]);
@@ -409,9 +410,7 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
         const row = await loadCase(tx, caseId, actor.partyId, true);
         const prior = await findByClientId(tx, actor.partyId, clientId);
         if (prior) {
-          if (prior.case_id !== caseId || prior.type !== action.type) {
-            throw new ConflictError("this client id was already used for another request");
-          }
+          assertSameRequest(s.box, prior, caseId, action);
           const seen = await viewOf(tx, actor, caseId);
           if (!seen) throw new NotFoundError("case not found");
           await logAccess(tx, actor, ctx, "write", [{ id: caseId, party: seen.row.party_id }]);

@@ -1,6 +1,5 @@
 // Cases: the append-only list of signed actions per child, its shares and the access log.
 export { createCaseRepository, reindexNameKeys } from "./case-repository.ts";
 export { createSharesRepository } from "./shares-repository.ts";
-export { createAccessLogRepository } from "./access-log-repository.ts";
 export { mergeState, openSensitive, parseSummary } from "./case-codec.ts";
 export { actionAad } from "./case-codec.ts";

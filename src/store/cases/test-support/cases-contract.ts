@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import type { ActionType, CaseInput, CaseStatus, PartyKind, Role } from "../../../domain/index.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, mayTake } from "../../../domain/index.ts";
+import { ClientIdReusedError, ConflictError, ForbiddenError, NotFoundError, ValidationError, mayTake } from "../../../domain/index.ts";
 import { MIGRATIONS } from "../../migrations.ts";
 import type { RequestContext } from "../../types.ts";
 import type { Store } from "../../store.ts";
 import { testDoor } from "../../test-support/test-door.ts";
+import { checkAccessLog } from "../../../ledger/index.ts";
+import type { AccessLogRow } from "../../../ledger/index.ts";
 
 // One behavioural contract for every database the store runs on. Each test builds its own
 // "world" of four parties, so tests share one database without seeing each other's cases.
@@ -382,7 +384,7 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         expect(again.sequence).toBe(first.sequence);
         expect(again.case.version).toBe(first.case.version);
         expect((await store.cases.history(c, id)).length).toBe(first.sequence);
-        await expectRejects(store.cases.appendAction(c, id, { type: "add-note", text: "other" }, { clientId: "register-1" }), ConflictError);
+        await expectRejects(store.cases.appendAction(c, id, { type: "add-note", text: "other" }, { clientId: "register-1" }), ClientIdReusedError);
       });
 
       it("concurrent repeats of one action, even with expectedVersion, apply it once", async () => {
@@ -445,13 +447,87 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         ]);
         expect(log.items[3]?.purpose).toBe("test");
         await expectRejects(store.accessLog.list(w.ctx("tracing", "caseworker")), ForbiddenError);
-        await expectRejects(store.accessLog.list(w.ctx("tracing", "auditor")), ForbiddenError);
+        // Auditors read it as admins do.
+        expect((await store.accessLog.list(w.ctx("tracing", "auditor"), { caseId: id })).total).toBe(before + 4);
         // Another party's admin sees only reads its own users made.
         const holdingAdmin = await store.accessLog.list(w.ctx("holding", "admin"), { caseId: id });
         expect(holdingAdmin.items.map((e) => e.partyId)).toEqual([w.ids.holding]);
         // A read that finds nothing visible is not a read of the case.
         expect(await store.cases.get(w.ctx("ngo", "caseworker"), id)).toBeNull();
         expect((await store.accessLog.list(admin, { caseId: id })).total).toBe(before + 4);
+      });
+    });
+
+    describe("access log: filters, export and digests", () => {
+      it("auditors filter it by case, party, user and time and export the same rows as CSV; a malformed filter is refused", async () => {
+        const w = await world();
+        const id = await newCase(w);
+        const t0 = new Date(Date.now() + 60_000);
+        clock = t0;
+        await store.cases.get(w.ctx("tracing", "caseworker"), id);
+        clock = new Date(t0.getTime() + 60_000);
+        await store.cases.get(w.ctx("mediator", "mediator"), id);
+        clock = null;
+        const auditor = w.ctx("tracing", "auditor");
+        const all = await store.accessLog.list(auditor, { caseId: id });
+        const mediatorReads = await store.accessLog.list(auditor, { caseId: id, partyId: w.ids.mediator });
+        expect(mediatorReads.items.map((e) => [e.kind, e.userId])).toEqual([["read", `${w.ids.mediator}-mediator`]]);
+        const byUser = await store.accessLog.list(auditor, { caseId: id, userId: `${w.ids.tracing}-caseworker` });
+        expect(byUser.items.every((e) => e.userId === `${w.ids.tracing}-caseworker`)).toBe(true);
+        expect(byUser.items.map((e) => e.kind)).toContain("read");
+        const late = await store.accessLog.list(auditor, { caseId: id, from: new Date(t0.getTime() + 30_000).toISOString() });
+        expect(late.items.map((e) => e.partyId)).toEqual([w.ids.mediator]);
+        const early = await store.accessLog.list(auditor, { caseId: id, from: t0.toISOString(), to: new Date(t0.getTime() + 30_000).toISOString() });
+        expect(early.items.map((e) => e.partyId)).toEqual([w.ids.tracing]);
+        await expectRejects(store.accessLog.list(auditor, { caseId: "not-a-case-id" }), ValidationError);
+        await expectRejects(store.accessLog.list(auditor, { from: "yesterday" }), ValidationError);
+
+        let csv = "";
+        for await (const chunk of store.accessLog.exportCsv(auditor, { caseId: id })) csv += chunk;
+        const lines = csv.trim().split("\n");
+        expect(lines[0]).toBe("id,at,user_id,party_id,role,case_id,case_party_id,kind,purpose");
+        expect(lines.length - 1).toBe(all.total);
+        // Oldest first.
+        expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(all.items.map((e) => e.id).reverse());
+        await expectRejects((async () => {
+          for await (const _ of store.accessLog.exportCsv(w.ctx("tracing", "caseworker"))) break;
+        })(), ForbiddenError);
+      });
+
+      it("commits settled rows into the signed log as digests per case-owning party, which an altered row no longer matches", async () => {
+        const w = await world();
+        const id = await newCase(w);
+        await store.cases.get(w.ctx("holding", "caseworker"), id);
+        clock = new Date(Date.now() + 20_000);
+        try {
+          expect(await store.accessLog.seal()).toBeGreaterThan(0);
+          expect(await store.accessLog.seal()).toBe(0);
+        } finally {
+          clock = null;
+        }
+        const digests = (await testDoor(store).db.selectFrom("access_log_digests").selectAll().where("party_id", "=", w.ids.tracing).execute())
+          .map((d) => ({
+            entryIndex: Number(d.entry_index),
+            payload: { party: d.party_id, from: String(d.first_id), to: String(d.last_id), count: d.row_count, digest: d.digest },
+          }));
+        expect(digests.length).toBeGreaterThan(0);
+        const rows = async (): Promise<AccessLogRow[]> => {
+          let csv = "";
+          for await (const chunk of store.accessLog.exportCsv(w.ctx("tracing", "auditor"))) csv += chunk;
+          return csv.trim().split("\n").slice(1).map((l) => {
+            const [rid, at, userId, partyId, role, caseId, caseParty, kind, purpose] = l.split(",") as string[];
+            return { id: rid!, at: at!, userId: userId!, partyId: partyId!, role: role!, caseId: caseId!, caseParty: caseParty!, kind: kind!, purpose: purpose || null };
+          });
+        };
+        const clean = checkAccessLog(digests, await rows(), w.ids.tracing);
+        expect(clean.mismatches).toEqual([]);
+        expect(clean.checked).toBe(digests.length);
+        // An operator edits a read in the table: the digest of its run no longer matches.
+        const victim = await testDoor(store).db.selectFrom("access_log").select("id").where("case_id", "=", id).where("kind", "=", "read").executeTakeFirstOrThrow();
+        await testDoor(store).db.updateTable("access_log").set({ role: "caseworker-x" }).where("id", "=", victim.id).execute();
+        const tampered = checkAccessLog(digests, await rows(), w.ids.tracing);
+        expect(tampered.mismatches).toHaveLength(1);
+        expect(BigInt(tampered.mismatches[0]!.digest.from) <= BigInt(victim.id) && BigInt(victim.id) <= BigInt(tampered.mismatches[0]!.digest.to)).toBe(true);
       });
     });
 
@@ -637,8 +713,12 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         await store.rateLimit.recordFailedLogin(key);
         await store.rateLimit.recordFailedLogin(key);
         expect(await store.rateLimit.failedLoginsSince(key, since)).toBe(2);
+        const stats = await store.rateLimit.failedLoginStats(key, since);
+        expect(stats.count).toBe(2);
+        expect(stats.last!.getTime()).toBeGreaterThanOrEqual(since.getTime());
         await store.rateLimit.clearFailedLogins(key);
         expect(await store.rateLimit.failedLoginsSince(key, since)).toBe(0);
+        expect(await store.rateLimit.failedLoginStats(key, since)).toEqual({ count: 0, last: null });
       });
     });
 

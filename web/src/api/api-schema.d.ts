@@ -28,7 +28,7 @@ export interface paths {
         put?: never;
         /**
          * Log in: exchange a username and password for a bearer token
-         * @description Failed attempts are counted per username in the database (shared by every server process); too many within the window answer 429 with Retry-After.
+         * @description Failed attempts are counted per account and client address, and per address, in the database (shared by every server process). Past a few failures each further attempt from that address must wait a delay that doubles with every failure: until then it answers 429 with Retry-After. Nobody can lock an account out: the rightful user from another address is not slowed down.
          */
         post: operations["signIn"];
         /** Log out: revoke the current token */
@@ -125,23 +125,6 @@ export interface paths {
         };
         /** The case's actions: who, which party, when, what (as much as the caller may see) */
         get: operations["getCaseHistory"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/access-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who read which case, when (admins only) */
-        get: operations["listAccessLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -780,6 +763,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read which case, when (admins and auditors) */
+        get: operations["listAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The access log as CSV, oldest first (admins and auditors)
+         * @description Settled rows are committed into the signed log as digests first. Check the file with `homeward log verify LOG --access-log FILE.csv --party PARTY`: a deleted or altered row is named by the digest that no longer matches.
+         */
+        get: operations["exportAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1307,19 +1327,6 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
-        };
-        AccessLog: {
-            items: {
-                id: string;
-                at: string;
-                userId: string;
-                partyId: string;
-                role: string;
-                caseId: string;
-                kind: string;
-                purpose: string | null;
-            }[];
-            total: number;
         };
         MatchCandidateList: {
             items: components["schemas"]["MatchCandidate"][];
@@ -2029,6 +2036,19 @@ export interface components {
         PhotoCreated: {
             id: string;
         };
+        AccessLog: {
+            items: {
+                id: string;
+                at: string;
+                userId: string;
+                partyId: string;
+                role: string;
+                caseId: string;
+                kind: string;
+                purpose: string | null;
+            }[];
+            total: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2098,7 +2118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed attempts */
+            /** @description Too many failed attempts from this address: wait Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2422,48 +2442,6 @@ export interface operations {
             };
             /** @description No such case */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listAccessLog: {
-        parameters: {
-            query?: {
-                caseId?: string;
-                limit?: number;
-                offset?: number | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Access log entries, newest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccessLog"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Admins only */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4276,6 +4254,124 @@ export interface operations {
             };
             /** @description No such photo, or the caller may not see it */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccessLog: {
+        parameters: {
+            query?: {
+                /** @description Only reads of this case */
+                caseId?: string;
+                /** @description Only reads made by this party's people */
+                partyId?: string;
+                /** @description Only reads made by this user */
+                userId?: string;
+                /** @description Reads at or after this time (ISO 8601) */
+                from?: string;
+                /** @description Reads before this time (ISO 8601) */
+                to?: string;
+                limit?: number;
+                offset?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Access log entries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLog"];
+                };
+            };
+            /** @description Invalid filter; `errors` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Admins and auditors only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAccessLog: {
+        parameters: {
+            query?: {
+                /** @description Only reads of this case */
+                caseId?: string;
+                /** @description Only reads made by this party's people */
+                partyId?: string;
+                /** @description Only reads made by this user */
+                userId?: string;
+                /** @description Reads at or after this time (ISO 8601) */
+                from?: string;
+                /** @description Reads before this time (ISO 8601) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV: id, at, user_id, party_id, role, case_id, case_party_id, kind, purpose */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid filter; `errors` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Admins and auditors only */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

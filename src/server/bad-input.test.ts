@@ -99,3 +99,14 @@ describe("the access log's query", () => {
     await expectFieldRefused(res, "caseId");
   });
 });
+
+describe("bodies nested deeper than any request needs", () => {
+  it("answers 400 naming the body, on a route with a schema and on login", async () => {
+    const deep = "[".repeat(5000) + "]".repeat(5000);
+    for (const [token, path] of [[tracing, "/api/cases"], [null, "/api/session"]] as const) {
+      const res = await f.call(token, "POST", path, deep);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as Problem).errors?.map((e) => e.field)).toEqual(["body"]);
+    }
+  });
+});

@@ -19,6 +19,23 @@ function refused(location: "json" | "query" | "path", path: (string | number)[],
   });
 }
 
+// No request of the API nests anywhere near this deep; deeper bodies would only exhaust the stack
+// of whatever walks them next.
+const MAX_DEPTH = 32;
+
+/** How deep a parsed JSON value nests, without recursion (so any depth can be measured). */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > MAX_DEPTH) return max;
+    if (v !== null && typeof v === "object") for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 export function safeInput() {
   return createMiddleware<AppEnv>(async (c, next) => {
     const url = new URL(c.req.url);
@@ -50,6 +67,13 @@ export function safeInput() {
       } catch {
         // Not JSON at all: the route's validator answers that.
         return next();
+      }
+      if (depthOf(body) > MAX_DEPTH) {
+        throw new ProblemError(400, `Invalid body: nested deeper than ${MAX_DEPTH} levels`, {
+          type: "urn:homeward:problem:validation",
+          title: "Invalid request",
+          errors: [{ pointer: "/", field: "body", detail: `nested deeper than ${MAX_DEPTH} levels` }],
+        });
       }
       const found = findUnsafeText(body);
       if (found !== null) throw refused("json", found.path, found.reason);

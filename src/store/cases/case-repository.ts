@@ -300,7 +300,8 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
       return withClientIdRetry(async (tx): Promise<CreateResult> => {
         const prior = await findByClientId(tx, actor.partyId, clientId);
         if (prior) {
-          assertSameRequest(s.box, prior, null, action);
+          // The side is recorded as defaulted (see prepareNewCase): compare like with like.
+          assertSameRequest(s.box, prior, null, action.side === undefined ? { ...action, side: defaultSide(actor.partyKind) } : action);
           const seen = await viewOf(tx, actor, prior.case_id);
           if (!seen) throw new ConflictError("this client id was already used for another request");
           await logAccess(tx, actor, ctx, "write", [{ id: prior.case_id, party: seen.row.party_id }]);

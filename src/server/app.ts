@@ -5,6 +5,7 @@ import { registerAuthRoutes, requireSession } from "./auth-routes.ts";
 import { registerCaseRoutes } from "./case-routes.ts";
 import { registerMatchRoutes } from "./match-routes.ts";
 import { registerLedgerRoutes } from "./ledger-routes.ts";
+import { registerCaseLogRoutes } from "./case-log-routes.ts";
 import { registerBatchRoutes } from "./batch-routes.ts";
 import { registerPfifRoutes } from "./pfif-routes.ts";
 import { registerStatsRoutes, STATS_PATHS } from "./stats-routes.ts";
@@ -98,6 +99,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerCaseRoutes(app, deps);
   registerMatchRoutes(app, deps);
   registerLedgerRoutes(app, deps);
+  registerCaseLogRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerPfifRoutes(app, deps);
   registerStatsRoutes(app, deps);

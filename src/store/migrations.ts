@@ -5,6 +5,7 @@ import { LEDGER_MIGRATIONS } from "./ledger/index.ts";
 import { MATCH_MIGRATIONS } from "./matching/index.ts";
 import { BATCH_MIGRATIONS } from "./batches/index.ts";
 import { ACCESS_LOG_MIGRATIONS } from "./access-log/index.ts";
+import { SECRETS_MIGRATIONS } from "./secrets/index.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -100,6 +101,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index access_log_party_idx on access_log (party_id, at desc)`,
     ],
   },
+  // The store's working keys, wrapped by the key file's master key (src/store/secrets/).
+  ...SECRETS_MIGRATIONS,
   // The signed log (src/store/ledger/).
   ...LEDGER_MIGRATIONS,
   // Matching in the registry (src/store/matching/).

@@ -27,6 +27,7 @@ import { createDisclosureRepository } from "./disclosures/index.ts";
 import { createTracingRequestRepository } from "./tracing-requests/index.ts";
 import { createPhotoRepository } from "./photos/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { openStoreKeys, recoverKeyFile } from "./secrets/index.ts";
 import { createBatchRepository, type BatchesApi } from "./batches/index.ts";
 import { createStatsRepository } from "./stats/index.ts";
 import { createAdultTrackJob } from "./adult-track/index.ts";
@@ -67,11 +68,11 @@ type Features = Omit<Store, "kind" | "migrate" | "close">;
 // The one place the features are put together. Each feature gets what it needs by name; the
 // action sinks and preconditions every case action passes are listed here, in order.
 function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions): Features {
-  const { db, box, now } = internals;
+  const { db, box, now, caseSalt } = internals;
   const cases = createCaseRepository(internals);
-  const { ledger, recordAction } = createLedgerStore({ db, box, now });
-  const reports = createReportsStore({ db, box, now, ledger, cases });
-  const { matching, enqueueOnAction } = createMatchingService({ db, now, ledger, cases });
+  const { ledger, recordAction } = createLedgerStore({ db, box, caseSalt, now });
+  const reports = createReportsStore({ db, box, caseSalt, now, ledger, cases });
+  const { matching, enqueueOnAction } = createMatchingService({ db, now, ledger, cases, caseSalt });
   // Batch steps are signed log entries; statistics count the children returned in batches.
   const batches: BatchesApi = createBatchRepository(internals, { cases, ledger, settings: options.batches ?? {} });
   const stats = createStatsRepository(internals, { batches: () => batches });
@@ -122,6 +123,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   const internals: StoreInternals = {
     db,
     box: sealedBox(key),
+    caseSalt: () => {
+      throw new Error("the store's keys are read after its migrations");
+    },
     now: options.now ?? (() => new Date()),
     sinks: [],
     preconditions: new Map(),
@@ -134,6 +138,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   }
   try {
     if (options.migrate !== false) await migrate();
+    // The key file's master key wraps the working keys (data, index, commit) kept in the
+    // database; a rotation of the key file cut short is finished or forgotten first.
+    const keys = await openStoreKeys(db, keyFile ? await recoverKeyFile(keyFile, db) : key);
+    internals.box = keys.box;
+    internals.caseSalt = keys.caseSalt;
   } catch (e) {
     await db.destroy();
     await release();

@@ -7,6 +7,8 @@ import type { Actor } from "../domain/index.ts";
 export interface StoreInternals {
   db: Db;
   box: SealedBox;
+  // The case's salt for its commitments in the signed log (see src/ledger/case-commitment.ts).
+  caseSalt: (caseId: string) => string;
   now: () => Date;
   sinks: ActionSink[];
   preconditions: Map<PreconditionName, Precondition>;

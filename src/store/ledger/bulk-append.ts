@@ -2,24 +2,39 @@
 // transaction at once, for bulk imports.
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import { buildEntry, canonicalJson, leafHash, signEntry, utf8, type EntryInput, type Signer } from "../../ledger/index.ts";
+import { blindedEntryId, buildEntry, canonicalJson, caseStepEntry, leafHash, signEntry, utf8, type CaseOpening, type EntryInput, type Signer } from "../../ledger/index.ts";
 import { nodeSha256 } from "../../ledger-node/index.ts";
 import type { ActionEvent, Tx } from "../types.ts";
 
 // Rows per multi-row statement in bulk appends (5 parameters a row, well under the protocol's limit).
 const BATCH_ROWS = 500;
 
-export function actionEntry(event: ActionEvent, salt: string): EntryInput {
-  return {
-    id: `case-action:${event.caseId}:${event.sequence}`,
-    type: `case.${event.action.type}`,
-    typeVersion: 1,
-    subject: `case:${event.caseId}`,
+// Roles whose people sign with their own key as well as their party's (see ledger-store.ts).
+const PERSONAL_KEY_ROLES = new Set(["verifier", "mediator"]);
+
+const openingOf = (caseId: string, caseSalt: (caseId: string) => string): CaseOpening => ({ case: caseId, salt: caseSalt(caseId) });
+
+/** The id of the entry of a case's step: linked to the case only through its salt. */
+export function actionEntryId(event: ActionEvent, caseSalt: (caseId: string) => string): string {
+  return blindedEntryId(openingOf(event.caseId, caseSalt), `step:${event.sequence}`, nodeSha256);
+}
+
+/**
+ * A case's step in the log, blinded (src/ledger/case-commitment.ts): the entry names the case by
+ * its salted commitment, and the step, the case and the person travel only in the hashed
+ * payload; those entitled to the case get the opening from the registry (caseSteps).
+ */
+export function actionEntry(event: ActionEvent, salt: string, caseSalt: (caseId: string) => string): EntryInput {
+  return caseStepEntry(openingOf(event.caseId, caseSalt), {
+    sequence: event.sequence,
+    action: event.action,
     party: event.actor.partyId,
     user: event.actor.userId,
+    role: event.actor.role,
     time: event.at,
-    payload: { case: event.caseId, sequence: event.sequence, action: event.action, salt },
-  };
+    salt,
+    personallySigned: PERSONAL_KEY_ROLES.has(event.actor.role),
+  }, nodeSha256);
 }
 
 export interface BulkAppendDeps {
@@ -28,6 +43,7 @@ export interface BulkAppendDeps {
   /** Caseworkers' actions are signed by their party; verifiers and mediators sign as themselves too. */
   signersFor(tx: Tx, actor: ActionEvent["actor"]): Promise<Signer[]>;
   sealSalt(salt: string, entryId: string): Uint8Array;
+  caseSalt(caseId: string): string;
 }
 
 async function nextIndex(tx: Tx): Promise<number> {
@@ -44,7 +60,7 @@ export async function appendActionsInBulk(tx: Tx, events: readonly ActionEvent[]
   if (events.length === 0) return;
   await deps.lock(tx);
   const signersByActor = new Map<string, Signer[]>();
-  const ids = events.map((e) => `case-action:${e.caseId}:${e.sequence}`);
+  const ids = events.map((e) => actionEntryId(e, deps.caseSalt));
   const present = new Set<string>();
   for (let i = 0; i < ids.length; i += BATCH_ROWS) {
     const rows = await sql<{ entry_id: string }>`select entry_id from ledger_entries
@@ -55,7 +71,7 @@ export async function appendActionsInBulk(tx: Tx, events: readonly ActionEvent[]
   const logId = await deps.logId(tx);
   const values: ReturnType<typeof sql>[] = [];
   for (const event of events) {
-    const id = `case-action:${event.caseId}:${event.sequence}`;
+    const id = actionEntryId(event, deps.caseSalt);
     if (present.has(id)) continue;
     present.add(id);
     const actorKey = `${event.actor.partyId}\n${event.actor.userId}\n${event.actor.role}`;
@@ -67,7 +83,7 @@ export async function appendActionsInBulk(tx: Tx, events: readonly ActionEvent[]
       signersByActor.set(actorKey, signWith);
     }
     const salt = randomBytes(32).toString("hex");
-    const text = canonicalJson(signEntry(buildEntry(logId, index, actionEntry(event, salt)), signWith));
+    const text = canonicalJson(signEntry(buildEntry(logId, index, actionEntry(event, salt, deps.caseSalt)), signWith));
     const sealedSalt = Buffer.from(deps.sealSalt(salt, id));
     values.push(sql`(${index}, ${id}, ${text}, ${Buffer.from(leafHash(utf8(text), nodeSha256))}, ${sealedSalt})`);
     index++;

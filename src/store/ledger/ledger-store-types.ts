@@ -1,4 +1,4 @@
-import type { CheckpointLine, EntryInput, EntryLine, KeyRecord } from "../../ledger/index.ts";
+import type { CaseOpening, CaseStepPayload, CheckpointLine, EntryInput, EntryLine, KeyRecord } from "../../ledger/index.ts";
 import type { Tx } from "../types.ts";
 
 export interface InclusionProof {
@@ -36,6 +36,12 @@ export interface LedgerStore {
   revokeUserKey(partyId: string, userId: string, reason: string): Promise<void>;
   /** Signs a checkpoint of the current size with the given parties' keys (adding co-signatures to one of that size). */
   checkpoint(partyIds: readonly string[]): Promise<CheckpointLine>;
+  /**
+   * The opening of a case's commitments and its steps in the log (entry index, payload): what an
+   * entitled reader needs to find the case's entries and check them (checkOpenedStep). No access
+   * check here: the caller decides who may have it.
+   */
+  caseSteps(caseId: string): Promise<{ opening: CaseOpening; subject: string; steps: { index: number; payload: CaseStepPayload }[] }>;
   /** The export: header with anchor keys, entries and checkpoints, one JSON object a line. */
   exportLines(options?: { finalCheckpoint?: boolean }): AsyncGenerator<string>;
 }

@@ -32,6 +32,7 @@ import { nodeSha256, nodeSigner } from "../../ledger-node/index.ts";
 import type { SealedBox } from "../sealed-box.ts";
 import type { ActionEvent, ActionSink, Db, Tx } from "../types.ts";
 import type { LedgerStore } from "./ledger-store-types.ts";
+import { caseStepsOf } from "./case-steps.ts";
 import { actionEntry, appendActionsInBulk } from "./bulk-append.ts";
 
 // Arbitrary constant naming the ledger's append lock among advisory locks.
@@ -59,6 +60,8 @@ function recordOf(row: KeyRow): KeyRecord {
 export interface LedgerDeps {
   db: Db;
   box: SealedBox;
+  // The case's salt for its commitments in the log (src/ledger/case-commitment.ts).
+  caseSalt: (caseId: string) => string;
   now: () => Date;
 }
 
@@ -174,7 +177,7 @@ export function createLedgerStore(deps: LedgerDeps): { ledger: LedgerStore; reco
     // Caseworkers' actions are signed by their party; verifiers and mediators sign as themselves too.
     const signWith = await signersFor(tx, event.actor.partyId, event.actor.userId, event.actor.role);
     const salt = randomBytes(32).toString("hex");
-    await appendLocked(tx, actionEntry(event, salt), signWith, salt);
+    await appendLocked(tx, actionEntry(event, salt, deps.caseSalt), signWith, salt);
   }
 
   const onActions = (tx: Tx, events: readonly ActionEvent[]) =>
@@ -183,6 +186,7 @@ export function createLedgerStore(deps: LedgerDeps): { ledger: LedgerStore; reco
       logId: logIdIn,
       signersFor: (t, actor) => signersFor(t, actor.partyId, actor.userId, actor.role),
       sealSalt: (salt, id) => deps.box.seal(salt, `ledger-salt:${id}`),
+      caseSalt: deps.caseSalt,
     });
 
   async function syncTree(q: Db | Tx = db): Promise<number> {
@@ -344,6 +348,8 @@ export function createLedgerStore(deps: LedgerDeps): { ledger: LedgerStore; reco
         return signed;
       }).then(async (cp) => (await checkpointLine(cp.checkpoint.size))!);
     },
+
+    caseSteps: (caseId) => caseStepsOf(db, deps, caseId),
 
     async *exportLines(options = {}) {
       if (options.finalCheckpoint ?? true) {

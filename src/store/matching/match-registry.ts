@@ -17,7 +17,8 @@ import {
 import type { MatchTables } from "./match-schema.ts";
 import type { ActionEvent, ActionSink, CasesApi, Db, RequestContext, Tx } from "../types.ts";
 import type { LedgerStore } from "../ledger/index.ts";
-import { defineEntryType, hashCanonical, hex32, matchDecided } from "../../ledger/index.ts";
+import { caseCommitment, defineEntryType, hashCanonical, hex32, matchDecidedBlinded } from "../../ledger/index.ts";
+import { nodeSha256 } from "../../ledger-node/index.ts";
 
 // Matching in the registry: records are matched as they arrive. An action that creates a case
 // or changes its details enqueues a job in its own transaction; any server process drains the
@@ -58,6 +59,8 @@ export interface MatchingDeps extends MatchEngineOptions {
   ledger: LedgerStore;
   // An agreement is written on both cases as an ordinary action.
   cases: CasesApi;
+  // The case's salt for its log commitments: decisions name cases by commitment.
+  caseSalt: (caseId: string) => string;
 }
 
 /**
@@ -88,7 +91,8 @@ const MATCH_ON = new Set(["report", "update-details", "withdraw", "mark-duplicat
  * registers the sink; the service is the store's `matching` property.
  */
 export function createMatchingService(deps: MatchingDeps): { matching: MatchingService; enqueueOnAction: ActionSink } {
-  const { now, ledger, db: _db, cases: _cases, ...options } = deps;
+  const { now, ledger, db: _db, cases: _cases, caseSalt, ...options } = deps;
+  const commit = (caseId: string): string => caseCommitment({ case: caseId, salt: caseSalt(caseId) }, nodeSha256);
   const db = deps.db.withTables<MatchTables>() as MDb;
   const store = { cases: deps.cases };
 
@@ -251,13 +255,14 @@ export function createMatchingService(deps: MatchingDeps): { matching: MatchingS
       const result = await decideCandidate(db, ctx, id, input, now(), async (tx, d) => {
         await ledger.append(tx as unknown as Tx, {
           id: `match:${d.candidate}:${d.side}`,
-          type: matchDecided.type,
-          typeVersion: matchDecided.version,
+          type: matchDecidedBlinded.type,
+          typeVersion: matchDecidedBlinded.version,
           subject: `match:${d.candidate}`,
+          // Signed by the party; the person who decided stays in the registry, the cases are
+          // named by their commitments (their openings go to those entitled to each case).
           party: ctx.partyId,
-          user: ctx.userId,
           time: now().toISOString(),
-          payload: d,
+          payload: { ...d, tracingCase: commit(d.tracingCase), holdingCase: commit(d.holdingCase) },
         }, { partyId: ctx.partyId });
       });
       // Record the agreement at once; should that fail, the persisted job is retried by any worker.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openedStepTypes } from "../ledger/test-support/opened-steps.ts";
 import { ConflictError } from "../../domain/index.ts";
 import { verifyLogText, verifySignedReport } from "../../ledger/index.ts";
 import { openStore } from "../open-store.ts";
@@ -96,9 +97,13 @@ describe("verification reports and the lifecycle steps that need them", () => {
     const ok = await verifyLogText(text);
     expect(ok.ok).toBe(true);
     const types = new Set(lines.slice(1).map((l) => (JSON.parse(l) as { entry?: { type: string } }).entry?.type).filter(Boolean));
-    for (const t of ["case.report", "match.decided", "case.add-note", "case.verify-identity", "case.confirm-by-mediator", "case.verify-post-return", "report.drafted", "report.signed", "key.added"]) {
+    for (const t of ["case.step", "match.decided", "report.drafted", "report.signed", "key.added"]) {
       expect(types).toContain(t);
     }
+    // The case is named by its commitment only; its opening shows its steps.
+    expect(text).not.toContain(caseId);
+    const steps = await openedStepTypes(store, lines, caseId);
+    for (const t of ["report", "add-note", "verify-identity", "confirm-by-mediator", "verify-post-return"]) expect(steps).toContain(t);
     for (let i = 1; i < lines.length; i += 7) {
       const altered = [...lines];
       altered[i] = altered[i]!.replace(/"time":"2/, '"time":"1');

@@ -9,11 +9,13 @@ import { z } from "zod";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../domain/index.ts";
 import type { PartyKind, PreconditionName } from "../../domain/index.ts";
 import {
+  blindedCaseSubject,
   canonicalJson,
+  caseCommitment,
   hashCanonical,
   leafHash,
   REPORT_FORMAT,
-  reportDrafted,
+  reportDraftedBlinded,
   reportSigned,
   toHex,
   utf8,
@@ -129,6 +131,7 @@ interface ReportRow {
 export interface ReportsDeps {
   db: Db;
   box: SealedBox;
+  caseSalt: (caseId: string) => string;
   now: () => Date;
   // Reports are signed documents in the log.
   ledger: LedgerStore;
@@ -140,6 +143,7 @@ export function createReportsStore(deps: ReportsDeps): ReportsStore {
   const { db, ledger } = deps;
   const store = { cases: deps.cases };
   const aad = (id: string): string => `ledger-report:${id}`;
+  const opening = (caseId: string) => ({ case: caseId, salt: deps.caseSalt(caseId) });
 
   async function partyKind(q: typeof db | Tx, partyId: string): Promise<PartyKind> {
     const row = await q.selectFrom("parties").select("kind").where("id", "=", partyId).executeTakeFirst();
@@ -219,12 +223,13 @@ export function createReportsStore(deps: ReportsDeps): ReportsStore {
       await db.transaction().execute(async (tx) => {
         const { index } = await ledger.append(tx, {
           id: `report:${id}:drafted`,
-          type: reportDrafted.type,
-          typeVersion: reportDrafted.version,
-          subject: `case:${caseId}`,
+          type: reportDraftedBlinded.type,
+          typeVersion: reportDraftedBlinded.version,
+          // The case by its commitment only (src/ledger/case-commitment.ts): the log is public.
+          subject: blindedCaseSubject(opening(caseId), nodeSha256),
           party: ctx.partyId,
           time: document.drafted.at,
-          payload: { report: id, reportHash: hash, kind: document.kind, case: caseId },
+          payload: { report: id, reportHash: hash, kind: document.kind, case: caseCommitment(opening(caseId), nodeSha256) },
         }, { partyId: ctx.partyId });
         await sql`insert into ledger_reports (id, case_id, kind, party_id, client_id, language, sealed_document, document_hash, entry_idx)
           values (${id}, ${caseId}, ${document.kind}, ${ctx.partyId}, ${opts.clientId}, ${document.language},
@@ -262,7 +267,7 @@ export function createReportsStore(deps: ReportsDeps): ReportsStore {
           id: `report:${id}:${role}`,
           type: reportSigned.type,
           typeVersion: reportSigned.version,
-          subject: `case:${row.case_id}`,
+          subject: blindedCaseSubject(opening(row.case_id), nodeSha256),
           party: ctx.partyId,
           user: ctx.userId,
           time: deps.now().toISOString(),

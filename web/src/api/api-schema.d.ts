@@ -498,6 +498,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The opening of the case's commitments in the log and its steps there
+         * @description For those who may see the case (its party, the parties it is shared with, auditors). The payloads, which hold the case's data, only for the case's own party and auditors.
+         */
+        get: operations["getCaseLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/batches": {
         parameters: {
             query?: never;
@@ -1558,6 +1578,24 @@ export interface components {
             }[];
             /** @enum {string} */
             stage: "drafted" | "signed" | "jointly-signed" | "confirmed";
+        };
+        CaseLog: {
+            opening: {
+                case: string;
+                /** @description The case's secret salt: keep it as private as the case */
+                salt: string;
+            };
+            /** @description The subject every entry about the case carries */
+            subject: string;
+            steps: {
+                index: number;
+                sequence: number;
+                type: string;
+                /** @description The hashed payload (full and auditor views only): checks the entry's payloadHash */
+                payload?: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         NewBatch: {
             /** @example Return group 3 */
@@ -3384,6 +3422,46 @@ export interface operations {
             };
             /** @description The caller's role may not sign for its party */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Opening and steps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseLog"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

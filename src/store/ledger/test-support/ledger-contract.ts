@@ -1,5 +1,6 @@
 // The ledger store's behaviour, run against PGlite and PostgreSQL alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openedStepTypes } from "./opened-steps.ts";
 import { sql } from "kysely";
 import { fromHex, leafHash, utf8, canonicalJson, verifyConsistency, verifyInclusion, verifyLogText } from "../../../ledger/index.ts";
 import type { RequestContext } from "../../types.ts";
@@ -44,8 +45,14 @@ export function registerLedgerContract(name: string, open: () => Promise<Store>)
     it("logs every case action as an entry signed by the acting party, and a verifier's also by the person", async () => {
       const size = await ledger.size();
       const entries = await Promise.all(Array.from({ length: size }, (_, i) => ledger.entry(i)));
-      const actions = entries.filter((e) => e!.entry.type.startsWith("case."));
-      expect(actions.map((e) => e!.entry.type)).toEqual(["case.report", "case.share", "case.register", "case.add-note"]);
+      const actions = entries.filter((e) => e!.entry.type === "case.step");
+      expect(actions).toHaveLength(4);
+      // Blinded: the type of step, the case and the caseworker are in the hashed payload only;
+      // the opening shows them to those entitled to the case.
+      const lines = entries.map((e) => JSON.stringify(e));
+      expect(await openedStepTypes(store, lines, caseId)).toEqual(["report", "share", "register", "add-note"]);
+      expect(lines.join("\n")).not.toContain(caseId);
+      expect(actions[0]!.entry.user).toBeUndefined();
       const note = actions.at(-1)!;
       expect(note.entry.party).toBe("tracing");
       expect(note.entry.user).toBe(ctx.tver!.userId);
@@ -70,8 +77,9 @@ export function registerLedgerContract(name: string, open: () => Promise<Store>)
       expect([first.created, second.created, second.existing]).toEqual([4, 3, 4]);
       expect(await ledger.size()).toBe(before + 7);
       const added = await Promise.all(Array.from({ length: 7 }, (_, i) => ledger.entry(before + i)));
-      expect(added.map((e) => e!.entry.subject)).toEqual(second.ids.map((id) => `case:${id}`));
-      expect(added.every((e) => e!.entry.type === "case.report" && e!.sigs.length === 1 && e!.entry.index >= before)).toBe(true);
+      expect(added.map((e) => e!.entry.subject)).toEqual(await Promise.all(second.ids.map(async (id) => (await ledger.caseSteps(id)).subject)));
+      expect(added.every((e) => e!.entry.type === "case.step" && e!.sigs.length === 1 && e!.entry.index >= before)).toBe(true);
+      for (const id of second.ids) expect(await openedStepTypes(store, added.map((e) => JSON.stringify(e)), id)).toEqual(["report"]);
       const lines: string[] = [];
       for await (const line of ledger.exportLines()) lines.push(line);
       const result = await verifyLogText(lines.join("\n") + "\n");
@@ -87,8 +95,8 @@ export function registerLedgerContract(name: string, open: () => Promise<Store>)
       expect(result.size).toBe(await ledger.size());
       expect(result.root).toBe(await ledger.root());
       const altered = [...lines];
-      const n = altered.findIndex((l) => l.includes('"case.register"'));
-      altered[n] = altered[n]!.replace('"case.register"', '"case.locate"');
+      const n = altered.findIndex((l) => l.includes('"case.step"'));
+      altered[n] = altered[n]!.replace('"case.step"', '"case.locate"');
       const bad = await verifyLogText(altered.join("\n") + "\n");
       expect(bad.ok).toBe(false);
       if (!bad.ok) expect(bad.problem.index).toBe((JSON.parse(lines[n]!) as { entry: { index: number } }).entry.index);

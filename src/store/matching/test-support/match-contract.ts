@@ -8,6 +8,7 @@ import { type MatchingService } from "../match-registry.ts";
 import type { RequestContext } from "../../types.ts";
 import type { Store } from "../../store.ts";
 import { testDoor } from "../../test-support/test-door.ts";
+import { BLINDED_SUBJECT_PREFIX } from "../../../ledger/index.ts";
 
 // Matching in the registry, the same on every database. Each test builds its own parties so
 // tests share one store without seeing each other's candidates.
@@ -150,8 +151,10 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
         .map((l) => JSON.parse(l) as { entry?: { type: string; party: string; body?: unknown } })
         .filter((l) => l.entry?.type === "match.decided");
       expect(decided.map((l) => l.entry!.body)).toEqual([
-        { candidate: c!.id, side: "tracing", decision: "reject", tracingCase: t.id, holdingCase: expect.any(String), status: "rejected" },
+        { candidate: c!.id, side: "tracing", decision: "reject", tracingCase: (await store.ledger.caseSteps(t.id)).subject.replace(BLINDED_SUBJECT_PREFIX, ""), holdingCase: expect.stringMatching(/^[0-9a-f]{64}$/), status: "rejected" },
       ]);
+      // The cases by their commitments only: no case id in the log.
+      expect(logged.join("\n")).not.toContain(t.id);
       expect(logged.join("\n")).not.toMatch(/maiden/);
     });
 

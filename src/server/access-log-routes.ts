@@ -1,15 +1,15 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { stream } from "hono/streaming";
-import { AccessLogFilterSchema, AccessLogQuerySchema, AccessLogSchema, ProblemSchema } from "./schemas.ts";
+import { AccessLogFilterSchema, AccessLogQuerySchema, AccessLogSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
 import type { AccessLogQuery } from "../store/index.ts";
+import { problem } from "./http-helpers.ts";
 
 // Who looked at a child: admins and auditors of a party read the reads of its cases (and the
 // reads its own people made), filtered, and export them as CSV to check against the signed log.
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
 
 const listRoute = createRoute({
   method: "get",

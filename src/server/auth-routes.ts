@@ -4,10 +4,10 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ProblemError } from "./problem.ts";
 import { clientAddress, recordLoginFailure, recordLoginSuccess, throttleKeys, waitBeforeLogin } from "./login-throttle.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
-import { LoginSchema, MeSchema, ProblemSchema, TokenSchema } from "./schemas.ts";
+import { LoginSchema, MeSchema, TokenSchema } from "./schemas.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
+import { problem } from "./http-helpers.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
 
 export const BEARER = [{ Bearer: [] }];
 

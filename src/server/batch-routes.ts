@@ -7,9 +7,8 @@ import { ProblemError } from "./problem.ts";
 import { ProblemSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
+import { problem, json, IdParamSchema as IdParam } from "./http-helpers.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 const StatusSchema = z.enum(BATCH_STATUSES);
 const BatchSchema = z
@@ -64,7 +63,6 @@ const StepProblemSchema = ProblemSchema.extend({
   caseId: z.string().optional(),
 }).openapi("BatchStepProblem");
 
-const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
 const CaseBody = z.object({ caseId: z.string().min(1).max(100) }).openapi("BatchChildRef");
 const HandoverBody = z
   .object({ caseId: z.string().min(1).max(100), on: z.string().optional().openapi({ description: "The day of the handover (YYYY-MM-DD) when confirmed afterwards; default today" }) })

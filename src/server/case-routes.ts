@@ -6,14 +6,13 @@ import { NotFoundError, ValidationError } from "../domain/index.ts";
 import { ProblemError } from "./problem.ts";
 import {
   ActionRequestSchema, ActionResultSchema, CaseIdParamSchema, CaseListSchema,
-  CaseViewSchema, CreatedSchema, HistorySchema, ListCasesQuerySchema, NewCaseSchema, ProblemSchema,
+  CaseViewSchema, CreatedSchema, HistorySchema, ListCasesQuerySchema, NewCaseSchema,
 } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
 import { z } from "@hono/zod-openapi";
+import { problem, json } from "./http-helpers.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 export const IdempotencyHeaders = z.object({
   "idempotency-key": z.string().trim().min(1).max(200).optional().openapi({

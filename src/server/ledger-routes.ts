@@ -9,11 +9,10 @@ import { canonicalJson, leafHash, toHex, utf8 } from "../ledger/index.ts";
 import { PDF_LANGUAGES, renderReportPdf } from "./report-pdf.ts";
 import { BEARER } from "./auth-routes.ts";
 import { ProblemError } from "./problem.ts";
-import { JsonObjectSchema, ProblemSchema } from "./schemas.ts";
+import { JsonObjectSchema } from "./schemas.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
+import { problem, json } from "./http-helpers.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 const hex32 = z.string().regex(/^[0-9a-f]{64}$/).openapi({ description: "32 bytes, lowercase hex" });
 const SignatureSchema = z.object({ key: hex32, sig: z.string() });

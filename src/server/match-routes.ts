@@ -3,12 +3,10 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { NotFoundError } from "../domain/index.ts";
 import { modelSummary, QUEUE_FILTERS } from "../store/matching/index.ts";
 import { ProblemError } from "./problem.ts";
-import { ProblemSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
+import { problem, json, IdParamSchema } from "./http-helpers.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 const VerificationFieldsSchema = z
   .object({
@@ -69,7 +67,6 @@ const ListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).optional(),
 });
 
-const IdParamSchema = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
 
 const DecisionBodySchema = z
   .object({

@@ -3,11 +3,10 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { PfifFormatError } from "../interop/pfif.ts";
 import { exportPfif, importPfif } from "../interop/pfif-exchange.ts";
 import { ProblemError } from "./problem.ts";
-import { ProblemSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
+import { problem } from "./http-helpers.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
 // A PFIF document is XML; large feeds are imported with the CLI, which streams its progress.
 const MAX_BYTES = 20 * 1024 * 1024;
 

@@ -1,14 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { MAX_PHOTO_BYTES, PhotoError, PHOTO_TYPES } from "../store/photos/index.ts";
-import { CaseIdParamSchema, ProblemSchema } from "./schemas.ts";
+import { CaseIdParamSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
 import { IdempotencyHeaders } from "./case-routes.ts";
 import { singleClientId } from "./one-or-many.ts";
 import { ProblemError } from "./problem.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
+import { problem } from "./http-helpers.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
 
 // multipart/form-data is read by the handler, not declared: the OpenAPI validator would parse
 // every upload as a form. Uploads may be larger than the API's 1 MiB body limit: app.ts lets this path through to its own.

@@ -2,14 +2,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { TracingRequestInputSchema } from "../domain/index.ts";
 import type { TracingRequestInput } from "../domain/index.ts";
-import { CaseSummarySchema, ProblemSchema } from "./schemas.ts";
+import { CaseSummarySchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
 import { IdempotencyHeaders } from "./case-routes.ts";
 import { itemClientIds, oneOrMany, oneOrManyHook, singleClientId } from "./one-or-many.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
+import { problem, json } from "./http-helpers.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemSchema } } });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 const BodySchema = oneOrMany(TracingRequestInputSchema, "NewTracingRequest");
 

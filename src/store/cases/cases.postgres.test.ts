@@ -1,49 +1,26 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { registerStoreContract } from "./test-support/cases-contract.ts";
-import { createTestDatabase, pgReachable } from "../test-support/pg-test-db.ts";
-import type { TestDatabase } from "../test-support/pg-test-db.ts";
+import { onPostgres } from "../test-support/postgres-suite.ts";
 import { openStore } from "../open-store.ts";
 import { MIGRATIONS } from "../migrations.ts";
 import { testDoor } from "../test-support/test-door.ts";
 
 // A window so long that no test run straddles two of them.
 const LONG_WINDOW = 1e13;
-const unreachable = await pgReachable();
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
 
-async function freshDatabase(): Promise<{ db: TestDatabase; keyFile: string }> {
-  const db = await createTestDatabase();
-  const dir = await mkdtemp(join(tmpdir(), "homeward-store-"));
-  cleanups.push(() => db.drop(), () => rm(dir, { recursive: true, force: true }));
-  return { db, keyFile: join(dir, "homeward.key") };
-}
-
-if (unreachable !== null && process.env.CI === "true") {
-  it("PostgreSQL is reachable (required in CI)", () => {
-    throw new Error(unreachable);
-  });
-} else if (unreachable !== null) {
-  console.warn(`skipping PostgreSQL store tests: ${unreachable}`);
-  it.skip(`PostgreSQL store contract (${unreachable})`, () => undefined);
-} else {
+await onPostgres("store contract", (place) => {
   registerStoreContract("PostgreSQL", async ({ now }) => {
-    const { db, keyFile } = await freshDatabase();
-    return openStore({ databaseUrl: db.url, keyFile, now, poolSize: 4 });
+    const { url, keyFile } = await place();
+    return openStore({ databaseUrl: url, keyFile, now, poolSize: 4 });
   });
 
   describe("PostgreSQL store opening", () => {
     it("two processes opening a fresh database at once apply each migration exactly once", async () => {
-      const { db, keyFile } = await freshDatabase();
+      const { url, keyFile } = await place();
       const extra = [{ id: "9000-extension", statements: ["create table extension_things (id integer primary key)"] }];
       const [a, b] = await Promise.all([
-        openStore({ databaseUrl: db.url, keyFile, poolSize: 2, migrations: extra }),
-        openStore({ databaseUrl: db.url, keyFile, poolSize: 2, migrations: extra }),
+        openStore({ databaseUrl: url, keyFile, poolSize: 2, migrations: extra }),
+        openStore({ databaseUrl: url, keyFile, poolSize: 2, migrations: extra }),
       ]);
       try {
         const rows = await testDoor(a).db.selectFrom("homeward_migrations").select("id").orderBy("id").execute();
@@ -66,4 +43,4 @@ if (unreachable !== null && process.env.CI === "true") {
       }
     });
   });
-}
+});

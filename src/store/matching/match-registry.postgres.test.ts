@@ -1,44 +1,22 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { registerMatchContract } from "./test-support/match-contract.ts";
-import { createTestDatabase, pgReachable } from "../test-support/pg-test-db.ts";
-
-const BASIS = { basis: "channel-agreement", reference: "Synthetic test agreement" } as const;
+import { onPostgres } from "../test-support/postgres-suite.ts";
 import { openStore } from "../open-store.ts";
 import type { MatchTables } from "./match-schema.ts";
 import { testDoor } from "../test-support/test-door.ts";
 
-const unreachable = await pgReachable();
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const BASIS = { basis: "channel-agreement", reference: "Synthetic test agreement" } as const;
 
-if (unreachable !== null && process.env.CI === "true") {
-  it("PostgreSQL is reachable (required in CI)", () => {
-    throw new Error(unreachable);
-  });
-} else if (unreachable !== null) {
-  console.warn(`skipping PostgreSQL matching tests: ${unreachable}`);
-  it.skip(`PostgreSQL matching contract (${unreachable})`, () => undefined);
-} else {
+await onPostgres("matching contract", (place) => {
   registerMatchContract("PostgreSQL", async () => {
-    const db = await createTestDatabase();
-    const dir = await mkdtemp(join(tmpdir(), "homeward-match-"));
-    cleanups.push(() => db.drop(), () => rm(dir, { recursive: true, force: true }));
-    return openStore({ databaseUrl: db.url, keyFile: join(dir, "homeward.key"), poolSize: 4 });
+    const { url, keyFile } = await place();
+    return openStore({ databaseUrl: url, keyFile, poolSize: 4 });
   });
-}
 
-if (unreachable === null) {
   describe("matching with two server processes on one PostgreSQL database", () => {
     it("drains the jobs once between them: every case matched, every pair stored once", async () => {
-      const db = await createTestDatabase();
-      const dir = await mkdtemp(join(tmpdir(), "homeward-match-"));
-      cleanups.push(() => db.drop(), () => rm(dir, { recursive: true, force: true }));
-      const open = () => openStore({ databaseUrl: db.url, keyFile: join(dir, "homeward.key"), poolSize: 3 });
+      const { url, keyFile } = await place();
+      const open = () => openStore({ databaseUrl: url, keyFile, poolSize: 3 });
       const [a, b] = [await open(), await open()];
       try {
         await a.parties.ensure({ id: "t", name: "T", kind: "tracing-authority" });
@@ -62,4 +40,4 @@ if (unreachable === null) {
       }
     });
   });
-}
+});

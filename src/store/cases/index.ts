@@ -3,3 +3,5 @@ export { createCaseRepository, reindexNameKeys } from "./case-repository.ts";
 export { createSharesRepository } from "./shares-repository.ts";
 export { mergeState, openSensitive, parseSummary } from "./case-codec.ts";
 export { actionAad } from "./case-codec.ts";
+export { channelCaseWriter, sharesFor } from "./channel-case-writer.ts";
+export type { ChannelCase } from "./channel-case-writer.ts";

@@ -1,22 +1,14 @@
 import type { CaseActionInput, CaseInput, CaseView, DisclosureInput } from "../../domain/index.ts";
 import { DisclosureInputSchema, NotFoundError, projectDisclosure, splitDisclosureInput } from "../../domain/index.ts";
 import type { DisclosureContent } from "../../domain/index.ts";
-import { actionAad } from "../cases/index.ts";
-import { checkClientId, validationFromZod } from "../errors-util.ts";
+import { actionAad, channelCaseWriter, sharesFor } from "../cases/index.ts";
+import { validationFromZod } from "../errors-util.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import type { CasesApi, DisclosuresApi } from "../types.ts";
 
 // Disclosures: a child held, reported by the holding side of the case as its own case (side
 // "holding") with a "disclose" action, and shared with the addressees, all in one transaction.
 // The disclosure's content lives only in the sealed action (and in the log as its commitment).
-
-export function sharesFor(to: string | undefined, mediator: string | undefined): CaseActionInput[] {
-  const out: CaseActionInput[] = [];
-  for (const partyId of [to, mediator]) {
-    if (partyId !== undefined && !out.some((a) => a.type === "share" && a.partyId === partyId)) out.push({ type: "share", partyId, scope: "participate" });
-  }
-  return out;
-}
 
 export function createDisclosureRepository(s: StoreInternals, cases: CasesApi): DisclosuresApi {
   async function latestDisclosure(view: CaseView): Promise<DisclosureContent | null> {
@@ -41,20 +33,7 @@ export function createDisclosureRepository(s: StoreInternals, cases: CasesApi): 
   }
 
   return {
-    async create(ctx, input, opts) {
-      const clientId = checkClientId(opts?.clientId);
-      const { details, ...rest } = prepare(input);
-      const result = await cases.create(ctx, details, { clientId, ...rest });
-      return { id: result.id, replayed: result.replayed };
-    },
-
-    async createMany(ctx, items) {
-      const rows = items.map((item, i) => {
-        const { details, ...rest } = prepare(item.input, `rows.${i}`);
-        return { clientId: item.clientId, input: details, ...rest };
-      });
-      return cases.importBatch(ctx, rows);
-    },
+    ...channelCaseWriter(cases, prepare),
 
     async get(ctx, caseId) {
       const view = await cases.get(ctx, caseId);

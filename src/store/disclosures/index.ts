@@ -1,2 +1,2 @@
 // Disclosures of children held (the channel, part 1).
-export { createDisclosureRepository, sharesFor } from "./disclosure-repository.ts";
+export { createDisclosureRepository } from "./disclosure-repository.ts";

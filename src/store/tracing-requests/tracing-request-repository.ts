@@ -2,10 +2,9 @@ import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { CaseActionInput, CaseInput, CaseRelation, TracingRequestInput } from "../../domain/index.ts";
 import { TracingRequestInputSchema, projectCase, summarise, viewFor } from "../../domain/index.ts";
-import { parseSummary } from "../cases/index.ts";
-import { sharesFor } from "../disclosures/index.ts";
+import { channelCaseWriter, parseSummary, sharesFor } from "../cases/index.ts";
 import type { MatchTables } from "../matching/index.ts";
-import { checkClientId, checkOffset, clampLimit, validationFromZod } from "../errors-util.ts";
+import { checkOffset, clampLimit, validationFromZod } from "../errors-util.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import { actorOf } from "../store-internals.ts";
 import type { CandidateLink, CasesApi, Database, TracingRequestItem, TracingRequestsApi } from "../types.ts";
@@ -60,20 +59,7 @@ export function createTracingRequestRepository(s: StoreInternals, cases: CasesAp
   }
 
   return {
-    async create(ctx, input, opts) {
-      const clientId = checkClientId(opts?.clientId);
-      const { details, ...rest } = prepare(input);
-      const result = await cases.create(ctx, details, { clientId, ...rest });
-      return { id: result.id, replayed: result.replayed };
-    },
-
-    async createMany(ctx, items) {
-      const rows = items.map((item, i) => {
-        const { details, ...rest } = prepare(item.input, `rows.${i}`);
-        return { clientId: item.clientId, input: details, ...rest };
-      });
-      return cases.importBatch(ctx, rows);
-    },
+    ...channelCaseWriter(cases, prepare),
 
     async list(ctx, query = {}) {
       const actor = await actorOf(s, ctx);

@@ -110,6 +110,49 @@ describe("sessions over HTTP", () => {
     expect((await attempt("tracing", PASSWORD, "2001:db8:5:8::1")).status).toBe(200);
   });
 
+  it("slows down many addresses guessing one account, while the rightful user's known address and device sign in at once", async () => {
+    const { accountFreeFailures } = DEFAULT_LOGIN_THROTTLE;
+    // The verifier signed in before: from the office, and on a laptop that kept its device token.
+    expect((await attempt("tracing-verifier", PASSWORD, "192.0.2.40")).status).toBe(200);
+    const laptop = await attempt("tracing-verifier", PASSWORD, "192.0.2.41");
+    const { deviceToken } = (await laptop.json()) as { deviceToken: string };
+    expect(deviceToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // A botnet: one guess per address, never enough for any per-address delay.
+    for (let i = 0; i < accountFreeFailures; i++) expect((await attempt("tracing-verifier", `guess ${i}`, `198.18.0.${i + 1}`)).status).toBe(401);
+    const fresh = await attempt("tracing-verifier", `guess ${accountFreeFailures}`, "198.18.1.1");
+    expect(fresh.status).toBe(429);
+    expect(fresh.headers.get("retry-after")).toBe("1");
+    // Even the right password waits from an address the account does not know.
+    expect((await attempt("tracing-verifier", PASSWORD, "198.18.1.2")).status).toBe(429);
+    // The verifier is not held up: from the office, and with the device token from a new network.
+    expect((await attempt("tracing-verifier", PASSWORD, "192.0.2.40")).status).toBe(200);
+    const onTheRoad = await f.call(null, "POST", "/api/session", { username: "tracing-verifier", password: PASSWORD, deviceToken }, from("100.64.9.9"));
+    expect(onTheRoad.status).toBe(200);
+    // A made-up device token is no key.
+    const forged = await f.call(null, "POST", "/api/session", { username: "tracing-verifier", password: PASSWORD, deviceToken: "x".repeat(32) }, from("198.18.1.3"));
+    expect(forged.status).toBe(429);
+    // Another account's device token is no key either.
+    const other = (await (await attempt("holding", PASSWORD, "198.18.1.4")).json()) as { deviceToken: string };
+    const borrowed = await f.call(null, "POST", "/api/session", { username: "tracing-verifier", password: PASSWORD, deviceToken: other.deviceToken }, from("198.18.1.5"));
+    expect(borrowed.status).toBe(429);
+  });
+
+  it("grows the account-wide delay with every further guess from anywhere", async () => {
+    const { accountFreeFailures } = DEFAULT_LOGIN_THROTTLE;
+    const waits: number[] = [];
+    let n = 0;
+    const guess = () => attempt("holding", `guess ${n}`, `198.19.${Math.floor(n / 250)}.${(n++ % 250) + 1}`);
+    for (let i = 0; i < accountFreeFailures - 1; i++) expect((await guess()).status).toBe(401);
+    for (let i = 0; i < 6; i++) {
+      expect((await guess()).status).toBe(401);
+      const held = await guess();
+      expect(held.status).toBe(429);
+      waits.push(Number(held.headers.get("retry-after")));
+      f.clock.advance(waits.at(-1)! * 1000);
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32]);
+  });
+
   it("expires sessions after their lifetime", async () => {
     const token = await f.login("mediator");
     f.clock.advance(59 * 60 * 1000);

@@ -44,15 +44,16 @@ const loginRoute = createRoute({
   security: [],
   summary: "Log in: exchange a username and password for a bearer token",
   description:
-    "Failed attempts are counted per account and client address, and per address, in the database (shared by every server process). " +
-    "Past a few failures each further attempt from that address must wait a delay that doubles with every failure: until then it answers 429 " +
-    "with Retry-After. Nobody can lock an account out: the rightful user from another address is not slowed down.",
+    "Failed attempts are counted per account and client address, per address, and per account, in the database (shared by every server process). " +
+    "Past a few failures each further attempt must wait a delay that doubles with every failure: until then it answers 429 with Retry-After. " +
+    "The per-account count holds back only clients the account has not signed in from: send the deviceToken of an earlier sign-in (or come " +
+    "from an address the account signed in from lately) and someone else's guesses never slow you down, so nobody can lock an account out.",
   request: { body: { required: true, content: { "application/json": { schema: LoginSchema } } } },
   responses: {
     200: { description: "Logged in", content: { "application/json": { schema: TokenSchema } } },
     400: problem("Invalid body"),
     401: problem("Wrong username or password"),
-    429: problem("Too many failed attempts from this address: wait Retry-After seconds"),
+    429: problem("Too many failed attempts: wait Retry-After seconds"),
   },
 });
 
@@ -80,12 +81,12 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   const { store, logger } = deps;
 
   app.openapi(loginRoute, async (c) => {
-    const { username, password } = c.req.valid("json");
-    const keys = throttleKeys(username, clientAddress(c, deps.trustProxy));
+    const { username, password, deviceToken } = c.req.valid("json");
+    const keys = throttleKeys(username, clientAddress(c, deps.trustProxy), deviceToken);
     const wait = await waitBeforeLogin(store.rateLimit, keys, deps.loginThrottle, deps.now());
     if (wait > 0) {
-      logger.warn({ username }, "login held back: failed attempts from this address");
-      throw new ProblemError(429, "too many failed login attempts from this address; wait and try again", {}, {
+      logger.warn({ username }, "login held back: failed attempts");
+      throw new ProblemError(429, "too many failed login attempts; wait and try again", {}, {
         "retry-after": String(Math.ceil(wait / 1000)),
       });
     }
@@ -96,10 +97,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       logger.info({ username }, "login failed");
       throw unauthorized("wrong username or password");
     }
-    await recordLoginSuccess(store.rateLimit, keys);
+    const device = await recordLoginSuccess(store.rateLimit, username, keys, deps.loginThrottle, deps.now());
     const session = await store.sessions.create(user.id, deps.sessionTtlMs);
     logger.info({ userId: user.id, partyId: user.partyId }, "logged in");
-    return c.json({ token: session.token, expiresAt: session.expiresAt }, 200);
+    return c.json({ token: session.token, expiresAt: session.expiresAt, deviceToken: device }, 200);
   });
 
   app.use("/api/session", async (c, next) => {

@@ -25,11 +25,18 @@ export const LoginSchema = z
   .object({
     username: requiredText(100).openapi({ example: "tracing" }),
     password: text({ min: 1, max: 1000, trim: false }).openapi({ example: "demo-password" }),
+    deviceToken: text({ min: 0, max: 200, trim: true })
+      .optional()
+      .openapi({ description: "The deviceToken of this account's last sign-in on this device: failures elsewhere do not slow it down" }),
   })
   .openapi("Login");
 
 export const TokenSchema = z
-  .object({ token: z.string(), expiresAt: z.string().openapi({ format: "date-time" }) })
+  .object({
+    token: z.string(),
+    expiresAt: z.string().openapi({ format: "date-time" }),
+    deviceToken: z.string().openapi({ description: "Keep it on this device and send it with the next sign-in to this account" }),
+  })
   .openapi("Session");
 
 export const MeSchema = z

@@ -31,7 +31,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     me,
     loading,
     async signIn(username, password) {
-      const session = await data(api.POST("/api/session", { body: { username, password } }));
+      // The device token of this account's last sign-in here: others' failed guesses at this
+      // account do not slow down a device it has signed in from.
+      const deviceKey = `homeward.device.${username.trim().toLowerCase()}`;
+      const deviceToken = localStorage.getItem(deviceKey) ?? undefined;
+      const session = await data(api.POST("/api/session", { body: { username, password, ...(deviceToken ? { deviceToken } : {}) } }));
+      localStorage.setItem(deviceKey, session.deviceToken);
       setSessionToken(session.token);
       await loadMe();
     },

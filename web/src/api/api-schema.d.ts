@@ -28,7 +28,7 @@ export interface paths {
         put?: never;
         /**
          * Log in: exchange a username and password for a bearer token
-         * @description Failed attempts are counted per account and client address, and per address, in the database (shared by every server process). Past a few failures each further attempt from that address must wait a delay that doubles with every failure: until then it answers 429 with Retry-After. Nobody can lock an account out: the rightful user from another address is not slowed down.
+         * @description Failed attempts are counted per account and client address, per address, and per account, in the database (shared by every server process). Past a few failures each further attempt must wait a delay that doubles with every failure: until then it answers 429 with Retry-After. The per-account count holds back only clients the account has not signed in from: send the deviceToken of an earlier sign-in (or come from an address the account signed in from lately) and someone else's guesses never slow you down, so nobody can lock an account out.
          */
         post: operations["signIn"];
         /** Log out: revoke the current token */
@@ -833,6 +833,8 @@ export interface components {
             token: string;
             /** Format: date-time */
             expiresAt: string;
+            /** @description Keep it on this device and send it with the next sign-in to this account */
+            deviceToken: string;
         };
         /** @description RFC 9457 problem details; `errors` names each offending field. */
         Problem: {
@@ -853,6 +855,8 @@ export interface components {
             username: string;
             /** @example demo-password */
             password: string;
+            /** @description The deviceToken of this account's last sign-in on this device: failures elsewhere do not slow it down */
+            deviceToken?: string;
         };
         Me: {
             id: string;
@@ -2156,7 +2160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed attempts from this address: wait Retry-After seconds */
+            /** @description Too many failed attempts: wait Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -13,6 +13,7 @@ import { registerDisclosureRoutes } from "./disclosure-routes.ts";
 import { registerTracingRequestRoutes } from "./tracing-request-routes.ts";
 import { PHOTO_BODY_LIMIT, PHOTO_UPLOAD_PATH, registerPhotoRoutes } from "./photo-routes.ts";
 import { registerAccessLogRoutes } from "./access-log-routes.ts";
+import { registerDashboardRoutes } from "./dashboard-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { serveWebApp } from "./web-app.ts";
 import { errorToResponse } from "./errors.ts";
@@ -107,6 +108,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerTracingRequestRoutes(app, deps);
   registerPhotoRoutes(app, deps);
   registerAccessLogRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
 
   app.doc("/api/openapi.json", {
     openapi: "3.0.3",

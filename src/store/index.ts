@@ -3,4 +3,5 @@ export type { Store } from "./store.ts";
 export { openStore } from "./open-store.ts";
 export type * from "./batches/index.ts";
 export type { StatsApi } from "./stats/index.ts";
+export type { DashboardApi, DashboardSummary } from "./dashboard/index.ts";
 export { BatchStepError, BATCH_STATUSES } from "./batches/index.ts";

@@ -30,6 +30,7 @@ import { lockDataDir } from "./data-dir-lock.ts";
 import { openStoreKeys, recoverKeyFile } from "./secrets/index.ts";
 import { createBatchRepository, type BatchesApi } from "./batches/index.ts";
 import { createStatsRepository } from "./stats/index.ts";
+import { createDashboardRepository } from "./dashboard/index.ts";
 import { createAdultTrackJob } from "./adult-track/index.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
@@ -107,6 +108,7 @@ function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions):
     matching,
     batches,
     stats,
+    dashboard: createDashboardRepository(internals, { matching: () => matching, batches: () => batches }),
     disclosures: createDisclosureRepository(internals, cases),
     tracingRequests: createTracingRequestRepository(internals, cases),
     adultTrack: createAdultTrackJob(internals, { cases }),

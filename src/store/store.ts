@@ -3,6 +3,7 @@ import type { MatchingService } from "./matching/index.ts";
 import type { ReportsStore } from "./reports/index.ts";
 import type { BatchesApi } from "./batches/index.ts";
 import type { StatsApi } from "./stats/index.ts";
+import type { DashboardApi } from "./dashboard/index.ts";
 import type {
   AccessLogApi,
   AdultTrackApi,
@@ -38,6 +39,8 @@ export interface Store {
   readonly batches: BatchesApi;
   // Public statistics (src/store/stats/): counts suppressed below 10, no child.
   readonly stats: StatsApi;
+  // The dashboard's counts for one party in one read (src/store/dashboard/).
+  readonly dashboard: DashboardApi;
   // Children held, disclosed to the parties looking for them (src/store/disclosures/).
   readonly disclosures: DisclosuresApi;
   // Requests to trace a child, addressed to a party (src/store/tracing-requests/).

@@ -58,6 +58,9 @@ describe("the channel in the browser", () => {
     expect(await tracing.getByTestId("who").textContent()).toContain("tracing-authority");
     expect(await holding.getByTestId("who").textContent()).toContain("holding-authority");
     expect(await mediator.getByTestId("who").textContent()).toContain("mediator");
+    // The dashboard's counts come in one read.
+    await tracing.getByTestId("dashboard-tiles").waitFor();
+    await tracing.locator("figure.chart svg").waitFor();
     await capture(tracing, "02-dashboard-uk");
   });
 
@@ -129,6 +132,8 @@ describe("the channel in the browser", () => {
     await tracing.goto(reportUrl);
     await tracing.getByTestId("sign-report").click();
     await tracing.locator(".verified").first().waitFor();
+    // Signed once: the verifier is not offered to sign again.
+    await expect.poll(() => tracing.getByTestId("sign-report").count(), SLOW).toBe(0);
     await capture(tracing, "09-report-signed-uk");
 
     await signOut(holding);

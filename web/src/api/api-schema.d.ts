@@ -820,6 +820,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's dashboard in one read: cases by state, reviews waiting, overdue post-return checks, children turning 18 soon, registrations and returns per month
+         * @description Counts only, over the cases the caller's party may see (its own and those shared with it), the review queue it sees and the batches it is part of.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2090,6 +2110,27 @@ export interface components {
                 purpose: string | null;
             }[];
             total: number;
+        };
+        Dashboard: {
+            /** @description States with no case are left out */
+            byStatus: {
+                status: string;
+                count: number;
+            }[];
+            total: number;
+            adultTrack: number;
+            turning18: {
+                withinDays: number;
+                count: number;
+            };
+            reviewsWaiting: number;
+            overduePostReturnChecks: number;
+            months: {
+                /** @example 2026-05 */
+                month: string;
+                registered: number;
+                returned: number;
+            }[];
         };
     };
     responses: never;
@@ -4454,6 +4495,49 @@ export interface operations {
             };
             /** @description Admins and auditors only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: {
+                /** @description Days ahead for children turning 18 (default 90) */
+                turning18Within?: number;
+                /** @description Months of registrations and returns, this one included (default 12) */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

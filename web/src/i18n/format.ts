@@ -20,5 +20,11 @@ export function useFormat() {
     if (d === undefined) return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" }).format(Date.UTC(y, m - 1, 1));
     return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
   };
-  return { locale, number, percent, date, dateTime };
+  // A month ("2026-05") short enough for a chart's axis.
+  const month = (value: string) => {
+    const [y, m] = value.split("-").map(Number);
+    if (y === undefined || m === undefined || Number.isNaN(y) || Number.isNaN(m)) return value;
+    return new Intl.DateTimeFormat(locale, { year: "2-digit", month: "short", timeZone: "UTC" }).format(Date.UTC(y, m - 1, 1));
+  };
+  return { locale, number, percent, date, dateTime, month };
 }

@@ -8,6 +8,7 @@ import { useLoad } from "../use-load";
 import { useSession } from "../session";
 import { ErrorMessage, Loading } from "../components/status";
 import { RecordList } from "../components/record-list";
+import { canSign } from "../report-signing";
 
 async function loadReport(id: string): Promise<{ report: Report; check: ReportVerification | null }> {
   const report = await data(api.GET("/api/reports/{id}", { params: { path: { id } } }));
@@ -28,9 +29,6 @@ async function downloadPdf(id: string, lang: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function canSign(role: string): boolean {
-  return role === "verifier" || role === "mediator";
-}
 
 export function ReportPage() {
   const { id = "" } = useParams();
@@ -86,7 +84,7 @@ export function ReportPage() {
         {check?.ok === true && <p className="hint">{t("report.checkedAt", { size: f.number(check.checkpoint.size), parties: check.checkpoint.cosigners.join(", ") })}</p>}
       </section>
       <div className="actions">
-        {me !== null && canSign(me.role) && r.stage !== "confirmed" && (
+        {me !== null && canSign(me, r) && (
           <button type="button" className="primary" data-testid="sign-report" disabled={busy} onClick={() => void sign()}>{me.role === "mediator" ? t("report.confirm") : t("report.sign")}</button>
         )}
         <button type="button" data-testid="report-pdf" onClick={() => void downloadPdf(id, i18n.language).catch(setFailure)}>{t("report.pdf")}</button>

@@ -1,5 +1,6 @@
 // Cases: the append-only list of signed actions per child, its shares and the access log.
-export { createCaseRepository, reindexNameKeys } from "./case-repository.ts";
+export { createCaseRepository } from "./case-repository.ts";
+export { reindexNameKeys } from "./reindex-name-keys.ts";
 export { createSharesRepository } from "./shares-repository.ts";
 export { mergeState, openSensitive, parseSummary } from "./case-codec.ts";
 export { actionAad } from "./case-codec.ts";

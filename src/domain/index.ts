@@ -17,3 +17,4 @@ export * from "./case-view.ts";
 export * from "./consent/index.ts";
 export * from "./case-consent.ts";
 export * from "./stats/index.ts";
+export * from "./health/index.ts";

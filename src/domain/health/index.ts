@@ -1,0 +1,2 @@
+export * from "./health-summary.ts";
+export * from "./health-consent.ts";

@@ -10,6 +10,7 @@ export * from "./merkle-tree.ts";
 export * from "./schemas.ts";
 export * from "./entry-types.ts";
 export * from "./batch-entry-types.ts";
+export * from "./thread-entry-types.ts";
 export * from "./entry.ts";
 export * from "./key-ring.ts";
 export * from "./ledger.ts";

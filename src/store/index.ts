@@ -5,3 +5,4 @@ export type * from "./batches/index.ts";
 export type { StatsApi } from "./stats/index.ts";
 export type { DashboardApi, DashboardSummary } from "./dashboard/index.ts";
 export { BatchStepError, BATCH_STATUSES } from "./batches/index.ts";
+export type * from "./threads/index.ts";

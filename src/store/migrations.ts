@@ -6,6 +6,7 @@ import { MATCH_MIGRATIONS } from "./matching/index.ts";
 import { BATCH_MIGRATIONS } from "./batches/index.ts";
 import { ACCESS_LOG_MIGRATIONS } from "./access-log/index.ts";
 import { SECRETS_MIGRATIONS } from "./secrets/index.ts";
+import { THREAD_MIGRATIONS } from "./threads/index.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -113,4 +114,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ...PHOTO_MIGRATIONS,
   // Digests of the access log in the signed log (src/store/access-log/).
   ...ACCESS_LOG_MIGRATIONS,
+  // The open channel: threads, messages, attachments, read receipts, annotations (src/store/threads/).
+  ...THREAD_MIGRATIONS,
 ];

@@ -32,6 +32,7 @@ import { createBatchRepository, type BatchesApi } from "./batches/index.ts";
 import { createStatsRepository } from "./stats/index.ts";
 import { createDashboardRepository } from "./dashboard/index.ts";
 import { createAdultTrackJob } from "./adult-track/index.ts";
+import { createAnnotationRepository, createThreadRepository } from "./threads/index.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
   if (options.keyFile) return resolve(options.keyFile);
@@ -113,6 +114,10 @@ function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions):
     tracingRequests: createTracingRequestRepository(internals, cases),
     adultTrack: createAdultTrackJob(internals, { cases }),
     photos: createPhotoRepository(internals, cases),
+    // A thread about a case is read by those who still see the case (each read in the access
+    // log); each message's hash is a signed log entry.
+    threads: createThreadRepository(internals, { cases, batches: () => batches, ledger }),
+    annotations: createAnnotationRepository(internals, { cases, ledger }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ReportsStore } from "./reports/index.ts";
 import type { BatchesApi } from "./batches/index.ts";
 import type { StatsApi } from "./stats/index.ts";
 import type { DashboardApi } from "./dashboard/index.ts";
+import type { AnnotationsApi, ThreadsApi } from "./threads/index.ts";
 import type {
   AccessLogApi,
   AdultTrackApi,
@@ -49,6 +50,10 @@ export interface Store {
   readonly adultTrack: AdultTrackApi;
   // Photos of a case: metadata stripped, sealed at rest, each view logged (src/store/photos/).
   readonly photos: PhotosApi;
+  // The open channel: threads about cases and batches, messages, attachments, read receipts (src/store/threads/).
+  readonly threads: ThreadsApi;
+  // The mediator's own annotations of the cases it sees (src/store/threads/).
+  readonly annotations: AnnotationsApi;
   // Applies pending migrations (already done by openStore unless migrate: false).
   migrate(): Promise<string[]>;
   close(): Promise<void>;

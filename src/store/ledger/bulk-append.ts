@@ -9,7 +9,7 @@ import type { ActionEvent, Tx } from "../types.ts";
 // Rows per multi-row statement in bulk appends (5 parameters a row, well under the protocol's limit).
 const BATCH_ROWS = 500;
 
-// Roles whose people sign with their own key as well as their party's (see ledger-store.ts).
+// Roles whose people sign with their own key as well as their party's (see ledger-keys.ts).
 const PERSONAL_KEY_ROLES = new Set(["verifier", "mediator"]);
 
 const openingOf = (caseId: string, caseSalt: (caseId: string) => string): CaseOpening => ({ case: caseId, salt: caseSalt(caseId) });

@@ -44,6 +44,16 @@ async function registerCase(page: Page, child: Child, filing: Filing = { path: "
   return page.url().split("/").pop()!;
 }
 
+/** Records one lifecycle step through the case page's step form and waits for it in the timeline. */
+async function recordStep(page: Page, caseId: string, step: string): Promise<void> {
+  await page.goto(`/cases/${caseId}`);
+  await page.locator(".timeline li").first().waitFor();
+  const before = await page.locator(".timeline li").count();
+  await page.locator("#step").selectOption(step);
+  await page.locator("form.inline-form button[type=submit]").click();
+  await expect.poll(() => page.locator(".timeline li").count(), SLOW).toBe(before + 1);
+}
+
 describe("the channel in the browser", () => {
   let tracingCase = "";
   let holdingCase = "";
@@ -206,5 +216,86 @@ describe("the channel in the browser", () => {
     await tracing.waitForURL(/\/cases\/[^/]+$/);
     await tracing.goto("/cases/new");
     expect(await tracing.locator("#given").inputValue()).toBe("");
+  });
+
+  it("plans a batch; a child not yet eligible says which step is missing; once it is, the child joins and both sides confirm the handover", async () => {
+    await mediator.goto("/batches");
+    await mediator.locator("#batch-name").fill("Return group 1");
+    await mediator.locator("#batch-date").fill("2026-12-20");
+    await mediator.locator("#batch-point").fill("Synthetic crossing point");
+    await mediator.locator("form button[type=submit]").first().click();
+    await mediator.waitForURL(/\/batches\/[^/]+$/);
+    const batchUrl = new URL(mediator.url()).pathname;
+    await expect.poll(() => mediator.getByTestId("batch-status").textContent(), SLOW).toBe("planned");
+    await mediator.getByTestId("batch-candidate").first().waitFor();
+    await capture(mediator, "15-batch-planned-en");
+
+    // The report is confirmed but the case has not been located nor verified: the server says what is missing.
+    await mediator.getByTestId("batch-candidate").filter({ hasText: "Коваленко" }).getByRole("button").click();
+    await expect.poll(() => mediator.locator("[data-testid=batch-candidate] [role=alert]").textContent(), SLOW).toMatch(/Not yet:/);
+    await capture(mediator, "16-batch-not-eligible-en");
+
+    await recordStep(tracing, tracingCase, "register");
+    await recordStep(tracing, tracingCase, "return-consent");
+    await signOut(holding);
+    await signIn(holding, "holding");
+    await recordStep(holding, tracingCase, "locate");
+    await signOut(tracing);
+    await signIn(tracing, "tracing-verifier");
+    await recordStep(tracing, tracingCase, "verify-identity");
+    await recordStep(mediator, tracingCase, "confirm-by-mediator");
+
+    await mediator.goto(batchUrl);
+    await mediator.getByTestId("batch-candidate").filter({ hasText: "Коваленко" }).getByRole("button").click();
+    await mediator.getByTestId("batch-child").first().waitFor();
+    for (const next of ["confirmed", "in transit"]) {
+      await mediator.getByTestId("move-batch").click();
+      await expect.poll(() => mediator.getByTestId("batch-status").textContent(), SLOW).toBe(next);
+    }
+    await capture(mediator, "17-batch-in-transit-en");
+
+    await holding.goto(batchUrl);
+    await holding.getByTestId("confirm-handover").click();
+    await expect.poll(() => holding.locator("[data-testid=batch-child] .verified").count(), SLOW).toBe(1);
+    await capture(holding, "18-batch-handover-holding-ru");
+    await signOut(tracing);
+    await signIn(tracing, "tracing");
+    await tracing.goto(batchUrl);
+    await tracing.getByTestId("confirm-handover").click();
+    await expect.poll(() => tracing.locator("[data-testid=batch-child] .verified").count(), SLOW).toBe(2);
+    expect(await tracing.getByTestId("confirm-handover").count()).toBe(0);
+    await capture(tracing, "19-batch-handover-tracing-uk");
+
+    await mediator.reload();
+    await mediator.locator("#batch-next").selectOption("completed");
+    await mediator.getByTestId("move-batch").click();
+    await expect.poll(() => mediator.getByTestId("batch-status").textContent(), SLOW).toBe("completed");
+    // Both parties see the batch they are in.
+    await holding.goto("/batches");
+    await holding.locator(`a[href="${batchUrl}"]`).waitFor();
+  });
+
+  it("shows the dashboard's counts after the return: the case reunited and a return this month", async () => {
+    await tracing.goto("/");
+    await tracing.getByTestId("dashboard-tiles").waitFor();
+    await tracing.locator('a[href="/cases?status=reunited"]').waitFor();
+    await capture(tracing, "20-dashboard-after-return-uk");
+  });
+
+  it("publishes the statistics at /stats without sign-in: small counts read <10, with a CSV download", async () => {
+    const anonymous = await f.context("en");
+    contexts.push(anonymous);
+    const page = await anonymous.newPage();
+    await page.goto("/stats");
+    await page.getByTestId("stats-totals").waitFor();
+    expect(await page.getByTestId("stats-totals").textContent()).toContain("<10");
+    expect(await page.locator("#username").count()).toBe(0);
+    // Every table is there, as a chart, as counts, or said to be withheld (few cases so far).
+    await expect.poll(() => page.locator("figure.chart, section.card").count(), SLOW).toBe(6);
+    await capture(page, "21-stats-public-en");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("stats-csv").click()]);
+    const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+    expect(csv.split(/\r?\n/)[0]).toBe("table,label,value");
+    expect(csv).not.toMatch(/,[1-9]\r?\n/);
   });
 });

@@ -13,6 +13,9 @@ import { MatchesPage } from "./pages/matches-page";
 import { MatchReviewPage } from "./pages/match-review-page";
 import { ReportPage } from "./pages/report-page";
 import { LogPage } from "./pages/log-page";
+import { BatchesPage } from "./pages/batches-page";
+import { BatchPage } from "./pages/batch-page";
+import { StatsPage } from "./pages/stats-page";
 
 /** Moves focus to the page's heading after navigation, so screen readers announce the new page. */
 function FocusOnNavigate() {
@@ -56,6 +59,8 @@ function Gate() {
       <Route path="/matches/:id" element={<MatchReviewPage />} />
       <Route path="/reports/:id" element={<ReportPage />} />
       <Route path="/log" element={<LogPage />} />
+      <Route path="/batches" element={<BatchesPage />} />
+      <Route path="/batches/:id" element={<BatchPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );
@@ -68,7 +73,11 @@ export function App() {
         <FocusOnNavigate />
         <TitleFromHeading />
         <Layout>
-          <Gate />
+          <Routes>
+            {/* The public statistics need no sign-in: they show no child. */}
+            <Route path="/stats" element={<StatsPage />} />
+            <Route path="*" element={<Gate />} />
+          </Routes>
         </Layout>
       </SessionProvider>
     </BrowserRouter>

@@ -5,14 +5,21 @@ import { useDraft } from "../use-draft";
 import { ErrorMessage } from "./status";
 
 type Action = Schemas["ActionRequest"]["action"];
-const STEPS = ["register", "locate", "schedule", "reunite", "add-note", "record-views", "share", "hold", "resume", "withdraw"] as const;
+const STEPS = [
+  "register", "locate", "verify-identity", "confirm-by-mediator", "return-consent", "schedule", "reunite", "add-note", "record-views", "share", "hold", "resume", "withdraw",
+] as const;
 type Step = (typeof STEPS)[number];
 
-interface StepDraft { step: Step; text: string; batchId: string; partyId: string; scope: "view" | "participate" }
+interface StepDraft { step: Step; text: string; batchId: string; partyId: string; scope: "view" | "participate"; reportRef: string; givenBy: "guardian" | "person" }
 
-function toAction({ step, text, batchId, partyId, scope }: StepDraft): Action {
+function toAction({ step, text, batchId, partyId, scope, reportRef, givenBy }: StepDraft): Action {
   const note = text === "" ? {} : { note: text };
+  const ref = reportRef === "" ? {} : { reportRef };
   switch (step) {
+    case "verify-identity": return { type: "verify-identity", ...ref, ...note };
+    case "confirm-by-mediator": return { type: "confirm-by-mediator", ...ref, ...note };
+    // The return consent of the one entitled to give it: a batch takes the child only with it.
+    case "return-consent": return { type: "consent-decision", consent: { purpose: "return", decision: "granted", givenBy, ...note } };
     case "share": return { type: "share", partyId, scope };
     case "register": return { type: "register", ...note };
     case "locate": return { type: "locate", ...note };
@@ -27,12 +34,14 @@ function toAction({ step, text, batchId, partyId, scope }: StepDraft): Action {
 }
 
 /** One lifecycle step on a case; the draft and its action id survive a reload or a lost connection. */
-export function CaseActionForm({ caseId, version, onDone }: { caseId: string; version: number; onDone: () => void }) {
+export function CaseActionForm({ caseId, version, reports, onDone }: { caseId: string; version: number; reports: readonly { id: string; kind: string }[]; onDone: () => void }) {
   const { t } = useTranslation();
-  const draft = useDraft<StepDraft>(`case-action.${caseId}`, { step: "register", text: "", batchId: "", partyId: "", scope: "participate" });
+  const draft = useDraft<StepDraft>(`case-action.${caseId}`, { step: "register", text: "", batchId: "", partyId: "", scope: "participate", reportRef: "", givenBy: "guardian" });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const { step, text, batchId, partyId, scope } = draft.value;
+  const { step, text, batchId, partyId, scope, givenBy } = draft.value;
+  const identityReports = reports.filter((r) => r.kind === "identity");
+  const reportRef = draft.value.reportRef === "" ? (identityReports[0]?.id ?? "") : draft.value.reportRef;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -41,7 +50,7 @@ export function CaseActionForm({ caseId, version, onDone }: { caseId: string; ve
     try {
       await data(api.POST("/api/cases/{id}/actions", {
         params: { path: { id: caseId } },
-        body: { clientId: draft.clientId, expectedVersion: version, action: toAction({ step, text: text.trim(), batchId: batchId.trim(), partyId: partyId.trim(), scope }) },
+        body: { clientId: draft.clientId, expectedVersion: version, action: toAction({ step, text: text.trim(), batchId: batchId.trim(), partyId: partyId.trim(), scope, reportRef, givenBy }) },
       }));
       draft.clear();
       onDone();
@@ -66,6 +75,22 @@ export function CaseActionForm({ caseId, version, onDone }: { caseId: string; ve
           <div className="field">
             <label htmlFor="batch-id">{t("caseAction.batch")}</label>
             <input id="batch-id" value={batchId} onChange={(e) => draft.update((d) => ({ ...d, batchId: e.target.value }))} />
+          </div>
+        )}
+        {(step === "verify-identity" || step === "confirm-by-mediator") && identityReports.length > 0 && (
+          <div className="field">
+            <label htmlFor="step-report">{t("caseAction.report")}</label>
+            <select id="step-report" value={reportRef} onChange={(e) => draft.update((d) => ({ ...d, reportRef: e.target.value }))}>
+              {identityReports.map((r, i) => <option key={r.id} value={r.id}>{t("caseAction.reportN", { n: i + 1 })}</option>)}
+            </select>
+          </div>
+        )}
+        {step === "return-consent" && (
+          <div className="field">
+            <label htmlFor="step-given-by">{t("newCase.givenBy")}</label>
+            <select id="step-given-by" value={givenBy} onChange={(e) => draft.update((d) => ({ ...d, givenBy: e.target.value as StepDraft["givenBy"] }))}>
+              {(["guardian", "person"] as const).map((g) => <option key={g} value={g}>{t(`consentGiver.${g}`)}</option>)}
+            </select>
           </div>
         )}
         {step === "share" && (

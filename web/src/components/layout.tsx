@@ -24,6 +24,7 @@ const NAV = [
   ["/", "nav.dashboard"],
   ["/cases", "nav.cases"],
   ["/matches", "nav.matches"],
+  ["/batches", "nav.batches"],
   ["/log", "nav.log"],
 ] as const;
 
@@ -36,7 +37,10 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="site-header">
         <div className="header-row">
           <NavLink to="/" className="brand">{t("app.name")}</NavLink>
-          <LanguageSwitch />
+          <div className="header-links">
+            <NavLink to="/stats">{t("nav.stats")}</NavLink>
+            <LanguageSwitch />
+          </div>
         </div>
         {me !== null && (
           <div className="header-row">

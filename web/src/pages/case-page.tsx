@@ -118,7 +118,7 @@ export function CasePage() {
         <ReportDraftForm caseId={c.id} onDone={reload} />
       </section>
       <Timeline items={history} />
-      <CaseActionForm caseId={c.id} version={c.version} onDone={reload} />
+      <CaseActionForm caseId={c.id} version={c.version} reports={reports} onDone={reload} />
     </section>
   );
 }

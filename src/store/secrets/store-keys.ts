@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, createSecretKey, randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import { KEY_BYTES, sealedBox, type SealedBox } from "../sealed-box.ts";
@@ -67,7 +67,7 @@ export async function openStoreKeys(db: AnyDb, masterKey: Uint8Array): Promise<S
       throw new Error("the encryption key does not open this database's keys: is HOMEWARD_KEY_FILE (or the data folder's key) the one it was made with?");
     }
   };
-  const commitKey = open("commit");
+  const commitKey = createSecretKey(open("commit"));
   return {
     box: sealedBox(open("data")),
     indexHash: keyedHash(open("index")),

@@ -27,6 +27,7 @@ import { createDisclosureRepository } from "./disclosures/index.ts";
 import { createTracingRequestRepository } from "./tracing-requests/index.ts";
 import { createPhotoRepository } from "./photos/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { memoryPglite } from "./memory-pglite.ts";
 import { openStoreKeys, recoverKeyFile } from "./secrets/index.ts";
 import { createBatchRepository, type BatchesApi } from "./batches/index.ts";
 import { createStatsRepository } from "./stats/index.ts";
@@ -48,8 +49,7 @@ async function openDb(options: OpenStoreOptions): Promise<{ db: Db; kind: Store[
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: "postgres", release: none };
   }
   if (!options.dataDir) {
-    const pglite = new PGlite();
-    await pglite.waitReady;
+    const pglite = await memoryPglite();
     return { db: new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), kind: "pglite", release: none };
   }
   const dir = resolve(options.dataDir);

@@ -19,3 +19,4 @@ export * from "./report.ts";
 export * from "./split-view.ts";
 export * from "./case-commitment.ts";
 export * from "./access-log-digest.ts";
+export * from "./health-entry-types.ts";

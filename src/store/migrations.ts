@@ -7,6 +7,7 @@ import { BATCH_MIGRATIONS } from "./batches/index.ts";
 import { ACCESS_LOG_MIGRATIONS } from "./access-log/index.ts";
 import { SECRETS_MIGRATIONS } from "./secrets/index.ts";
 import { THREAD_MIGRATIONS } from "./threads/index.ts";
+import { HEALTH_SUMMARY_MIGRATIONS } from "./health-summaries/index.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -116,4 +117,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ACCESS_LOG_MIGRATIONS,
   // The open channel: threads, messages, attachments, read receipts, annotations (src/store/threads/).
   ...THREAD_MIGRATIONS,
+  // Health summaries, their release consents and releases (src/store/health-summaries/).
+  ...HEALTH_SUMMARY_MIGRATIONS,
 ];

@@ -34,6 +34,7 @@ import { createStatsRepository } from "./stats/index.ts";
 import { createDashboardRepository } from "./dashboard/index.ts";
 import { createAdultTrackJob } from "./adult-track/index.ts";
 import { createAnnotationRepository, createThreadRepository } from "./threads/index.ts";
+import { createHealthSummaryRepository } from "./health-summaries/index.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
   if (options.keyFile) return resolve(options.keyFile);
@@ -118,6 +119,8 @@ function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions):
     // log); each message's hash is a signed log entry.
     threads: createThreadRepository(internals, { cases, batches: () => batches, ledger }),
     annotations: createAnnotationRepository(internals, { cases, ledger }),
+    // Health summaries released under consent, each change and release signed in the log.
+    healthSummaries: createHealthSummaryRepository(internals, { ledger }),
   };
 }
 

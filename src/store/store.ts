@@ -3,6 +3,7 @@ import type { MatchingService } from "./matching/index.ts";
 import type { ReportsStore } from "./reports/index.ts";
 import type { BatchesApi } from "./batches/index.ts";
 import type { StatsApi } from "./stats/index.ts";
+import type { HealthSummariesApi } from "./health-summaries/index.ts";
 import type { DashboardApi } from "./dashboard/index.ts";
 import type { AnnotationsApi, ThreadsApi } from "./threads/index.ts";
 import type {
@@ -54,6 +55,8 @@ export interface Store {
   readonly threads: ThreadsApi;
   // The mediator's own annotations of the cases it sees (src/store/threads/).
   readonly annotations: AnnotationsApi;
+  // A child's health summary, released under a recorded consent (src/store/health-summaries/).
+  readonly healthSummaries: HealthSummariesApi;
   // Applies pending migrations (already done by openStore unless migrate: false).
   migrate(): Promise<string[]>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import type { Migration } from "../migration.ts";
 // beside the index of its signed log entry; every release is a row of its own too.
 export const HEALTH_SUMMARY_MIGRATIONS: readonly Migration[] = [
   {
-    id: "1501-health-summaries",
+    id: "1601-health-summaries",
     statements: [
       `create table health_summaries (
         case_id uuid not null references cases(id),

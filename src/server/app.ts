@@ -13,6 +13,7 @@ import { registerDisclosureRoutes } from "./disclosure-routes.ts";
 import { registerTracingRequestRoutes } from "./tracing-request-routes.ts";
 import { PHOTO_BODY_LIMIT, PHOTO_UPLOAD_PATH, registerPhotoRoutes } from "./photo-routes.ts";
 import { registerAccessLogRoutes } from "./access-log-routes.ts";
+import { MESSAGE_BODY_LIMIT, MESSAGE_POST_PATH, registerThreadRoutes } from "./thread-routes.ts";
 import { registerDashboardRoutes } from "./dashboard-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { serveWebApp } from "./web-app.ts";
@@ -82,7 +83,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     maxSize: PHOTO_BODY_LIMIT,
     onError: () => problemResponse(new ProblemError(413, `a photo upload is at most ${PHOTO_BODY_LIMIT} bytes`).problem),
   });
-  app.use("/api/*", (c, next) => (c.req.method === "POST" && PHOTO_UPLOAD_PATH.test(c.req.path) ? photoLimit(c, next) : apiLimit(c, next)));
+  // A message carries its attachments in its JSON body.
+  const messageLimit = bodyLimit({
+    maxSize: MESSAGE_BODY_LIMIT,
+    onError: () => problemResponse(new ProblemError(413, `a message with its attachments is at most ${MESSAGE_BODY_LIMIT} bytes`).problem),
+  });
+  app.use("/api/*", (c, next) => {
+    if (c.req.method === "POST" && PHOTO_UPLOAD_PATH.test(c.req.path)) return photoLimit(c, next);
+    if (c.req.method === "POST" && MESSAGE_POST_PATH.test(c.req.path)) return messageLimit(c, next);
+    return apiLimit(c, next);
+  });
   app.use("/api/*", safeInput());
   app.use("/api/*", async (c, next) => {
     if (OPEN_PATHS.has(c.req.path) || c.req.path === "/api/docs" || c.req.path.startsWith("/api/docs/")) return next();
@@ -108,6 +118,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerTracingRequestRoutes(app, deps);
   registerPhotoRoutes(app, deps);
   registerAccessLogRoutes(app, deps);
+  registerThreadRoutes(app, deps);
   registerDashboardRoutes(app, deps);
 
   app.doc("/api/openapi.json", {

@@ -177,24 +177,7 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
 async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldNormaliser, now: Date, options: MatchEngineOptions, stats: MatchRunStats, affected: Set<string>): Promise<void> {
   const { settings, params } = model;
   const other: Side = f.side === "T" ? "H" : "T";
-  const maxBlock = options.maxBlock ?? 1000;
-  const ids = new Set<string>();
-  if (f.keys.length > 0) {
-    const hits = await tx.selectFrom("match_keys").select(["key", "case_id"]).where("side", "=", other).where("key", "in", f.keys).execute();
-    const byKey = new Map<string, string[]>();
-    for (const h of hits) {
-      const list = byKey.get(h.key);
-      if (list) list.push(h.case_id);
-      else byKey.set(h.key, [h.case_id]);
-    }
-    for (const list of byKey.values()) {
-      if (list.length > maxBlock) {
-        stats.skippedKeys++;
-        continue;
-      }
-      for (const id of list) ids.add(id);
-    }
-  }
+  const ids = await blockedCaseIds(tx, f, other, options.maxBlock ?? 1000, stats);
   ids.delete(f.caseId);
   const storeAt = storeThreshold(settings);
   const best = new Map<string, { prob: number; score: PairScore; partyId: string }>();
@@ -246,6 +229,42 @@ async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldN
       }
     }
   }
+  await storeCandidates(tx, f, best, model, now, stats, affected);
+}
+
+// The other side's cases sharing a blocking key with `f`; keys shared by too many are skipped.
+async function blockedCaseIds(tx: MTx, f: Fresh, other: Side, maxBlock: number, stats: MatchRunStats): Promise<Set<string>> {
+  const ids = new Set<string>();
+  if (f.keys.length > 0) {
+    const hits = await tx.selectFrom("match_keys").select(["key", "case_id"]).where("side", "=", other).where("key", "in", f.keys).execute();
+    const byKey = new Map<string, string[]>();
+    for (const h of hits) {
+      const list = byKey.get(h.key);
+      if (list) list.push(h.case_id);
+      else byKey.set(h.key, [h.case_id]);
+    }
+    for (const list of byKey.values()) {
+      if (list.length > maxBlock) {
+        stats.skippedKeys++;
+        continue;
+      }
+      for (const id of list) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+// Stores the best score per pair (a decided pair is kept as decided) and withdraws undecided
+// candidates of `f` that no longer reach the threshold.
+async function storeCandidates(
+  tx: MTx,
+  f: Fresh,
+  best: Map<string, { prob: number; score: PairScore; partyId: string }>,
+  model: MatchModel,
+  now: Date,
+  stats: MatchRunStats,
+  affected: Set<string>,
+): Promise<void> {
   const column = f.side === "T" ? "tracing_case_id" : "holding_case_id";
   const existing = await tx
     .selectFrom("match_candidates")

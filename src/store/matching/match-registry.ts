@@ -1,9 +1,11 @@
 import { sql } from "kysely";
-import { z } from "zod";
 import type { LinkSettings } from "../../matching/index.ts";
 import { lockMatching, matchCases, matchKeysVersion, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
+import { drainAgreements, drainMatches } from "./drain-jobs.ts";
+import { startMatchWorker, type WorkerOptions } from "./match-worker.ts";
+import { trainModel } from "./train-model.ts";
 import { recountTermCounts } from "./term-counts.ts";
-import { learnFromStored, loadModel, storeLearned, type MatchModel, type TrainedModel } from "./match-model.ts";
+import { loadModel, type MatchModel, type TrainedModel } from "./match-model.ts";
 import {
   decideCandidate,
   getCandidate,
@@ -17,7 +19,7 @@ import {
 import type { MatchTables } from "./match-schema.ts";
 import type { ActionEvent, ActionSink, CasesApi, Db, RequestContext, Tx } from "../types.ts";
 import type { LedgerStore } from "../ledger/index.ts";
-import { caseCommitment, defineEntryType, hashCanonical, hex32, matchDecidedBlinded } from "../../ledger/index.ts";
+import { caseCommitment, matchDecidedBlinded } from "../../ledger/index.ts";
 import { nodeSha256 } from "../../ledger-node/index.ts";
 
 // Matching in the registry: records are matched as they arrive. An action that creates a case
@@ -49,7 +51,7 @@ export interface MatchingService {
   get(ctx: RequestContext, id: string): Promise<MatchCandidate & { group: MatchGroup | null }>;
   decide(ctx: RequestContext, id: string, input: DecisionInput): Promise<DecisionResult>;
   /** Polls for jobs (and now and then for stale cases) until stopped. */
-  startWorker(options?: { intervalMs?: number; sweepEveryMs?: number; onError?: (e: unknown) => void }): () => Promise<void>;
+  startWorker(options?: WorkerOptions): () => Promise<void>;
 }
 
 export interface MatchingDeps extends MatchEngineOptions {
@@ -62,24 +64,6 @@ export interface MatchingDeps extends MatchEngineOptions {
   // The case's salt for its log commitments: decisions name cases by commitment.
   caseSalt: (caseId: string) => string;
 }
-
-/**
- * A party stored a newly trained model: the m/u that score every later candidate. Retraining
- * changes who is proposed to whom, so the log shows who did it and when; the hashes let anyone
- * holding the registry's model tables check which settings and parameters were meant.
- */
-export const matchModelTrained = defineEntryType({
-  type: "match.model-trained",
-  version: 1,
-  payload: z.strictObject({
-    model: z.string().min(1).max(40),
-    source: z.string().min(1).max(100),
-    settingsHash: hex32,
-    paramsHash: hex32,
-    records: z.strictObject({ tracing: z.number().int().nonnegative(), holding: z.number().int().nonnegative() }),
-  }),
-  publicPayload: true,
-});
 
 const MATCHED_KINDS = ["tracing-authority", "ngo", "holding-authority"];
 // Actions after which a case is matched again.
@@ -121,78 +105,14 @@ export function createMatchingService(deps: MatchingDeps): { matching: MatchingS
     return next;
   };
 
-  async function drainMatches(batch: number, total: MatchRunStats): Promise<number> {
-    let matched = 0;
-    for (;;) {
-      const model = await loadModel(db);
-      const n = await db.transaction().execute(async (tx) => {
-        const jobs = await tx
-          .selectFrom("match_jobs")
-          .select(["id", "ref"])
-          .where("kind", "=", "match")
-          .orderBy("id")
-          .limit(batch)
-          .forUpdate()
-          .skipLocked()
-          .execute();
-        if (jobs.length === 0) return 0;
-        const stats = await matchCases(tx, jobs.map((j) => j.ref), model, now(), options);
-        total.cases += stats.cases;
-        total.candidatePairsCompared += stats.candidatePairsCompared;
-        total.stored += stats.stored;
-        total.skippedKeys += stats.skippedKeys;
-        await tx.deleteFrom("match_jobs").where("id", "in", jobs.map((j) => j.id)).execute();
-        return jobs.length;
-      });
-      matched += n;
-      if (n < batch) return matched;
-    }
-  }
-
-  // The agreement is written on both cases as an action of the party's own deciding user, so it
-  // is in each case's history and in the signed log. The client id makes a repeat a no-op.
-  async function drainAgreements(): Promise<number> {
-    const jobs = await db.selectFrom("match_jobs").select(["id", "ref", "attempts"]).where("kind", "=", "agree").orderBy("id").limit(100).execute();
-    let done = 0;
-    for (const job of jobs) {
-      try {
-        const row = await db.selectFrom("match_candidates").selectAll().where("id", "=", job.ref).executeTakeFirst();
-        if (row && row.status === "agreed") {
-          const sides = [
-            { party: row.tracing_party_id, user: row.tracing_user_id!, role: row.tracing_role!, own: row.tracing_case_id, other: row.holding_case_id, otherParty: row.holding_party_id },
-            { party: row.holding_party_id, user: row.holding_user_id!, role: row.holding_role!, own: row.holding_case_id, other: row.tracing_case_id, otherParty: row.tracing_party_id },
-          ];
-          for (const s of sides) {
-            await store.cases.appendAction(
-              { partyId: s.party, userId: s.user, role: s.role as RequestContext["role"], purpose: "match-agreement" },
-              s.own,
-              {
-                type: "add-note",
-                text: `Identity agreed by both parties: this case and ${s.otherParty}'s case ${s.other} are one child (match candidate ${row.id}, estimated probability ${(row.probability * 100).toFixed(1)}%). A flag for people, not a merge.`,
-              },
-              { clientId: `match-agreed:${row.id}` },
-            );
-          }
-        }
-        await db.deleteFrom("match_jobs").where("id", "=", job.id).execute();
-        done++;
-      } catch (e) {
-        await db
-          .updateTable("match_jobs")
-          .set({ attempts: job.attempts + 1, last_error: String(e instanceof Error ? e.message : e).slice(0, 500) })
-          .where("id", "=", job.id)
-          .execute();
-      }
-    }
-    return done;
-  }
+  const drainAgreementsNow = () => drainAgreements(db, store.cases);
 
   const service: MatchingService = {
     runPending(opts = {}) {
       return serial(async () => {
         const stats: MatchRunStats = { cases: 0, candidatePairsCompared: 0, stored: 0, skippedKeys: 0 };
-        const matched = await drainMatches(opts.batch ?? 200, stats);
-        const agreements = await drainAgreements();
+        const matched = await drainMatches(db, opts.batch ?? 200, stats, now, options);
+        const agreements = await drainAgreementsNow();
         return { matched, agreements, stats };
       });
     },
@@ -226,27 +146,7 @@ export function createMatchingService(deps: MatchingDeps): { matching: MatchingS
         });
       });
     },
-    train(settings, by) {
-      return serial(async () => {
-        // Learning takes seconds on a large registry: no transaction is held open meanwhile.
-        const learned = await learnFromStored(db, settings ?? (await loadModel(db)).settings);
-        return db.transaction().execute(async (tx) => {
-          const model = await storeLearned(tx, learned);
-          if (!model.trained || by === undefined) return { ...model, logIndex: null };
-          const { index } = await ledger.append(tx as unknown as Tx, {
-            id: `match-model:${model.id}`,
-            type: matchModelTrained.type,
-            typeVersion: matchModelTrained.version,
-            subject: `match-model:${model.id}`,
-            party: by.partyId,
-            ...(by.userId === undefined ? {} : { user: by.userId }),
-            time: now().toISOString(),
-            payload: { model: model.id, source: model.source, settingsHash: hashCanonical(model.settings), paramsHash: hashCanonical(model.params), records: model.records },
-          }, { partyId: by.partyId });
-          return { ...model, logIndex: index };
-        });
-      });
-    },
+    train: (settings, by) => serial(() => trainModel(db, ledger, now, settings, by)),
     list: (ctx, query = {}) => listCandidates(db, ctx, query, now()),
     get: (ctx, id) => getCandidate(db, ctx, id, now()),
     async decide(ctx, id, input) {
@@ -266,45 +166,13 @@ export function createMatchingService(deps: MatchingDeps): { matching: MatchingS
         }, { partyId: ctx.partyId });
       });
       // Record the agreement at once; should that fail, the persisted job is retried by any worker.
-      if (result.agreedNow) await serial(drainAgreements).catch(() => undefined);
+      if (result.agreedNow) await serial(drainAgreementsNow).catch(() => undefined);
       return result;
     },
-    startWorker(opts = {}) {
-      const interval = opts.intervalMs ?? 1000;
-      const sweepEvery = opts.sweepEveryMs ?? 5 * 60_000;
-      let stopped = false;
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      let lastSweep = 0;
-      let loop: Promise<void> = Promise.resolve();
-      const tick = async () => {
-        timer = null;
-        if (stopped) return;
-        try {
-          if (Date.now() - lastSweep >= sweepEvery) {
-            lastSweep = Date.now();
-            await service.enqueueStale();
-          }
-          await service.runPending();
-        } catch (e) {
-          opts.onError?.(e);
-        }
-        if (!stopped) timer = setTimeout(() => (loop = tick()), interval);
-      };
-      wake = () => {
-        // A job was enqueued in a transaction that commits shortly: look again soon.
-        if (timer !== null && !stopped) {
-          clearTimeout(timer);
-          timer = setTimeout(() => (loop = tick()), 50);
-        }
-      };
-      loop = tick();
-      return async () => {
-        stopped = true;
-        wake = null;
-        if (timer !== null) clearTimeout(timer);
-        await loop;
-      };
-    },
+    startWorker: (opts = {}) =>
+      startMatchWorker(service, opts, (w) => {
+        wake = w;
+      }),
   };
   return { matching: service, enqueueOnAction };
 }
@@ -312,6 +180,7 @@ export function createMatchingService(deps: MatchingDeps): { matching: MatchingS
 export type { MatchCandidate, MatchGroup, DecisionInput, DecisionResult, ListQuery, MatchModel, MatchRunStats, TrainedModel };
 export { modelSummary, type ModelSummary } from "./match-model.ts";
 export { MATCH_MIGRATIONS } from "./migrations.ts";
+export { matchModelTrained } from "./train-model.ts";
 export type { QueueFilter } from "./match-review.ts";
 export { QUEUE_FILTERS } from "./match-review.ts";
 export type { VerificationFields } from "./match-records.ts";

@@ -20,3 +20,8 @@ export * from "./split-view.ts";
 export * from "./case-commitment.ts";
 export * from "./access-log-digest.ts";
 export * from "./health-entry-types.ts";
+export { fromBase64, toBase64 } from "./base64.ts";
+export * from "./signed-note.ts";
+export * from "./tlog-checkpoint.ts";
+export * from "./cosignature.ts";
+export * from "./witness.ts";

@@ -108,6 +108,9 @@ export const CaseViewSchema = CaseSummarySchema.extend({
   notes: z.array(JsonObjectSchema).optional(),
   health: z.string().optional(),
   shares: z.record(z.string(), z.string()).optional(),
+  photos: z.array(z.object({ id: z.string(), sha256: z.string(), caption: z.string().optional(), at: z.string() })).optional().openapi({
+    description: "The child's photographs, each served by GET /api/photos/{id} (?size=thumb for a thumbnail); not in the auditor's view.",
+  }),
 })
   .passthrough()
   // Fields a newer server adds pass through to older clients.

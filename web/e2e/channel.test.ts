@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import sharp from "sharp";
 import { browserFixture, capture, signIn, signOut, type BrowserFixture } from "./browser-fixture.ts";
 
 // The channel through the UI, three parties in three browser contexts (tracing in Ukrainian,
@@ -84,6 +85,16 @@ describe("the channel in the browser", () => {
       { path: "/disclose", to: "tracing-authority", mediator: "mediator", biography: "Placed in a children's home in 2022, then with a foster family." });
     await capture(holding, "04-case-holding-ru");
     expect(tracingCase).not.toBe(holdingCase);
+  });
+
+  it("adds a photograph on the holding side; the thumbnail shows on the case page", async () => {
+    const png = await sharp({ create: { width: 48, height: 48, channels: 3, background: "#336699" } }).png().toBuffer();
+    await holding.goto(`/cases/${holdingCase}`);
+    await holding.locator("#photo-file").setInputFiles({ name: "child.png", mimeType: "image/png", buffer: png });
+    await holding.locator("#photo-caption").fill("2023");
+    await holding.locator("#photos-h ~ form button[type=submit]").click();
+    await holding.getByTestId("photo-thumb").waitFor();
+    await capture(holding, "04b-case-photo-ru");
   });
 
   it("finds the child by a prefix in another script as one types", async () => {
@@ -280,6 +291,12 @@ describe("the channel in the browser", () => {
     await tracing.getByTestId("dashboard-tiles").waitFor();
     await tracing.locator('a[href="/cases?status=reunited"]').waitFor();
     await capture(tracing, "20-dashboard-after-return-uk");
+    // Every signed step on the case page is checked against the log in the browser.
+    await tracing.goto(`/cases/${tracingCase}`);
+    const steps = await tracing.locator(".timeline li").count();
+    await expect.poll(() => tracing.getByTestId("step-verified").count(), SLOW).toBe(steps);
+    expect(await tracing.getByTestId("step-failed").count()).toBe(0);
+    await capture(tracing, "20b-case-timeline-verified-uk");
   });
 
   it("publishes the statistics at /stats without sign-in: small counts read <10, with a CSV download", async () => {

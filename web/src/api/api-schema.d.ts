@@ -1152,6 +1152,13 @@ export interface components {
             shares?: {
                 [key: string]: string;
             };
+            /** @description The child's photographs, each served by GET /api/photos/{id} (?size=thumb for a thumbnail); not in the auditor's view. */
+            photos?: {
+                id: string;
+                sha256: string;
+                caption?: string;
+                at: string;
+            }[];
         } & {
             [key: string]: unknown;
         };

@@ -8,6 +8,9 @@ import { fullName } from "../names";
 import { CaseActionForm } from "../components/case-action-form";
 import { ReportDraftForm } from "../components/report-draft-form";
 import { RecordList } from "../components/record-list";
+import { CasePhotos } from "../components/case-photos";
+import { Timeline } from "../components/timeline";
+import { useMe } from "../session";
 
 async function loadCase(id: string) {
   const [view, history, reports, matches] = await Promise.all([
@@ -44,29 +47,11 @@ function Identity({ c }: { c: CaseView }) {
   );
 }
 
-function Timeline({ items }: { items: Awaited<ReturnType<typeof loadCase>>["history"] }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  return (
-    <section className="card" aria-labelledby="timeline-h">
-      <h2 id="timeline-h">{t("case.timeline")}</h2>
-      <ol className="timeline">
-        {items.map((h) => (
-          <li key={h.sequence}>
-            <span className="when">{f.dateTime(h.at)}</span>
-            <span className="what">{t(`action.${h.type}`, { defaultValue: h.type })}</span>
-            <span className="muted">{t("case.by", { party: h.actor.partyId, role: t(`role.${h.actor.role}`, { defaultValue: h.actor.role }) })}</span>
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-}
-
 export function CasePage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const f = useFormat();
+  const me = useMe();
   const { value, error, loading, reload } = useLoad(() => loadCase(id), [id]);
   if (loading && value === undefined) return <Loading />;
   if (value === undefined) return <ErrorMessage error={error} />;
@@ -86,10 +71,7 @@ export function CasePage() {
         <RecordList title={t("case.separation")} items={c.separation === undefined ? undefined : [c.separation]} empty={t("common.none")} />
         <RecordList title={t("case.consent")} items={c.consent === undefined ? undefined : [c.consent]} empty={t("common.none")}
           text={c.childViews === undefined ? undefined : { label: t("case.childViews"), value: c.childViews }} />
-        <section className="card" aria-labelledby="photos-h">
-          <h2 id="photos-h">{t("case.photos")}</h2>
-          <p className="muted">{t("case.noPhotos")}</p>
-        </section>
+        <CasePhotos c={c} canAdd={me.party === c.party && me.role !== "auditor"} onAdded={reload} />
         <section className="card" aria-labelledby="batches-h">
           <h2 id="batches-h">{t("case.batches")}</h2>
           {batches.length === 0 ? <p className="muted">{t("case.noBatch")}</p> : <ul>{batches.map((b) => <li key={b}>{b}</li>)}</ul>}
@@ -117,7 +99,7 @@ export function CasePage() {
         )}
         <ReportDraftForm caseId={c.id} onDone={reload} />
       </section>
-      <Timeline items={history} />
+      <Timeline caseId={c.id} items={history} />
       <CaseActionForm caseId={c.id} version={c.version} reports={reports} onDone={reload} />
     </section>
   );

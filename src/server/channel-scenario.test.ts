@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { verifyLogText } from "../ledger/index.ts";
+import { runLogVerify } from "../cli/log-command.ts";
 import { plantedJpeg } from "../store/photos/test-support/planted-jpeg.ts";
 import { apiFixture } from "./test-support/api-fixture.ts";
 import type { ApiFixture } from "./test-support/api-fixture.ts";
 
 // The channel end to end through the HTTP app, in both directions: a tracing request, a
 // disclosure with a photo, the match both parties accept, the joint report, the mediator's
-// confirmation, and a log export that verifies offline.
+// confirmation, messages between each side and the mediator (and all three) on the way, and a
+// log export that verifies offline.
 
 let f: ApiFixture;
 let t: Record<string, string>;
@@ -53,6 +58,20 @@ async function runChannel(sides: Sides, child: { sought: object; held: object })
   });
   expect(photo.status).toBe(201);
 
+  // Each side talks with the mediator about its own case.
+  const seekerThread = await call<{ id: string }>(seeker.caseworker, "POST", "/api/threads", {
+    subject: { kind: "case", id: request.id }, parties: [seeker.party], title: "The family's request",
+  }, 201);
+  await call(seeker.caseworker, "POST", `/api/threads/${seekerThread.id}/messages`, { text: `The mother can be reached on ${secretPhone}; keep it with us.` }, 201);
+  const holderThread = await call<{ id: string }>(holder.caseworker, "POST", "/api/threads", {
+    subject: { kind: "case", id: disclosure.id }, parties: [holder.party], title: "The child we hold",
+  }, 201);
+  await call(holder.caseworker, "POST", `/api/threads/${holderThread.id}/messages`, {
+    text: "The school's record is attached.",
+    attachments: [{ filename: "record.txt", contentType: "text/plain", data: Buffer.from("Enrolled 2022-09.").toString("base64") }],
+  }, 201);
+  await call("mediator", "POST", `/api/threads/${holderThread.id}/messages`, { text: "Received; thank you." }, 201);
+
   await f.store.matching.runPending();
   const requests = await call<{ items: { case: { id: string }; candidates: { id: string; holdingCase?: string }[] }[] }>(holder.caseworker, "GET", "/api/tracing-requests");
   const mine = requests.items.find((i) => i.case.id === request.id)!;
@@ -60,6 +79,20 @@ async function runChannel(sides: Sides, child: { sought: object; held: object })
   expect(candidate, JSON.stringify(mine)).toBeDefined();
   for (const user of [seeker.verifier, holder.verifier]) await call(user, "POST", `/api/matches/${candidate!.id}/decision`, { decision: "accept" });
   await f.store.matching.runPending();
+
+  // The mediator brings both sides together about the request once the match is agreed.
+  const joint = await call<{ id: string; parties: string[] }>("mediator", "POST", "/api/threads", {
+    subject: { kind: "case", id: request.id }, parties: [seeker.party, holder.party], title: "Joint verification",
+  }, 201);
+  expect(joint.parties).toHaveLength(3);
+  const asked = await call<{ id: string }>("mediator", "POST", `/api/threads/${joint.id}/messages`, { text: "Please both confirm the birth date before the report." }, 201);
+  for (const user of [seeker.verifier, holder.verifier]) {
+    await call(user, "POST", `/api/threads/${joint.id}/read`, { upTo: asked.id });
+    await call(user, "POST", `/api/threads/${joint.id}/messages`, { text: "Confirmed." }, 201);
+  }
+  const talk = await call<{ items: { text: string; readBy: unknown[]; logIndex: number }[] }>("mediator", "GET", `/api/threads/${joint.id}/messages`);
+  expect(talk.items.map((m) => m.text)).toEqual(["Please both confirm the birth date before the report.", "Confirmed.", "Confirmed."]);
+  expect(talk.items[0]!.readBy).toHaveLength(3);
 
   await act(seeker.caseworker, request.id, { type: "register" });
   await act(holder.caseworker, request.id, { type: "locate", note: "The child disclosed as the holding side's case matches." });
@@ -78,12 +111,29 @@ async function runChannel(sides: Sides, child: { sought: object; held: object })
       await (await f.call(t[user]!, "GET", `/api/cases/${request.id}/history`)).text(),
       await (await f.call(t[user]!, "GET", "/api/tracing-requests")).text(),
       await (await f.call(t[user]!, "GET", `/api/matches/${candidate!.id}`)).text(),
+      await (await f.call(t[user]!, "GET", "/api/threads")).text(),
+      await (await f.call(t[user]!, "GET", `/api/threads/${joint.id}/messages`)).text(),
+      await (await f.call(t[user]!, "GET", `/api/threads/${holderThread.id}/messages`)).text(),
     ].join("\n");
+    expect((await f.call(t[user]!, "GET", `/api/threads/${seekerThread.id}/messages`)).status).toBe(404);
     for (const secret of [secretPhone, "вул. Миру", "never learn her address"]) expect(seen, `${user}: ${secret}`).not.toContain(secret);
   }
   const exported = await (await f.call(t["admin"]!, "GET", "/api/log/export")).text();
   const verified = await verifyLogText(exported);
   expect(verified.ok, JSON.stringify(verified)).toBe(true);
+  // The same file through `homeward log verify`.
+  const dir = await mkdtemp(join(tmpdir(), "homeward-scenario-"));
+  try {
+    await writeFile(join(dir, "log.jsonl"), exported);
+    const said: string[] = [];
+    const code = await runLogVerify(join(dir, "log.jsonl"), { threads: "0" }, { out: (x) => said.push(x), err: (x) => said.push(x) });
+    expect(code, said.join("\n")).toBe(0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  // Each message is an entry of the log holding its hash, never its text.
+  expect(exported).toContain(`"type":"thread.message"`);
+  for (const text of ["Please both confirm", "school's record", "Enrolled 2022-09", secretPhone]) expect(exported).not.toContain(text);
   return { request, disclosure };
 }
 

@@ -100,6 +100,9 @@ async function runChannel(sides: Sides, child: { sought: object; held: object })
     clientId: cid(), kind: "identity", language: "uk", content: { identityEvidence: "Names, birth date and photo agree; both parties accepted the match." },
   }, 201);
   for (const who of ["holding-verifier", "tracing-verifier", "mediator"]) await call(who, "POST", `/api/reports/${report.id}/signatures`);
+  // Each verifier signs for the side its party works this case from, whatever the party's kind.
+  const signed = await call<{ signatures: { role: string; party: string }[] }>(seeker.caseworker, "GET", `/api/reports/${report.id}`);
+  expect(Object.fromEntries(signed.signatures.map((x) => [x.role, x.party]))).toEqual({ "tracing-verifier": seeker.party, "holding-verifier": holder.party, mediator: "mediator" });
   await act(seeker.verifier, request.id, { type: "verify-identity", reportRef: report.id });
   const confirmed = await act("mediator", request.id, { type: "confirm-by-mediator", reportRef: report.id }) as { case: { status: string } };
   expect(confirmed.case.status).toBe("confirmed-by-mediator");

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { z } from "zod";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../domain/index.ts";
-import type { PartyKind, PreconditionName } from "../../domain/index.ts";
+import type { PreconditionName } from "../../domain/index.ts";
 import {
   blindedCaseSubject,
   canonicalJson,
@@ -27,6 +27,7 @@ import { nodeSha256 } from "../../ledger-node/index.ts";
 import type { LedgerStore } from "../ledger/index.ts";
 import type { SealedBox } from "../sealed-box.ts";
 import type { CasesApi, Db, Precondition, RequestContext, Tx } from "../types.ts";
+import { callerOnCase, signingRoleFor } from "./signing-role.ts";
 
 export const REPORT_KINDS = ["identity", "post-return"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -110,13 +111,6 @@ function stageOf(roles: ReadonlySet<string>): ReportView["stage"] {
   return roles.size > 0 ? "signed" : "drafted";
 }
 
-function roleFor(kind: PartyKind, role: string): SigningRole | null {
-  if (kind === "tracing-authority" && role === "verifier") return "tracing-verifier";
-  if (kind === "holding-authority" && role === "verifier") return "holding-verifier";
-  if (kind === "mediator" && role === "mediator") return "mediator";
-  return null;
-}
-
 interface ReportRow {
   id: string;
   case_id: string;
@@ -144,12 +138,6 @@ export function createReportsStore(deps: ReportsDeps): ReportsStore {
   const store = { cases: deps.cases };
   const aad = (id: string): string => `ledger-report:${id}`;
   const opening = (caseId: string) => ({ case: caseId, salt: deps.caseSalt(caseId) });
-
-  async function partyKind(q: typeof db | Tx, partyId: string): Promise<PartyKind> {
-    const row = await q.selectFrom("parties").select("kind").where("id", "=", partyId).executeTakeFirst();
-    if (!row) throw new ForbiddenError("unknown party");
-    return row.kind as PartyKind;
-  }
 
   async function viewOf(q: typeof db | Tx, row: ReportRow): Promise<ReportView> {
     const document = JSON.parse(deps.box.open(new Uint8Array(row.sealed_document), aad(row.id))) as ReportDocument;
@@ -253,8 +241,9 @@ export function createReportsStore(deps: ReportsDeps): ReportsStore {
       const row = await visible(ctx, id);
       if (!row) throw new NotFoundError("report");
       if (!(await mayWrite(ctx, row.case_id))) throw new ForbiddenError("the case is shared with your party to view only: it may not sign its reports");
-      const role = roleFor(await partyKind(db, ctx.partyId), ctx.role);
-      if (!role) throw new ForbiddenError("only a tracing or holding authority's verifier, or the mediator, signs reports");
+      const on = await callerOnCase(db, ctx, row.case_id);
+      const role = signingRoleFor(on.kind, ctx.role, on.side);
+      if (!role) throw new ForbiddenError("only a verifier of an authority working the case from its tracing or holding side, or the mediator, signs reports");
       await db.transaction().execute(async (tx) => {
         const signed = new Set(
           (await sql<{ role: string }>`select role from ledger_report_signatures where report_id = ${id}`.execute(tx)).rows.map((r) => r.role),

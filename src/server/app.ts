@@ -14,6 +14,7 @@ import { registerTracingRequestRoutes } from "./tracing-request-routes.ts";
 import { PHOTO_BODY_LIMIT, PHOTO_UPLOAD_PATH, registerPhotoRoutes } from "./photo-routes.ts";
 import { registerAccessLogRoutes } from "./access-log-routes.ts";
 import { MESSAGE_BODY_LIMIT, MESSAGE_POST_PATH, registerThreadRoutes } from "./thread-routes.ts";
+import { registerHealthSummaryRoutes } from "./health-summary-routes.ts";
 import { registerDashboardRoutes } from "./dashboard-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { serveWebApp } from "./web-app.ts";
@@ -119,6 +120,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerPhotoRoutes(app, deps);
   registerAccessLogRoutes(app, deps);
   registerThreadRoutes(app, deps);
+  registerHealthSummaryRoutes(app, deps);
   registerDashboardRoutes(app, deps);
 
   app.doc("/api/openapi.json", {

@@ -1,2 +1,4 @@
 // Signed reports (identity, post-return): drafted, signed by each verifier, kept in the log.
-export * from "./report-store.ts";
+export { createReportsStore } from "./report-store.ts";
+export { signedReportPreconditions } from "./report-preconditions.ts";
+export * from "./report-types.ts";

@@ -40,16 +40,23 @@ const SOUGHT: (TracingRequestInput & { key: string })[] = [
   { key: "t-2", names: [{ given: "Дарина", family: "Мельник" }], sex: "F", birthDate: "2014-11-03", birthPlace: "Херсон", to: DEMO_PARTIES.holding.id },
 ];
 
-export async function seedDemoDisclosures(store: Store, ctx: { tracing: RequestContext; holding: RequestContext }): Promise<void> {
+// The cases made, by key (d-1, t-1, reverse-held, reverse-sought…), for the demo's threads.
+export type DemoChannelCases = Map<string, string>;
+
+export async function seedDemoDisclosures(store: Store, ctx: { tracing: RequestContext; holding: RequestContext }): Promise<DemoChannelCases> {
   const mediator = DEMO_PARTIES.mediator.id;
+  const made: DemoChannelCases = new Map();
   for (const [i, { key, ...d }] of DISCLOSED.entries()) {
     const { id } = await store.disclosures.create(ctx.holding, { ...d, ...LEGAL, to: DEMO_PARTIES.tracing.id, mediator }, { clientId: `demo-disclosure:${key}` });
+    made.set(key, id);
     await store.photos.add(ctx.holding, id, { bytes: await syntheticPhoto(i + 1), contentType: "image/jpeg", caption: "Synthetic picture (no real child)" }, { clientId: `demo-photo:${key}` });
   }
-  for (const { key, ...r } of SOUGHT) await store.tracingRequests.create(ctx.tracing, { ...r, ...LEGAL, mediator }, { clientId: `demo-tracing-request:${key}` });
+  for (const { key, ...r } of SOUGHT) made.set(key, (await store.tracingRequests.create(ctx.tracing, { ...r, ...LEGAL, mediator }, { clientId: `demo-tracing-request:${key}` })).id);
   // The reverse direction: a girl held by the tracing authority, sought by the other side for her family.
   const girl = { names: [{ given: "Анастасия", family: "Воронцова" }], sex: "F" as const, birthDate: "2011-09-02", birthPlace: "Белгород" };
   const held = await store.disclosures.create(ctx.tracing, { ...girl, ...LEGAL, names: [{ given: "Анастасія", family: "Воронцова" }], biography: "Synthetic demo: found alone after shelling in 2023; in a foster family.", to: DEMO_PARTIES.holding.id, mediator }, { clientId: "demo-disclosure:reverse" });
   await store.photos.add(ctx.tracing, held.id, { bytes: await syntheticPhoto(9), contentType: "image/jpeg" }, { clientId: "demo-photo:reverse" });
-  await store.tracingRequests.create(ctx.holding, { ...girl, ...LEGAL, to: DEMO_PARTIES.tracing.id, mediator }, { clientId: "demo-tracing-request:reverse" });
+  const sought = await store.tracingRequests.create(ctx.holding, { ...girl, ...LEGAL, to: DEMO_PARTIES.tracing.id, mediator }, { clientId: "demo-tracing-request:reverse" });
+  made.set("reverse-held", held.id).set("reverse-sought", sought.id);
+  return made;
 }

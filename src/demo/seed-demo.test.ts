@@ -81,6 +81,24 @@ describe("seedDemo", () => {
     expect(sideOf("demo-tracing-request:reverse")).toMatchObject({ party: "holding-authority", side: "tracing" });
   });
 
+  it("holds threads between each party and the mediator, one of all three and one about a batch, each once", async () => {
+    const ctxOf = async (username: string) => {
+      const u = (await store.users.findByUsername(username))!;
+      return { partyId: u.partyId, userId: u.id, role: u.role };
+    };
+    const [tracing, holding, mediator] = await Promise.all(["tracing", "holding", "mediator"].map(ctxOf));
+    const of = async (ctx: typeof tracing) => (await store.threads.list(ctx!)).items.map((t) => [t.subject.kind, [...t.parties].sort().join("+"), t.messageCount]);
+    const tracingSees = await of(tracing);
+    const holdingSees = await of(holding);
+    expect(tracingSees).toContainEqual(["case", "mediator+tracing-authority", 2]);
+    expect(holdingSees).toContainEqual(["case", "holding-authority+mediator", 3]);
+    expect(holdingSees).toContainEqual(["batch", "holding-authority+mediator", 2]);
+    for (const seen of [tracingSees, holdingSees]) expect(seen).toContainEqual(["case", "holding-authority+mediator+tracing-authority", 3]);
+    expect(tracingSees.some(([, p]) => p === "holding-authority+mediator")).toBe(false);
+    expect(await of(mediator)).toHaveLength(4);
+    expect((await store.threads.list(mediator!)).items.every((t) => t.unread === 0)).toBe(true);
+  });
+
   it("lets the tracing caseworker find the flagship child by its Russian form", async () => {
     const tracing = (await store.users.findByUsername("tracing"))!;
     const page = await store.cases.list({ partyId: tracing.partyId, userId: tracing.id, role: tracing.role }, { q: "Александр Коваленко" });

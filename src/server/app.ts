@@ -16,6 +16,7 @@ import { registerAccessLogRoutes } from "./access-log-routes.ts";
 import { MESSAGE_BODY_LIMIT, MESSAGE_POST_PATH, registerThreadRoutes } from "./thread-routes.ts";
 import { registerHealthSummaryRoutes } from "./health-summary-routes.ts";
 import { registerDashboardRoutes } from "./dashboard-routes.ts";
+import { registerImportRoutes } from "./import-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { serveWebApp } from "./web-app.ts";
 import { errorToResponse } from "./errors.ts";
@@ -122,6 +123,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerThreadRoutes(app, deps);
   registerHealthSummaryRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerImportRoutes(app, deps);
 
   app.doc("/api/openapi.json", {
     openapi: "3.0.3",

@@ -39,7 +39,7 @@ async function registerCase(page: Page, child: Child, filing: Filing = { path: "
   await page.locator("#consent-recorded").check();
   await page.locator("#for-sharing").check();
   await page.locator("#guardian-name").fill(child.guardian);
-  await page.locator("form button[type=submit]").click();
+  await page.locator("form.card button[type=submit]").click();
   await page.waitForURL(/\/cases\/[^/]+$/);
   await page.locator("h1").waitFor();
   return page.url().split("/").pop()!;
@@ -212,7 +212,7 @@ describe("the channel in the browser", () => {
       sent.push((route.request().postDataJSON() as { clientId: string }).clientId);
       await route.abort("internetdisconnected");
     });
-    await tracing.locator("form button[type=submit]").click();
+    await tracing.locator("form.card button[type=submit]").click();
     await tracing.locator("[role=alert]").waitFor();
     await capture(tracing, "14-new-case-offline-uk");
     await tracing.reload();
@@ -221,7 +221,7 @@ describe("the channel in the browser", () => {
 
     const [request] = await Promise.all([
       tracing.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/cases")),
-      tracing.locator("form button[type=submit]").click(),
+      tracing.locator("form.card button[type=submit]").click(),
     ]);
     expect((request.postDataJSON() as { clientId: string }).clientId).toBe(sent[0]);
     await tracing.waitForURL(/\/cases\/[^/]+$/);
@@ -314,5 +314,22 @@ describe("the channel in the browser", () => {
     const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
     expect(csv.split(/\r?\n/)[0]).toBe("table,label,value");
     expect(csv).not.toMatch(/,[1-9]\r?\n/);
+  });
+
+  it("uploads a CSV of disclosures with progress; a bad row is listed with its line and reason, the others imported", async () => {
+    await holding.goto("/disclose");
+    const csv = [
+      "record_id,given_name,family_name,sex,birth_date,to,mediator,biography",
+      "e2e-1,Марія,Шевченко,F,02.05.2013,tracing-authority,mediator,In a children's home since 2022.",
+      "e2e-2,Олег,Шевченко,M,31.02.2013,tracing-authority,mediator,A day that does not exist.",
+      "e2e-3,Іван,Бондар,M,11.11.2012,tracing-authority,mediator,With a foster family.",
+    ].join("\n");
+    await holding.locator("#csv-file").setInputFiles({ name: "disclosures.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await holding.locator("#csv-h ~ form button[type=submit]").click();
+    await holding.getByTestId("csv-outcome").waitFor();
+    expect(await holding.getByTestId("csv-progress").textContent()).toMatch(/3\D+3/);
+    expect(await holding.locator("[data-testid=csv-rejected] tbody tr").count()).toBe(1);
+    expect(await holding.locator("[data-testid=csv-rejected] tbody td").first().textContent()).toBe("3");
+    await capture(holding, "22-disclosures-csv-ru");
   });
 });

@@ -1013,6 +1013,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import cases, disclosures or tracing requests from CSV (the columns of docs/import-cases.md and docs/import-channel.md)
+         * @description Each valid row becomes a case of the caller's party; each invalid row is answered with its line and the reason, the rest imported. Idempotent per record_id.
+         */
+        post: operations["importCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2419,6 +2439,16 @@ export interface components {
                 month: string;
                 registered: number;
                 returned: number;
+            }[];
+        };
+        CsvImportResult: {
+            created: number;
+            /** @description Rows whose record_id was imported before (nothing changed) */
+            existing: number;
+            rejected: {
+                /** @description The row's line in the file sent (the header is line 1) */
+                line: number;
+                reason: string;
             }[];
         };
     };
@@ -5624,6 +5654,59 @@ export interface operations {
             };
             /** @description Not logged in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "cases" | "disclosures" | "tracing-requests";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported, with the rejected rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsvImportResult"];
+                };
+            };
+            /** @description Not a CSV this import reads (the header is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not import */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

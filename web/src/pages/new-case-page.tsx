@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api, data } from "../api/client";
 import { useDraft } from "../use-draft";
 import { ErrorMessage } from "../components/status";
+import { CsvImport } from "../components/csv-import";
 
 const EMPTY = {
   given: "", patronymic: "", family: "", sex: "unknown" as "M" | "F" | "X" | "unknown", birthDate: "", birthPlace: "",
@@ -141,6 +142,7 @@ export function NewCasePage({ mode = "case" }: { mode?: RecordMode }) {
           <button type="button" onClick={draft.clear}>{t("common.discard")}</button>
         </div>
       </form>
+      <CsvImport kind={mode === "case" ? "cases" : mode === "disclosure" ? "disclosures" : "tracing-requests"} />
     </section>
   );
 }

@@ -8,9 +8,11 @@ describe("access policy table", () => {
     expect(ACCESS_POLICY.map((r) => r.action).sort()).toEqual([...ACTION_TYPES].sort());
   });
 
-  it("leads along the main path one step at a time", () => {
+  it("leads along the main path one step at a time (and back only from a batch)", () => {
+    const later = (r: (typeof ACCESS_POLICY)[number], i: number) => r.from.some((f) => MAIN_PATH.indexOf(f as (typeof MAIN_PATH)[number]) > i);
+    expect(ACCESS_POLICY.filter((r) => MAIN_PATH.some((s, i) => r.to === s && later(r, i))).map((r) => r.action)).toEqual(["unschedule"]);
     for (let i = 1; i < MAIN_PATH.length; i++) {
-      const rows = ACCESS_POLICY.filter((r) => r.to === MAIN_PATH[i]);
+      const rows = ACCESS_POLICY.filter((r) => r.to === MAIN_PATH[i] && !later(r, i));
       expect(rows.length, MAIN_PATH[i]).toBe(1);
       expect(rows[0]!.from).toEqual([MAIN_PATH[i - 1]]);
     }
@@ -32,6 +34,16 @@ describe("access policy table", () => {
   it("names a signed-report precondition on the three verification steps", () => {
     const requiring = ACCESS_POLICY.filter((r) => r.requires).map((r) => r.action);
     expect(requiring.sort()).toEqual(["confirm-by-mediator", "verify-identity", "verify-post-return"]);
+  });
+
+  it("lets no one take the steps the store writes for linked cases", () => {
+    for (const type of ["link-case", "follow-linked"] as const) {
+      for (const relation of ["owner", "shared-participate", "shared-view"] as const) {
+        for (const role of ["caseworker", "verifier", "mediator", "auditor", "admin"] as const) {
+          for (const kind of ["tracing-authority", "holding-authority", "mediator", "ngo"] as const) expect(mayTake(type, relation, role, kind)).toBe(false);
+        }
+      }
+    }
   });
 
   it("gives no party a step through a view-only share", () => {

@@ -28,8 +28,9 @@ export interface PolicyRow {
   // Statuses the case must be in; [] means the action creates the case.
   from: readonly CaseStatus[];
   // Resulting status: "same" keeps it, "resume" returns to the status before the hold,
-  // "by-decliner" picks declined-by-child/guardian/adult from the action.
-  to: CaseStatus | "same" | "resume" | "by-decliner";
+  // "by-decliner" picks declined-by-child/guardian/adult from the action, "linked" takes the
+  // status the linked case reached.
+  to: CaseStatus | "same" | "resume" | "by-decliner" | "linked";
   actors: readonly ActorRule[];
   requires?: PreconditionName;
 }
@@ -61,6 +62,8 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
   { action: "schedule", from: ["confirmed-by-mediator"], to: "scheduled", actors: [MEDIATOR] },
   // Each of the two parties of the return confirms the handover from its own side.
   { action: "confirm-handover", from: ["scheduled"], to: "same", actors: [OWNER_WORK, PARTY_WORK] },
+  // A step back: the batch was cancelled or postponed before this child's handover.
+  { action: "unschedule", from: ["scheduled"], to: "confirmed-by-mediator", actors: [MEDIATOR] },
   { action: "reunite", from: ["scheduled"], to: "reunited", actors: [OWNER_WORK, MEDIATOR] },
   { action: "verify-post-return", from: ["reunited"], to: "post-return-verified", actors: [OWNER_VERIFIER, MEDIATOR], requires: "post-return-report" },
   { action: "close", from: ["post-return-verified"], to: "closed", actors: [OWNER_WORK] },
@@ -84,6 +87,9 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
   { action: "request-tracing", from: OPEN_STATUSES, to: "same", actors: [OWNER_TRACING] },
   { action: "add-photo", from: OPEN_STATUSES, to: "same", actors: [OWNER_WORK] },
   { action: "remove-photo", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
+  // Written by the store, never taken by a person: no actor may send them.
+  { action: "link-case", from: OPEN_STATUSES, to: "same", actors: [] },
+  { action: "follow-linked", from: OPEN_STATUSES, to: "linked", actors: [] },
   { action: "share", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
   { action: "unshare", from: ANY_STATUS, to: "same", actors: [OWNER_WORK] },
 ];

@@ -4,6 +4,7 @@ import { CaseInputSchema, CaseDetailsPatchSchema, ConsentSchema, PartialDateSche
 import { ConsentDecisionInputSchema } from "./consent/consent-record.ts";
 import { CaseSideSchema } from "./case-side.ts";
 import { DisclosureContentSchema } from "./disclosure.ts";
+import { CaseStatusSchema } from "./lifecycle.ts";
 
 const reason = requiredText(2000).optional();
 // A reference to a signed report (the ledger issue fills these in).
@@ -14,6 +15,20 @@ export const ShareScopeSchema = z.enum(SHARE_SCOPES);
 export type ShareScope = z.infer<typeof ShareScopeSchema>;
 
 const partyId = requiredText(63);
+
+// The steps one of two linked cases takes that the other follows (see follow-linked): from
+// the joint verification to the close, the child has one state whichever party's case it is.
+export const LINKED_STEPS = [
+  "verify-identity",
+  "confirm-by-mediator",
+  "schedule",
+  "unschedule",
+  "confirm-handover",
+  "reunite",
+  "verify-post-return",
+  "close",
+] as const;
+export type LinkedStep = (typeof LINKED_STEPS)[number];
 
 export const DECLINERS = ["child", "guardian", "adult"] as const;
 
@@ -35,6 +50,9 @@ export const CaseActionSchema = z.discriminatedUnion("type", [
   // One party's confirmation that the child was handed over (or received) in a return batch:
   // once both parties of the batch have confirmed, the case is reunited.
   z.object({ type: z.literal("confirm-handover"), batchId: requiredText(100), note: reason }),
+  // The child leaves a batch that was cancelled or postponed before the handover: the case is
+  // back where it can join another batch.
+  z.object({ type: z.literal("unschedule"), batchId: requiredText(100), reason }),
   z.object({ type: z.literal("reunite"), date: PartialDateSchema.optional(), place: requiredText(500).optional(), note: reason }),
   z.object({ type: z.literal("verify-post-return"), reportRef, note: reason }),
   z.object({ type: z.literal("close"), reason }),
@@ -72,6 +90,20 @@ export const CaseActionSchema = z.discriminatedUnion("type", [
     caption: requiredText(500).optional(),
   }),
   z.object({ type: z.literal("remove-photo"), photoId: z.uuid(), reason }),
+  // Written by the store only. Both parties accepted the match: this case and the other party's
+  // case are one child, and from now on move together.
+  z.object({ type: z.literal("link-case"), linkedCase: z.uuid(), candidate: z.uuid().optional() }),
+  // Written by the store only, in the transaction of the linked case's step: this case follows
+  // it to the same state. Carries the step, never the other party's private fields.
+  z.object({
+    type: z.literal("follow-linked"),
+    linkedCase: z.uuid(),
+    step: z.enum(LINKED_STEPS),
+    status: CaseStatusSchema,
+    batchId: requiredText(100).optional(),
+    reportRef,
+    date: PartialDateSchema.optional(),
+  }),
   z.object({ type: z.literal("share"), partyId: requiredText(63), scope: ShareScopeSchema }),
   z.object({ type: z.literal("unshare"), partyId: requiredText(63) }),
 ]);

@@ -39,6 +39,9 @@ export interface CaseState {
   health?: string;
   duplicateOf?: string;
   batchId?: string;
+  // The other party's case for the same child, once both parties accepted the match: the two
+  // move together from the joint verification on (follow-linked).
+  linkedCase?: string;
   // Where the child was found (the "locate" step).
   location?: string;
   // Report references collected on the verification steps (signed reports, later).
@@ -82,6 +85,11 @@ export function nextStatus(state: CaseState | null, action: CaseAction): CaseSta
   if (row.to === "by-decliner") {
     if (action.type !== "decline") throw new Error("by-decliner on a non-decline action");
     return `declined-by-${action.by}`;
+  }
+  if (row.to === "linked") {
+    if (action.type !== "follow-linked") throw new Error("linked on a non-follow-linked action");
+    // A case on hold stays on hold: it resumes to the state its linked case reached.
+    return state?.status === "on-hold" ? "on-hold" : action.status;
   }
   return row.to;
 }
@@ -156,6 +164,15 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
     case "schedule":
       if (action.batchId) s.batchId = action.batchId;
       break;
+    case "unschedule":
+      delete s.batchId;
+      break;
+    case "link-case":
+      s.linkedCase = action.linkedCase;
+      break;
+    case "follow-linked":
+      followLinked(s, action);
+      break;
     case "mark-duplicate":
       s.duplicateOf = action.duplicateOf;
       break;
@@ -204,6 +221,14 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
       break;
   }
   return s;
+}
+
+function followLinked(s: CaseState, action: Extract<CaseAction, { type: "follow-linked" }>): void {
+  if (s.status === "on-hold") s.statusBeforeHold = action.status;
+  if (action.step === "schedule" && action.batchId) s.batchId = action.batchId;
+  if (action.step === "unschedule") delete s.batchId;
+  const ref = action.step === "verify-identity" || action.step === "confirm-by-mediator" || action.step === "verify-post-return" ? action.step : null;
+  if (ref !== null && action.reportRef) s.reportRefs[ref] = action.reportRef;
 }
 
 export function reduceCase(records: readonly ActionRecord[]): CaseState | null {

@@ -38,6 +38,8 @@ export interface CaseView {
   location?: string;
   duplicateOf?: string;
   batchId?: string;
+  // The other party's case for the same child (both accepted the match); not in shared views.
+  linkedCase?: string;
   // Present for full, shared and auditor views; contact details only in the full view.
   family?: FamilyMember[];
   notes?: Note[];
@@ -102,6 +104,7 @@ export function projectCase(state: CaseState, view: ViewKind, now: Date): CaseVi
   if (state.disclosure !== undefined) out.disclosedAt = state.disclosure.at;
   if (state.tracingRequest !== undefined) out.tracingRequest = state.tracingRequest;
   if (view !== "auditor") out.photos = state.photos ?? [];
+  if (state.linkedCase !== undefined && view !== "shared") out.linkedCase = state.linkedCase;
   if (view === "mediator") return out;
   if (state.duplicateOf !== undefined) out.duplicateOf = state.duplicateOf;
   if (state.batchId !== undefined) out.batchId = state.batchId;

@@ -121,6 +121,31 @@ async function runChannel(sides: Sides, child: { sought: object; held: object })
     expect((await f.call(t[user]!, "GET", `/api/threads/${seekerThread.id}/messages`)).status).toBe(404);
     for (const secret of [secretPhone, "вул. Миру", "never learn her address"]) expect(seen, `${user}: ${secret}`).not.toContain(secret);
   }
+  // The holding side's own case follows the joint verification: one child, one state.
+  expect((await call<{ status: string }>(holder.caseworker, "GET", `/api/cases/${disclosure.id}`)).status).toBe("confirmed-by-mediator");
+  await act(seeker.caseworker, request.id, { type: "consent-decision", consent: { purpose: "return", decision: "granted", givenBy: "guardian" } });
+  const batch = await call<{ id: string }>("mediator", "POST", "/api/batches", { name: "Group", from: holder.party, to: seeker.party, plannedDate: "2026-06-20", handoverPoint: "synthetic crossing" }, 201);
+  await call("mediator", "POST", `/api/batches/${batch.id}/children`, { caseId: request.id });
+  for (const to of ["confirmed", "in-transit"]) await call("mediator", "POST", `/api/batches/${batch.id}/transitions`, { to });
+  for (const who of [holder.caseworker, seeker.caseworker]) await call(who, "POST", `/api/batches/${batch.id}/handovers`, { caseId: request.id });
+  await call("mediator", "POST", `/api/batches/${batch.id}/transitions`, { to: "completed" });
+  const held = await call<{ status: string; batchId: string }>(holder.caseworker, "GET", `/api/cases/${disclosure.id}`);
+  expect([held.status, held.batchId]).toEqual(["reunited", batch.id]);
+  const after = await call<{ id: string }>(seeker.caseworker, "POST", `/api/cases/${request.id}/reports`, {
+    clientId: cid(), kind: "post-return", content: { identityEvidence: "same child", welfareCheck: "at school, well" },
+  }, 201);
+  for (const who of ["holding-verifier", "tracing-verifier", "mediator"]) await call(who, "POST", `/api/reports/${after.id}/signatures`);
+  await act(seeker.verifier, request.id, { type: "verify-post-return", reportRef: after.id });
+  await act(seeker.caseworker, request.id, { type: "close", reason: "home with the mother" });
+  // After the seeking side closes, the holding side's own case says the same.
+  for (const [user, id] of [[holder.caseworker, disclosure.id], [seeker.caseworker, request.id], [holder.caseworker, request.id], [seeker.caseworker, disclosure.id]] as const) {
+    expect((await call<{ status: string }>(user, "GET", `/api/cases/${id}`)).status, `${user} ${id}`).toBe("closed");
+  }
+  const followed = await call<{ items: { type: string; action?: { step: string } }[] }>(holder.caseworker, "GET", `/api/cases/${disclosure.id}/history`);
+  expect(followed.items.filter((e) => e.type === "follow-linked").map((e) => e.action!.step)).toEqual([
+    "verify-identity", "confirm-by-mediator", "schedule", "confirm-handover", "confirm-handover", "reunite", "verify-post-return", "close",
+  ]);
+
   const exported = await (await f.call(t["admin"]!, "GET", "/api/log/export")).text();
   const verified = await verifyLogText(exported);
   expect(verified.ok, JSON.stringify(verified)).toBe(true);

@@ -111,6 +111,9 @@ export const CaseViewSchema = CaseSummarySchema.extend({
   photos: z.array(z.object({ id: z.string(), sha256: z.string(), caption: z.string().optional(), at: z.string() })).optional().openapi({
     description: "The child's photographs, each served by GET /api/photos/{id} (?size=thumb for a thumbnail); not in the auditor's view.",
   }),
+  linkedCase: z.string().optional().openapi({
+    description: "The other party's case for the same child, once both parties accepted the match: the two move together from the joint verification on. Not in the other party's view.",
+  }),
 })
   .passthrough()
   // Fields a newer server adds pass through to older clients.

@@ -35,6 +35,7 @@ import { createDashboardRepository } from "./dashboard/index.ts";
 import { createAdultTrackJob } from "./adult-track/index.ts";
 import { createAnnotationRepository, createThreadRepository } from "./threads/index.ts";
 import { createHealthSummaryRepository } from "./health-summaries/index.ts";
+import { createCaseLinks, followLinkedSink } from "./case-links/index.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
   if (options.keyFile) return resolve(options.keyFile);
@@ -75,7 +76,8 @@ function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions):
   const cases = createCaseRepository(internals);
   const { ledger, recordAction } = createLedgerStore({ db, box, caseSalt, now });
   const reports = createReportsStore({ db, box, caseSalt, now, ledger, cases });
-  const { matching, enqueueOnAction } = createMatchingService({ db, now, ledger, cases, caseSalt });
+  // Both parties' cases for one child are linked when both accept the match (case-links/).
+  const { matching, enqueueOnAction } = createMatchingService({ db, now, ledger, cases, caseSalt, links: createCaseLinks(internals) });
   // Batch steps are signed log entries; statistics count the children returned in batches.
   const batches: BatchesApi = createBatchRepository(internals, { cases, ledger, settings: options.batches ?? {} });
   const stats = createStatsRepository(internals, { batches: () => batches });
@@ -87,6 +89,8 @@ function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions):
     recordAction,
     // 2. A new case, or one whose details changed, is queued for matching (matching/).
     enqueueOnAction,
+    // 3. A step on one of two linked cases is followed on the other (case-links/).
+    followLinkedSink(internals),
   ];
   // Steps that wait for something outside the case, checked before the action is appended.
   const preconditions: [PreconditionName, Precondition][] = [

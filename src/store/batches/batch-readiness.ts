@@ -39,17 +39,29 @@ export interface CaseFacts {
   state: CaseState;
   ownerPartyId: string;
   participants: string[];
+  // The other party's case for the same child (linked once both accepted the match): a refusal
+  // recorded there counts as much as one recorded here.
+  linked?: CaseState;
 }
 
 export async function loadCaseFacts(db: Db | Tx, box: SealedBox, caseId: string): Promise<CaseFacts | null> {
   const row = await db.selectFrom("cases").select(["id", "party_id", "summary", "sensitive"]).where("id", "=", caseId).executeTakeFirst();
   if (!row) return null;
   const shares = await db.selectFrom("case_shares").select(["party_id", "scope"]).where("case_id", "=", caseId).execute();
-  return {
-    state: mergeState(parseSummary(row.summary), openSensitive(box, row.id, row.sensitive)),
-    ownerPartyId: row.party_id,
-    participants: shares.filter((s) => s.scope === "participate").map((s) => s.party_id),
-  };
+  const state = mergeState(parseSummary(row.summary), openSensitive(box, row.id, row.sensitive));
+  const facts: CaseFacts = { state, ownerPartyId: row.party_id, participants: shares.filter((s) => s.scope === "participate").map((s) => s.party_id) };
+  if (state.linkedCase !== undefined) {
+    const other = await db.selectFrom("cases").select(["id", "summary", "sensitive"]).where("id", "=", state.linkedCase).executeTakeFirst();
+    if (other) facts.linked = mergeState(parseSummary(other.summary), openSensitive(box, other.id, other.sensitive));
+  }
+  return facts;
+}
+
+function refusalOf(facts: CaseFacts): string | null {
+  const here = refusal(facts.state);
+  if (here) return here;
+  const there = facts.linked ? refusal(facts.linked) : null;
+  return there ? `on the other party's case for the same child: ${there}` : null;
 }
 
 // The child's own or the guardian's recorded "no" to return.
@@ -81,7 +93,7 @@ export async function readinessFor(db: Db | Tx, facts: CaseFacts, batch: { from:
   if (!sides.includes(batch.from) || !sides.includes(batch.to) || ![batch.from, batch.to].includes(facts.ownerPartyId)) {
     return { missingStep: "parties", detail: "the case is not worked by both parties of the batch (owned by one, shared to participate with the other)" };
   }
-  const refused = refusal(facts.state);
+  const refused = refusalOf(facts);
   if (refused) return { missingStep: "child-refused", detail: refused };
   const report = await reportStep(db, facts.state.id);
   if (report) return report;
@@ -92,7 +104,7 @@ export async function readinessFor(db: Db | Tx, facts: CaseFacts, batch: { from:
 
 // Stay-in-batch check for later steps: refusal and consent are read again, at once.
 export function stillWilling(facts: CaseFacts, now: Date): Readiness | null {
-  const refused = refusal(facts.state);
+  const refused = refusalOf(facts);
   if (refused) return { missingStep: "child-refused", detail: refused };
   const consent = caseConsent(facts.state, { purpose: "return", at: now });
   if (!consent.allowed) return { missingStep: "return-consent", detail: `return: ${consent.message}` };

@@ -1,18 +1,15 @@
 import type { ActionRecord, Actor, CaseAction, CaseRelation, CaseState } from "../../domain/index.ts";
-import { ConflictError, NotFoundError, ValidationError, applyAction, decideAction, projectCase, viewFor } from "../../domain/index.ts";
-import { SEARCH_KEY_VERSION } from "../../matching/index.ts";
+import { ConflictError, NotFoundError, ValidationError, decideAction, projectCase, viewFor } from "../../domain/index.ts";
 import { checkClientId } from "../errors-util.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import { actorOf } from "../store-internals.ts";
 import type { ActionResult, CasesApi, RequestContext, Tx } from "../types.ts";
-import { nameKeysOf, sealSensitive } from "./case-codec.ts";
 import { fullState, loadCase, relationOf, stateFor, viewOf } from "./case-rows.ts";
 import { findByClientId, withClientIdRetry } from "./client-id-retry.ts";
 import { assertSameRequest } from "./client-id-replay.ts";
 import { logAccess } from "./log-access.ts";
 import { parseAction } from "./parse-action.ts";
-import { actionRow } from "./prepare-new-case.ts";
-import { runSinks } from "./run-sinks.ts";
+import { writeAction } from "./case-append.ts";
 
 // One step on an existing case, from the request to SQL: the case is locked and loaded, a
 // repeated client id replays, then commitAction decides, writes and runs the sinks.
@@ -77,34 +74,7 @@ export async function commitAction(
     actor: { userId: actor.userId, partyId: actor.partyId, role: actor.role },
     at: now.toISOString(),
   };
-  const after = applyAction(before, record);
-  const sealed = sealSensitive(s.box, after);
-  const res = await tx
-    .updateTable("cases")
-    .set({
-      status: after.status,
-      version: after.version,
-      updated_at: now,
-      summary: sealed.summary,
-      sensitive: sealed.sensitive,
-      name_keys: nameKeysOf(after.details.names),
-      name_keys_version: SEARCH_KEY_VERSION,
-    })
-    .where("id", "=", caseId)
-    .where("version", "=", before.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new ConflictError("the case changed meanwhile", before.version);
-  await tx.insertInto("case_actions").values(actionRow(s.box, actor, record, now)).execute();
-  if (action.type === "share") {
-    await tx
-      .insertInto("case_shares")
-      .values({ case_id: caseId, party_id: action.partyId, scope: action.scope, granted_at: now })
-      .onConflict((oc) => oc.columns(["case_id", "party_id"]).doUpdateSet({ scope: action.scope, granted_at: now }))
-      .execute();
-  } else if (action.type === "unshare") {
-    await tx.deleteFrom("case_shares").where("case_id", "=", caseId).where("party_id", "=", action.partyId).execute();
-  }
-  await runSinks(s, tx, { caseId, action, actor, at: record.at, clientId, sequence: record.sequence, before, after });
+  const after = await writeAction(s, tx, actor, before, record, now);
   return after;
 }
 

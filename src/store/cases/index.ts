@@ -6,3 +6,4 @@ export { mergeState, openSensitive, parseSummary } from "./case-codec.ts";
 export { actionAad } from "./case-codec.ts";
 export { channelCaseWriter, sharesFor } from "./channel-case-writer.ts";
 export type { ChannelCase } from "./channel-case-writer.ts";
+export { appendStoreAction } from "./case-append.ts";

@@ -1,4 +1,5 @@
 import type { CasesApi, RequestContext } from "../types.ts";
+import type { CaseLinks } from "../case-links/index.ts";
 import { matchCases, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
 import { loadModel } from "./match-model.ts";
 
@@ -35,7 +36,8 @@ export async function drainMatches(db: MDb, batch: number, total: MatchRunStats,
 
 // The agreement is written on both cases as an action of the party's own deciding user, so it
 // is in each case's history and in the signed log. The client id makes a repeat a no-op.
-export async function drainAgreements(db: MDb, cases: CasesApi): Promise<number> {
+// Both cases are linked first (case-links/), in one transaction, so that they move together.
+export async function drainAgreements(db: MDb, cases: CasesApi, links?: CaseLinks): Promise<number> {
   const jobs = await db.selectFrom("match_jobs").select(["id", "ref", "attempts"]).where("kind", "=", "agree").orderBy("id").limit(100).execute();
   let done = 0;
   for (const job of jobs) {
@@ -46,13 +48,18 @@ export async function drainAgreements(db: MDb, cases: CasesApi): Promise<number>
           { party: row.tracing_party_id, user: row.tracing_user_id!, role: row.tracing_role!, own: row.tracing_case_id, other: row.holding_case_id, otherParty: row.holding_party_id },
           { party: row.holding_party_id, user: row.holding_user_id!, role: row.holding_role!, own: row.holding_case_id, other: row.tracing_case_id, otherParty: row.tracing_party_id },
         ];
+        const linked = await links?.link({
+          candidate: row.id,
+          tracing: { caseId: row.tracing_case_id, partyId: row.tracing_party_id, userId: row.tracing_user_id!, role: row.tracing_role as RequestContext["role"] },
+          holding: { caseId: row.holding_case_id, partyId: row.holding_party_id, userId: row.holding_user_id!, role: row.holding_role as RequestContext["role"] },
+        });
         for (const s of sides) {
           await cases.appendAction(
             { partyId: s.party, userId: s.user, role: s.role as RequestContext["role"], purpose: "match-agreement" },
             s.own,
             {
               type: "add-note",
-              text: `Identity agreed by both parties: this case and ${s.otherParty}'s case ${s.other} are one child (match candidate ${row.id}, estimated probability ${(row.probability * 100).toFixed(1)}%). A flag for people, not a merge.`,
+              text: `Identity agreed by both parties: this case and ${s.otherParty}'s case ${s.other} are one child (match candidate ${row.id}, estimated probability ${(row.probability * 100).toFixed(1)}%). ${linked ? "The two cases now move together from the joint verification on." : "A flag for people: the cases could not be linked (one is closed or linked to another case)."}`,
             },
             { clientId: `match-agreed:${row.id}` },
           );

@@ -19,6 +19,7 @@ import {
 import type { MatchTables } from "./match-schema.ts";
 import type { ActionEvent, ActionSink, CasesApi, Db, RequestContext, Tx } from "../types.ts";
 import type { LedgerStore } from "../ledger/index.ts";
+import type { CaseLinks } from "../case-links/index.ts";
 import { caseCommitment, matchDecidedBlinded } from "../../ledger/index.ts";
 import { nodeSha256 } from "../../ledger-node/index.ts";
 
@@ -61,6 +62,8 @@ export interface MatchingDeps extends MatchEngineOptions {
   ledger: LedgerStore;
   // An agreement is written on both cases as an ordinary action.
   cases: CasesApi;
+  // And links the two cases, so that they move together from the joint verification on.
+  links?: CaseLinks;
   // The case's salt for its log commitments: decisions name cases by commitment.
   caseSalt: (caseId: string) => string;
 }
@@ -75,7 +78,7 @@ const MATCH_ON = new Set(["report", "update-details", "withdraw", "mark-duplicat
  * registers the sink; the service is the store's `matching` property.
  */
 export function createMatchingService(deps: MatchingDeps): { matching: MatchingService; enqueueOnAction: ActionSink } {
-  const { now, ledger, db: _db, cases: _cases, caseSalt, ...options } = deps;
+  const { now, ledger, db: _db, cases: _cases, links: _links, caseSalt, ...options } = deps;
   const commit = (caseId: string): string => caseCommitment({ case: caseId, salt: caseSalt(caseId) }, nodeSha256);
   const db = deps.db.withTables<MatchTables>() as MDb;
   const store = { cases: deps.cases };
@@ -105,7 +108,7 @@ export function createMatchingService(deps: MatchingDeps): { matching: MatchingS
     return next;
   };
 
-  const drainAgreementsNow = () => drainAgreements(db, store.cases);
+  const drainAgreementsNow = () => drainAgreements(db, store.cases, deps.links);
 
   const service: MatchingService = {
     runPending(opts = {}) {

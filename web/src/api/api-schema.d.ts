@@ -1241,6 +1241,8 @@ export interface components {
                 caption?: string;
                 at: string;
             }[];
+            /** @description The other party's case for the same child, once both parties accepted the match: the two move together from the joint verification on. Not in the other party's view. */
+            linkedCase?: string;
         } & {
             [key: string]: unknown;
         };
@@ -1406,6 +1408,11 @@ export interface components {
                 note?: string;
             } | {
                 /** @enum {string} */
+                type: "unschedule";
+                batchId: string;
+                reason?: string;
+            } | {
+                /** @enum {string} */
                 type: "reunite";
                 date?: string;
                 place?: string;
@@ -1544,6 +1551,25 @@ export interface components {
                 /** Format: uuid */
                 photoId: string;
                 reason?: string;
+            } | {
+                /** @enum {string} */
+                type: "link-case";
+                /** Format: uuid */
+                linkedCase: string;
+                /** Format: uuid */
+                candidate?: string;
+            } | {
+                /** @enum {string} */
+                type: "follow-linked";
+                /** Format: uuid */
+                linkedCase: string;
+                /** @enum {string} */
+                step: "verify-identity" | "confirm-by-mediator" | "schedule" | "unschedule" | "confirm-handover" | "reunite" | "verify-post-return" | "close";
+                /** @enum {string} */
+                status: "reported" | "registered" | "located" | "identity-verified" | "confirmed-by-mediator" | "scheduled" | "reunited" | "post-return-verified" | "closed" | "declined-by-child" | "declined-by-guardian" | "declined-by-adult" | "deceased" | "duplicate" | "withdrawn" | "on-hold";
+                batchId?: string;
+                reportRef?: string;
+                date?: string;
             } | {
                 /** @enum {string} */
                 type: "share";

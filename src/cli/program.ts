@@ -5,6 +5,7 @@ import { registerPartyCommands } from "./party-command.ts";
 import { registerImportCommands } from "./import-command.ts";
 import { registerChannelImportCommands } from "./channel-import-command.ts";
 import { registerPfifCommands } from "./pfif-command.ts";
+import { registerFhirCommands } from "./fhir-command.ts";
 import { registerLinkCommand } from "./link-command.ts";
 import { registerLogCommands } from "./log-command.ts";
 import { registerReportCommands } from "./report-command.ts";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerChannelImportCommands(program);
   registerPfifCommands(program);
+  registerFhirCommands(program);
   registerLinkCommand(program);
   registerLogCommands(program);
   registerReportCommands(program);

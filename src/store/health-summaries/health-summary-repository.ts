@@ -30,11 +30,11 @@ export function createHealthSummaryRepository(s: StoreInternals, deps: { ledger:
 
   // The case's owner, and whether the caller's party is it or has the case shared with it.
   async function relation(ctx: RequestContext, caseId: string, q: Db | Tx = db): Promise<{ custodian: string; own: boolean }> {
-    if (!isUuid(caseId)) throw new NotFoundError("case");
+    if (!isUuid(caseId)) throw new NotFoundError("no such case");
     const row = (await sql<{ party_id: string; shared: boolean }>`select c.party_id,
         exists (select 1 from case_shares s where s.case_id = c.id and s.party_id = ${ctx.partyId}) as shared
       from cases c where c.id = ${caseId}`.execute(q)).rows[0];
-    if (!row || (row.party_id !== ctx.partyId && !row.shared)) throw new NotFoundError("case");
+    if (!row || (row.party_id !== ctx.partyId && !row.shared)) throw new NotFoundError("no such case");
     return { custodian: row.party_id, own: row.party_id === ctx.partyId };
   }
 
@@ -99,7 +99,7 @@ export function createHealthSummaryRepository(s: StoreInternals, deps: { ledger:
       return db.transaction().execute(async (tx) => {
         const rel = await relation(ctx, caseId, tx);
         const row = await latest(tx, "health_summaries", caseId);
-        if (!row) throw new NotFoundError("health summary");
+        if (!row) throw new NotFoundError("no health summary is recorded for this case");
         const now = s.now();
         let entryIndex: number | null = null;
         if (!rel.own) {
@@ -130,14 +130,14 @@ export function createHealthSummaryRepository(s: StoreInternals, deps: { ledger:
 
     async getConsent(ctx, caseId) {
       const rel = await relation(ctx, caseId);
-      if (!rel.own) throw new NotFoundError("consent");
+      if (!rel.own) throw new NotFoundError("no consent is recorded for this case");
       const row = await latest(db, "health_consents", caseId);
       return row ? { consent: openConsent(caseId, row), version: row.version, recordedAt: iso(row.recorded_at) } : null;
     },
 
     withdrawConsent: (ctx, caseId) =>
       writeConsent(ctx, caseId, (current) => {
-        if (current === null) throw new NotFoundError("consent");
+        if (current === null) throw new NotFoundError("no consent is recorded for this case");
         return { ...current, status: "inactive" };
       }),
   };

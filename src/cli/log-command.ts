@@ -14,6 +14,7 @@ import {
 import { buildFixtureLog, FIXTURE_REPORT } from "../ledger/fixture-log.ts";
 import { nodeSha256, nodeSigner } from "../ledger-node/index.ts";
 import { verifyLogChunks } from "../ledger-node/index.ts";
+import { checkNote } from "./note-check.ts";
 import { readLineChunks, readLines, writeLines } from "./log-file.ts";
 import { checkAccessLogExport, describeAccessLogCheck } from "./access-log-check.ts";
 import { describeStore, openCliStore } from "./open-cli-store.ts";
@@ -63,9 +64,13 @@ export async function verifyLogFile(
 
 export async function runLogVerify(
   path: string,
-  options: { keys?: string; checkpoint?: string[]; threads?: string; accessLog?: string; party?: string },
+  options: { keys?: string; checkpoint?: string[]; threads?: string; accessLog?: string; party?: string; note?: string; logKey?: string; witnesses?: string; quorum?: string },
   io: Output = stdio,
 ): Promise<number> {
+  if (options.note !== undefined && options.logKey === undefined) {
+    io.err("--note needs --log-key: the log's checkpoint key (GET /api/log/witnesses gives it; compare it with the one the operator publishes)");
+    return 1;
+  }
   if ((options.accessLog === undefined) !== (options.party === undefined)) {
     io.err("--access-log and --party go together: the export and the party whose cases' reads it checks");
     return 1;
@@ -93,6 +98,12 @@ export async function runLogVerify(
   io.out(`root ${result.root}`);
   if (last) {
     io.out(`${result.checkpoints.length} checkpoints verified; the last, of size ${last.checkpoint.size}, co-signed by ${last.signers.map((k) => k.party).join(", ")}`);
+  }
+  if (options.note !== undefined) {
+    const quorum = Number(options.quorum ?? "1");
+    const { ok, lines } = await checkNote(path, { note: options.note, logKey: options.logKey!, quorum, ...(options.witnesses === undefined ? {} : { witnesses: options.witnesses }) });
+    for (const line of lines) (ok ? io.out : io.err)(line);
+    if (!ok) return 1;
   }
   if (options.accessLog !== undefined && options.party !== undefined) {
     const { ok, lines } = describeAccessLogCheck(await checkAccessLogExport(path, options.accessLog, options.party), options.party);
@@ -145,7 +156,11 @@ export function registerLogCommands(program: Command): void {
     .option("--threads <n>", "worker threads checking lines and signatures (0: none, check on the main thread)")
     .option("--access-log <file>", "also check an access-log export (CSV) against the digests the log holds (with --party)")
     .option("--party <id>", "the party whose cases' reads the access-log export is checked for")
-    .action(async (path: string, opts: { keys?: string; checkpoint?: string[]; threads?: string; accessLog?: string; party?: string }) => {
+    .option("--note <file>", "a co-signed checkpoint note (GET /api/log/note): it must name this export's root at its size")
+    .option("--log-key <vkey>", "with --note: the log's checkpoint verifier key")
+    .option("--witnesses <file>", "with --note: the witnesses you trust, one verifier key a line")
+    .option("--quorum <n>", "with --note: how many of those witnesses must have co-signed", "1")
+    .action(async (path: string, opts: { keys?: string; checkpoint?: string[]; threads?: string; accessLog?: string; party?: string; note?: string; logKey?: string; witnesses?: string; quorum?: string }) => {
       process.exitCode = await runLogVerify(path, opts);
     });
 

@@ -10,6 +10,7 @@ import { registerLinkCommand } from "./link-command.ts";
 import { registerLogCommands } from "./log-command.ts";
 import { registerReportCommands } from "./report-command.ts";
 import { registerMatchCommands } from "./match-command.ts";
+import { registerWitnessCommands } from "./witness-command.ts";
 
 // Each command family lives in its own file and registers itself here, so the program's
 // shape is visible in one place.
@@ -28,5 +29,6 @@ export function buildProgram(): Command {
   registerLogCommands(program);
   registerReportCommands(program);
   registerMatchCommands(program);
+  registerWitnessCommands(program);
   return program;
 }

@@ -17,6 +17,7 @@ import { MESSAGE_BODY_LIMIT, MESSAGE_POST_PATH, registerThreadRoutes } from "./t
 import { registerHealthSummaryRoutes } from "./health-summary-routes.ts";
 import { registerDashboardRoutes } from "./dashboard-routes.ts";
 import { registerImportRoutes } from "./import-routes.ts";
+import { registerWitnessRoutes, WITNESS_PATHS, WITNESS_READ_PATHS } from "./witness-routes.ts";
 import { docsRoutes } from "./docs.ts";
 import { serveWebApp } from "./web-app.ts";
 import { errorToResponse } from "./errors.ts";
@@ -30,7 +31,9 @@ import type { AppDeps, AppEnv, AppOptions } from "./app-env.ts";
 // Public keys are published: anyone (an auditor, a court) must be able to fetch them to check
 // the log offline without holding an account.
 // Public statistics are for everyone: they show no child.
-const OPEN_PATHS = new Set(["/api/health", "/api/openapi.json", "/api/session", "/api/keys", ...STATS_PATHS]);
+const OPEN_PATHS = new Set(["/api/health", "/api/openapi.json", "/api/session", "/api/keys", ...STATS_PATHS, ...WITNESS_PATHS]);
+// Paths open for reading only: writing to them needs a session.
+const OPEN_READS = new Set<string>(WITNESS_READ_PATHS);
 
 const healthRoute = createRoute({
   method: "get",
@@ -97,7 +100,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   app.use("/api/*", safeInput());
   app.use("/api/*", async (c, next) => {
-    if (OPEN_PATHS.has(c.req.path) || c.req.path === "/api/docs" || c.req.path.startsWith("/api/docs/")) return next();
+    if (OPEN_PATHS.has(c.req.path) || (c.req.method === "GET" && OPEN_READS.has(c.req.path)) || c.req.path === "/api/docs" || c.req.path.startsWith("/api/docs/")) return next();
     return requireSession(deps)(c, next);
   });
 
@@ -122,6 +125,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerAccessLogRoutes(app, deps);
   registerThreadRoutes(app, deps);
   registerHealthSummaryRoutes(app, deps);
+  registerWitnessRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerImportRoutes(app, deps);
 
@@ -133,7 +137,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       description:
         "Case registry for tracing children separated from their families by war. Every party sees only what it is entitled to: " +
         "a case of another party is answered 404, exactly as a case that does not exist. Errors are RFC 9457 problem+json.",
-      license: { name: "AGPL-3.0-or-later", url: "https://www.gnu.org/licenses/agpl-3.0.html" },
+      license: { name: "MPL-2.0", url: "https://www.mozilla.org/en-US/MPL/2.0/" },
     },
     // Relative: the API is served from the same origin as the web app, wherever it is deployed.
     servers: [{ url: "/", description: "This server" }],

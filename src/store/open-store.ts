@@ -34,6 +34,7 @@ import { createStatsRepository } from "./stats/index.ts";
 import { createDashboardRepository } from "./dashboard/index.ts";
 import { createAdultTrackJob } from "./adult-track/index.ts";
 import { createAnnotationRepository, createThreadRepository } from "./threads/index.ts";
+import { createWitnessingRepository } from "./witnessing/index.ts";
 import { createHealthSummaryRepository } from "./health-summaries/index.ts";
 import { createCaseLinks, followLinkedSink } from "./case-links/index.ts";
 
@@ -125,6 +126,7 @@ function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions):
     annotations: createAnnotationRepository(internals, { cases, ledger }),
     // Health summaries released under consent, each change and release signed in the log.
     healthSummaries: createHealthSummaryRepository(internals, { ledger }),
+    witnessing: createWitnessingRepository(internals, { ledger, ...(options.logOrigin ? { origin: options.logOrigin } : {}) }),
   };
 }
 

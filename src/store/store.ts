@@ -6,6 +6,7 @@ import type { StatsApi } from "./stats/index.ts";
 import type { HealthSummariesApi } from "./health-summaries/index.ts";
 import type { DashboardApi } from "./dashboard/index.ts";
 import type { AnnotationsApi, ThreadsApi } from "./threads/index.ts";
+import type { WitnessingApi } from "./witnessing/index.ts";
 import type {
   AccessLogApi,
   AdultTrackApi,
@@ -57,6 +58,8 @@ export interface Store {
   readonly annotations: AnnotationsApi;
   // A child's health summary, released under a recorded consent (src/store/health-summaries/).
   readonly healthSummaries: HealthSummariesApi;
+  // Checkpoints as C2SP signed notes under the log's own key, and witnesses' co-signatures (src/store/witnessing/).
+  readonly witnessing: WitnessingApi;
   // Applies pending migrations (already done by openStore unless migrate: false).
   migrate(): Promise<string[]>;
   close(): Promise<void>;

@@ -62,6 +62,9 @@ export interface OpenStoreOptions {
   // their signed reports (as `homeward serve` runs). Default false: a registry's own tests and
   // seeds walk the lifecycle without reports.
   signedReportsRequired?: boolean;
+  // The origin line of the log's checkpoints (a schema-less URL naming this log, e.g.
+  // `homeward.example.org/log`). Fixed when the log's checkpoint key is first made.
+  logOrigin?: string;
 }
 
 export interface User {

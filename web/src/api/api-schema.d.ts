@@ -993,6 +993,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/log/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest checkpoint as a C2SP signed note, with every witness co-signature kept for it (public)
+         * @description Signed by the log's own key (`GET /api/log/witnesses` gives it as a verifier key) and co-signed (cosignature/v1) by the witnesses that checked it. Check it with `homeward log verify LOG --checkpoint NOTE --witnesses KEYS --quorum N`.
+         */
+        get: operations["getCheckpointNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/note/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 6962 consistency proof between two sizes, one base64 hash a line (the witness protocol's form) */
+        get: operations["getNoteConsistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/note/cosignatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A witness hands back its co-signature: the checkpoint note with its signature lines (public; only registered witnesses' valid co-signatures are kept) */
+        post: operations["addCosignatures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/witnesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The log's checkpoint key and the witnesses whose co-signatures it keeps (public) */
+        get: operations["listWitnesses"];
+        put?: never;
+        /**
+         * Register a witness by its verifier key (admins)
+         * @description The witness keeps its own key; `homeward witness keygen` prints the verifier key to register here.
+         */
+        post: operations["addWitness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard": {
         parameters: {
             query?: never;
@@ -2445,6 +2520,24 @@ export interface components {
         HealthRecordStored: {
             version: number;
             changed: boolean;
+        };
+        KeptCosignatures: {
+            kept: string[];
+        };
+        LogWitnesses: {
+            log: {
+                origin: string;
+                /** @description The log's checkpoint key as a C2SP verifier key (type 0x01) */
+                vkey: string;
+            };
+            witnesses: components["schemas"]["Witness"][];
+        };
+        Witness: {
+            name: string;
+            vkey: string;
+        };
+        AddWitness: {
+            vkey: string;
         };
         Dashboard: {
             /** @description States with no case are left out */
@@ -5637,6 +5730,180 @@ export interface operations {
             };
             /** @description No such case, or no consent */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The co-signed checkpoint note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    getNoteConsistency: {
+        parameters: {
+            query?: {
+                old?: number | null;
+                new?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Proof lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The sizes are out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCosignatures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The witnesses whose co-signatures were kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeptCosignatures"];
+                };
+            };
+            /** @description Not a signed note */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a checkpoint this log published, or no registered witness's valid co-signature */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWitnesses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Log key and witnesses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogWitnesses"];
+                };
+            };
+        };
+    };
+    addWitness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddWitness"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Witness"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an Ed25519 co-signature verifier key */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

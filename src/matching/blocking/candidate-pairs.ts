@@ -144,27 +144,7 @@ export function candidatePairs(
   const windowedIn: (Uint8Array | null)[] = [];
   const acrossCut: (Uint8Array | null)[] = [];
   const windowMade: (PairSet | null)[] = [];
-  const seenBefore = (r: number, i: number, j: number): boolean => {
-    for (let q = 0; q < r; q++) {
-      const c = leftKeys[q]![i]!;
-      const d = rightKeys[q]![j]!;
-      if (c < 0 || d < 0) continue;
-      if (c === d) {
-        const sk = skipped[q];
-        const wi = windowedIn[q];
-        if ((!sk || sk[c] === 0) && (!wi || wi[c] === 0 || windowMade[q]!.has(dedupe && i > j ? j : i, dedupe && i > j ? i : j))) return true;
-      } else if (parents?.[q]) {
-        const cut = acrossCut[q];
-        if (!cut) {
-          if (sharesBlock(parents[q], c, d)) return true;
-        } else {
-          const a = ancestorOf(parents[q]!, c, d);
-          if (a >= 0 && (cut[a] === 0 || windowMade[q]!.has(dedupe && i > j ? j : i, dedupe && i > j ? i : j))) return true;
-        }
-      }
-    }
-    return false;
-  };
+  const seenBefore = seenBeforeRule({ leftKeys, rightKeys, dedupe, parents, skipped, windowedIn, acrossCut, windowMade });
   const maxKeys = Math.max(0, ...keyCounts);
   const leftScratch = bucketScratch(maxKeys, leftKeys[0]?.length ?? 0);
   const rightScratch = dedupe ? leftScratch : bucketScratch(maxKeys, rightKeys[0]?.length ?? 0);
@@ -188,85 +168,9 @@ export function candidatePairs(
     };
     const parent = parents?.[r] ?? null;
     const children = parent ? childLists(parent, childScratch!) : null;
-    // Records left in split block k against the records of every sub-block below it.
-    const acrossSplit = (k: number, sub: number) => {
-      for (let c = children!.start[sub]!; c < children!.start[sub + 1]!; c++) {
-        const d = children!.items[c]!;
-        for (let a = lb.start[k]!; a < lb.start[k + 1]!; a++) {
-          for (let b = rb.start[d]!; b < rb.start[d + 1]!; b++) {
-            st.pairs++;
-            emit(lb.items[a]!, rb.items[b]!);
-          }
-        }
-        if (!dedupe) {
-          for (let a = lb.start[d]!; a < lb.start[d + 1]!; a++) {
-            for (let b = rb.start[k]!; b < rb.start[k + 1]!; b++) {
-              st.pairs++;
-              emit(lb.items[a]!, rb.items[b]!);
-            }
-          }
-        }
-        acrossSplit(k, d);
-      }
-    };
-    // Records of all sub-blocks below k, on one side.
-    const below = (k: number, side: { start: Int32Array; items: Int32Array }, out: number[]): number[] => {
-      for (let c = children!.start[k]!; c < children!.start[k + 1]!; c++) {
-        const d = children!.items[c]!;
-        for (let a = side.start[d]!; a < side.start[d + 1]!; a++) out.push(side.items[a]!);
-        below(d, side, out);
-      }
-      return out;
-    };
-    let best = new Int32Array(window?.unsplitSize ?? 0);
-    // Reused for every split block (hundreds of thousands at a million records).
-    const belowR: number[] = [];
-    const belowL: number[] = [];
-    // With a window, records left in split block k pair with their `unsplitSize` best agreeing
-    // records of the sub-blocks below it once those pairs exceed window.above.
-    const acrossWindow = (k: number, w: BlockWindow): void => {
-      // Called for every key: return before allocating anything for the many that have no sub-blocks.
-      if (children!.start[k + 1] === children!.start[k]) return;
-      if (lb.start[k + 1] === lb.start[k] && (dedupe || rb.start[k + 1] === rb.start[k])) return;
-      const lackL = lb.items.subarray(lb.start[k]!, lb.start[k + 1]!);
-      const lackR = dedupe ? lackL : rb.items.subarray(rb.start[k]!, rb.start[k + 1]!);
-      belowR.length = 0;
-      belowL.length = 0;
-      const dr = below(k, rb, belowR);
-      const dl = dedupe ? dr : below(k, lb, belowL);
-      const full = lackL.length * dr.length + (dedupe ? 0 : dl.length * lackR.length);
-      if (!windowed(w, full, lackL.length > 0 ? lackL[0]! : dl[0]!)) {
-        acrossSplit(k, k);
-        return;
-      }
-      st.pairs += full;
-      st.windowBlocks++;
-      (acrossCut[r] ??= new Uint8Array(K))[k] = 1;
-      const made = (windowMade[r] ??= new PairSet());
-      let kept = 0;
-      if (best.length < w.unsplitSize) best = new Int32Array(w.unsplitSize);
-      for (const i of lackL) {
-        const n = nearest(i, w.leftParts, dr, w.rightParts, w.unsplitSize, best);
-        for (let t = 0; t < n; t++) {
-          const j = dr[best[t]!]!;
-          made.add(dedupe && i > j ? j : i, dedupe && i > j ? i : j);
-          kept++;
-          emit(i, j);
-        }
-      }
-      if (!dedupe) {
-        for (const j of lackR) {
-          const n = nearest(j, w.rightParts, dl, w.leftParts, w.unsplitSize, best);
-          for (let t = 0; t < n; t++) {
-            const i = dl[best[t]!]!;
-            made.add(i, j);
-            kept++;
-            emit(i, j);
-          }
-        }
-      }
-      st.windowPairs += full - kept;
-    };
+    const { acrossSplit, acrossWindow } = children
+      ? splitBlockWalkers({ lb, rb, children, dedupe, st, emit, r, K, acrossCut, windowMade }, window)
+      : { acrossSplit: () => {}, acrossWindow: () => {} };
     for (let k = 0; k < K; k++) {
       if (onProgress && k % step === 0) onProgress(r, k / K);
       if (children) {
@@ -321,4 +225,145 @@ export function candidatePairs(
     stats.push(st);
   }
   return { pairs, stats };
+}
+
+/** What a later rule must know of the earlier ones: which blocks were skipped or windowed, and what the windows made. */
+interface EarlierRules {
+  leftKeys: readonly Int32Array[];
+  rightKeys: readonly Int32Array[];
+  dedupe: boolean;
+  parents: readonly (Int32Array | null)[] | undefined;
+  skipped: (Uint8Array | null)[];
+  windowedIn: (Uint8Array | null)[];
+  acrossCut: (Uint8Array | null)[];
+  windowMade: (PairSet | null)[];
+}
+
+/** Whether an earlier rule than r already produced the pair (i, j). */
+function seenBeforeRule(e: EarlierRules): (r: number, i: number, j: number) => boolean {
+  const { leftKeys, rightKeys, dedupe, parents, skipped, windowedIn, acrossCut, windowMade } = e;
+  return (r: number, i: number, j: number): boolean => {
+    for (let q = 0; q < r; q++) {
+      const c = leftKeys[q]![i]!;
+      const d = rightKeys[q]![j]!;
+      if (c < 0 || d < 0) continue;
+      if (c === d) {
+        const sk = skipped[q];
+        const wi = windowedIn[q];
+        if ((!sk || sk[c] === 0) && (!wi || wi[c] === 0 || windowMade[q]!.has(dedupe && i > j ? j : i, dedupe && i > j ? i : j))) return true;
+      } else if (parents?.[q]) {
+        const cut = acrossCut[q];
+        if (!cut) {
+          if (sharesBlock(parents[q], c, d)) return true;
+        } else {
+          const a = ancestorOf(parents[q]!, c, d);
+          if (a >= 0 && (cut[a] === 0 || windowMade[q]!.has(dedupe && i > j ? j : i, dedupe && i > j ? i : j))) return true;
+        }
+      }
+    }
+    return false;
+    };
+}
+
+type Buckets = { start: Int32Array; items: Int32Array };
+
+interface SplitRule {
+  lb: Buckets;
+  rb: Buckets;
+  children: Buckets;
+  dedupe: boolean;
+  st: RuleStats;
+  emit: (i: number, j: number) => void;
+  r: number;
+  K: number;
+  acrossCut: (Uint8Array | null)[];
+  windowMade: (PairSet | null)[];
+}
+
+/** The pairs a split block's leftover records make with its sub-blocks, in full or windowed. */
+function splitBlockWalkers(
+  rule: SplitRule,
+  window: BlockWindow | null,
+): { acrossSplit: (k: number, sub: number) => void; acrossWindow: (k: number, w: BlockWindow) => void } {
+  const { lb, rb, children, dedupe, st, emit, r, K, acrossCut, windowMade } = rule;
+  // Records left in split block k against the records of every sub-block below it.
+  const acrossSplit = (k: number, sub: number) => {
+    for (let c = children.start[sub]!; c < children.start[sub + 1]!; c++) {
+      const d = children.items[c]!;
+      for (let a = lb.start[k]!; a < lb.start[k + 1]!; a++) {
+        for (let b = rb.start[d]!; b < rb.start[d + 1]!; b++) {
+          st.pairs++;
+          emit(lb.items[a]!, rb.items[b]!);
+        }
+      }
+      if (!dedupe) {
+        for (let a = lb.start[d]!; a < lb.start[d + 1]!; a++) {
+          for (let b = rb.start[k]!; b < rb.start[k + 1]!; b++) {
+            st.pairs++;
+            emit(lb.items[a]!, rb.items[b]!);
+          }
+        }
+      }
+      acrossSplit(k, d);
+    }
+  };
+  // Records of all sub-blocks below k, on one side.
+  const below = (k: number, side: { start: Int32Array; items: Int32Array }, out: number[]): number[] => {
+    for (let c = children.start[k]!; c < children.start[k + 1]!; c++) {
+      const d = children.items[c]!;
+      for (let a = side.start[d]!; a < side.start[d + 1]!; a++) out.push(side.items[a]!);
+      below(d, side, out);
+    }
+    return out;
+  };
+  let best = new Int32Array(window?.unsplitSize ?? 0);
+  // Reused for every split block (hundreds of thousands at a million records).
+  const belowR: number[] = [];
+  const belowL: number[] = [];
+  // With a window, records left in split block k pair with their `unsplitSize` best agreeing
+  // records of the sub-blocks below it once those pairs exceed window.above.
+  const acrossWindow = (k: number, w: BlockWindow): void => {
+    // Called for every key: return before allocating anything for the many that have no sub-blocks.
+    if (children.start[k + 1] === children.start[k]) return;
+    if (lb.start[k + 1] === lb.start[k] && (dedupe || rb.start[k + 1] === rb.start[k])) return;
+    const lackL = lb.items.subarray(lb.start[k]!, lb.start[k + 1]!);
+    const lackR = dedupe ? lackL : rb.items.subarray(rb.start[k]!, rb.start[k + 1]!);
+    belowR.length = 0;
+    belowL.length = 0;
+    const dr = below(k, rb, belowR);
+    const dl = dedupe ? dr : below(k, lb, belowL);
+    const full = lackL.length * dr.length + (dedupe ? 0 : dl.length * lackR.length);
+    if (!windowed(w, full, lackL.length > 0 ? lackL[0]! : dl[0]!)) {
+      acrossSplit(k, k);
+      return;
+    }
+    st.pairs += full;
+    st.windowBlocks++;
+    (acrossCut[r] ??= new Uint8Array(K))[k] = 1;
+    const made = (windowMade[r] ??= new PairSet());
+    let kept = 0;
+    if (best.length < w.unsplitSize) best = new Int32Array(w.unsplitSize);
+    for (const i of lackL) {
+      const n = nearest(i, w.leftParts, dr, w.rightParts, w.unsplitSize, best);
+      for (let t = 0; t < n; t++) {
+        const j = dr[best[t]!]!;
+        made.add(dedupe && i > j ? j : i, dedupe && i > j ? i : j);
+        kept++;
+        emit(i, j);
+      }
+    }
+    if (!dedupe) {
+      for (const j of lackR) {
+        const n = nearest(j, w.rightParts, dl, w.leftParts, w.unsplitSize, best);
+        for (let t = 0; t < n; t++) {
+          const i = dl[best[t]!]!;
+          made.add(i, j);
+          kept++;
+          emit(i, j);
+        }
+      }
+    }
+    st.windowPairs += full - kept;
+  };
+  return { acrossSplit, acrossWindow };
 }

@@ -177,15 +177,7 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   t = performance.now();
   const P = pairs.length;
   const step = Math.max(1, Math.floor(P / 50));
-  let gamma = options.comparePairs?.(left, right, codes, pairs) ?? null;
-  if (!gamma) {
-    gamma = new Uint8Array(P * F);
-    const cache = levelCache(left, right);
-    for (let p = 0; p < P; p += step) {
-      progress("compare", p / P);
-      compareRange(left, right, pairs.left, pairs.right, p, Math.min(P, p + step), gamma, 0, cache);
-    }
-  }
+  const gamma = options.comparePairs?.(left, right, codes, pairs) ?? compareAll(left, right, pairs, P, F, step, (p) => progress("compare", p / P));
   timings.compare = performance.now() - t;
 
   t = performance.now();
@@ -209,10 +201,69 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
   const tf = tooSmall ? { tf: settings.fields.map(() => null) } : termFrequencies(settings, dedupe ? [left] : [left, right], codes.text.map((c) => c.size));
   const threshold = options.threshold ?? settings.thresholds.review;
   const keepFrom = Math.min(threshold, settings.thresholds.conflict);
+  const { kept, keptWeight } = keptPairs(pairs, P, gamma, F, wt, tf, left, keepFrom, step, (p) => progress("score", p / P));
+  // Conflicts are judged among all plausible candidates, then only pairs at the threshold are output.
+  let pool: Pool = {
+    left: Int32Array.from(kept, (p) => pairs.left[p]!),
+    right: Int32Array.from(kept, (p) => pairs.right[p]!),
+    weight: Float64Array.from(keptWeight),
+    prob: Float64Array.from(keptWeight, probability),
+    count: kept.length,
+  };
+  let setAside = 0;
+  const assignment = settings.assignment;
+  if (!dedupe && assignment?.oneToOne && (options.assignment ?? true)) {
+    const assigned = assignedPool(pool, assignment.margin);
+    setAside = pool.count - assigned.count;
+    pool = assigned;
+  }
+  const conflicts = flagConflicts(pool, left, right, settings);
+  const out: number[] = [];
+  for (let k = 0; k < pool.count; k++) if (pool.prob[k]! >= threshold) out.push(k);
+  const competitors: LinkResult["competitors"] = new Map();
+  out.forEach((k, n) => {
+    const list = conflicts.competitors.get(k);
+    if (list) competitors.set(n, list.map((q) => ({ left: pool.left[q]!, right: pool.right[q]!, probability: pool.prob[q]! })));
+  });
+  const matches = matchesOf(pool, out, conflicts.flags);
+  timings.score = performance.now() - t;
+  progress("score", 1);
+
+  return {
+    settings,
+    left,
+    right,
+    params,
+    training,
+    ruleStats: stats,
+    blockingKeys: { left: split.map((s) => s.left), right: split.map((s) => s.right), parents: split.map((s) => s.parent) },
+    candidatePairs: P,
+    candidates: { left: pairs.left.subarray(0, P), right: pairs.right.subarray(0, P) },
+    setAside,
+    matches,
+    competitors,
+    timingsMs: timings,
+    explainMatch: (p) => explainPair(settings, wt, tf, left, matches.left[p]!, right, matches.right[p]!, matches.probability[p]!, matches.flags[p]!),
+  };
+}
+
+/** The pairs whose probability reaches keepFrom, with their weights. */
+function keptPairs(
+  pairs: { left: Int32Array; right: Int32Array },
+  P: number,
+  gamma: Uint8Array,
+  F: number,
+  wt: WeightTable,
+  tf: TermFrequencies,
+  left: PreparedTable,
+  keepFrom: number,
+  step: number,
+  onStep: (p: number) => void,
+): { kept: number[]; keptWeight: number[] } {
   const kept: number[] = [];
   const keptWeight: number[] = [];
   for (let p = 0; p < P; p++) {
-    if (p % step === 0) progress("score", p / P);
+    if (p % step === 0) onStep(p);
     const i = pairs.left[p]!;
     let fam = 0;
     let child = 0;
@@ -234,63 +285,53 @@ export function linkTables(leftRows: readonly RawRecord[], rightRows: readonly R
       keptWeight.push(w);
     }
   }
-  // Conflicts are judged among all plausible candidates, then only pairs at the threshold are output.
-  let pool = {
-    left: Int32Array.from(kept, (p) => pairs.left[p]!),
-    right: Int32Array.from(kept, (p) => pairs.right[p]!),
-    weight: Float64Array.from(keptWeight),
-    prob: Float64Array.from(keptWeight, probability),
-    count: kept.length,
+  return { kept, keptWeight };
+}
+
+type Pool = { left: Int32Array; right: Int32Array; weight: Float64Array; prob: Float64Array; count: number };
+
+/** The pool without the candidates the one-to-one assignment sets aside. */
+function assignedPool(pool: Pool, margin: number): Pool {
+  const keep = assignOneToOne(pool.left, pool.right, pool.weight, pool.count, margin);
+  const at: number[] = [];
+  keep.forEach((k, q) => k && at.push(q));
+  return {
+    left: Int32Array.from(at, (q) => pool.left[q]!),
+    right: Int32Array.from(at, (q) => pool.right[q]!),
+    weight: Float64Array.from(at, (q) => pool.weight[q]!),
+    prob: Float64Array.from(at, (q) => pool.prob[q]!),
+    count: at.length,
   };
-  let setAside = 0;
-  const assignment = settings.assignment;
-  if (!dedupe && assignment?.oneToOne && (options.assignment ?? true)) {
-    const keep = assignOneToOne(pool.left, pool.right, pool.weight, pool.count, assignment.margin);
-    const at: number[] = [];
-    keep.forEach((k, q) => k && at.push(q));
-    setAside = pool.count - at.length;
-    pool = {
-      left: Int32Array.from(at, (q) => pool.left[q]!),
-      right: Int32Array.from(at, (q) => pool.right[q]!),
-      weight: Float64Array.from(at, (q) => pool.weight[q]!),
-      prob: Float64Array.from(at, (q) => pool.prob[q]!),
-      count: at.length,
-    };
+}
+
+/** Every candidate pair's comparison levels, in steps that report progress. */
+function compareAll(
+  left: PreparedTable,
+  right: PreparedTable,
+  pairs: { left: Int32Array; right: Int32Array },
+  P: number,
+  F: number,
+  step: number,
+  onStep: (p: number) => void,
+): Uint8Array {
+  const gamma = new Uint8Array(P * F);
+  const cache = levelCache(left, right);
+  for (let p = 0; p < P; p += step) {
+    onStep(p);
+    compareRange(left, right, pairs.left, pairs.right, p, Math.min(P, p + step), gamma, 0, cache);
   }
-  const conflicts = flagConflicts(pool, left, right, settings);
-  const out: number[] = [];
-  for (let k = 0; k < pool.count; k++) if (pool.prob[k]! >= threshold) out.push(k);
-  const competitors: LinkResult["competitors"] = new Map();
-  out.forEach((k, n) => {
-    const list = conflicts.competitors.get(k);
-    if (list) competitors.set(n, list.map((q) => ({ left: pool.left[q]!, right: pool.right[q]!, probability: pool.prob[q]! })));
-  });
-  const matches = {
+  return gamma;
+}
+
+/** The output pairs: the pool's entries at `out`. */
+function matchesOf(pool: Pool, out: readonly number[], flags: ArrayLike<number>): LinkResult["matches"] {
+  return {
     left: Int32Array.from(out, (k) => pool.left[k]!),
     right: Int32Array.from(out, (k) => pool.right[k]!),
     weight: Float64Array.from(out, (k) => pool.weight[k]!),
     probability: Float64Array.from(out, (k) => pool.prob[k]!),
-    flags: Uint8Array.from(out, (k) => conflicts.flags[k]!),
+    flags: Uint8Array.from(out, (k) => flags[k]!),
     count: out.length,
-  };
-  timings.score = performance.now() - t;
-  progress("score", 1);
-
-  return {
-    settings,
-    left,
-    right,
-    params,
-    training,
-    ruleStats: stats,
-    blockingKeys: { left: split.map((s) => s.left), right: split.map((s) => s.right), parents: split.map((s) => s.parent) },
-    candidatePairs: P,
-    candidates: { left: pairs.left.subarray(0, P), right: pairs.right.subarray(0, P) },
-    setAside,
-    matches,
-    competitors,
-    timingsMs: timings,
-    explainMatch: (p) => explainPair(settings, wt, tf, left, matches.left[p]!, right, matches.right[p]!, matches.probability[p]!, matches.flags[p]!),
   };
 }
 

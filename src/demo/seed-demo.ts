@@ -9,6 +9,7 @@ import { seedDemoMatches, type SeededCase } from "./demo-matches.ts";
 import { rotateDemoKey } from "./rotate-demo-key.ts";
 import { seedDemoChannel } from "./demo-channel.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
+import { seedDemoHealth } from "./demo-health.ts";
 import { seedDemoThreads } from "./demo-threads.ts";
 import type { DemoCase, DemoParty } from "./generate-demo-cases.ts";
 
@@ -118,6 +119,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   }
   await seedDemoChannel(store, { tracing: ownerCtx.tracing.caseworker, tracingVerifier: ownerCtx.tracing.verifier, holding: ownerCtx.holding.caseworker, mediator }, options.now ?? new Date());
   const channelCases = await seedDemoDisclosures(store, { tracing: ownerCtx.tracing.caseworker, holding: ownerCtx.holding.caseworker });
+  await seedDemoHealth(store, { tracing: ownerCtx.tracing.caseworker, holding: ownerCtx.holding.caseworker }, channelCases, options.now ?? new Date());
   await seedDemoThreads(store, { tracing: ownerCtx.tracing.caseworker, holding: ownerCtx.holding.caseworker, mediator }, channelCases);
   return { accountsCreated, casesCreated, casesTotal: cases.length };
 }

@@ -9,7 +9,7 @@ import { crossScriptNormaliser, parseDate, recordBlockingKeys } from "../src/mat
 import type { CaseInput } from "../src/domain/index.ts";
 import { openStore } from "../src/store/index.ts";
 import type { Database, RequestContext, Store } from "../src/store/index.ts";
-import type { MatchTables } from "../src/store/matching/index.ts";
+import { matchCodec, type MatchTables } from "../src/store/matching/index.ts";
 import { createTestDatabase, pgReachable } from "../src/store/test-support/pg-test-db.ts";
 import { generatePopulation, type ChildRecord } from "./generate/child-population.ts";
 import { testDoor } from "../src/store/test-support/test-door.ts";
@@ -65,6 +65,8 @@ function caseInput(r: ChildRecord): CaseInput {
 // registry benchmark measures): a case row and its stored match record and blocking keys.
 async function preload(store: Store, party: string, side: "T" | "H", rows: readonly ChildRecord[], ids: string[]): Promise<number> {
   const db = testDoor(store).db.withTables<MatchTables>();
+  // Stored as the matcher stores them: the record sealed, its blocking keys hashed.
+  const codec = matchCodec(testDoor(store).atRest);
   const normaliser = crossScriptNormaliser();
   const model = await store.matching.model();
   const now = new Date();
@@ -78,11 +80,11 @@ async function preload(store: Store, party: string, side: "T" | "H", rows: reado
       const id = crypto.randomUUID();
       ids.push(id);
       const variant = { ...r, record_id: `${id}#0` };
-      const k = recordBlockingKeys(variant, model.settings, normaliser);
+      const k = codec.blockKeys(recordBlockingKeys(variant, model.settings, normaliser));
       const input = caseInput(r);
       const summary = { id, partyId: party, status: "reported", version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString(), details: { ...input, family: input.family ?? [] }, notes: [], shares: {} };
       caseRows.push({ id, party_id: party, status: "reported", version: 1, created_at: now, updated_at: now, summary: JSON.stringify(summary), sensitive: new Uint8Array(0), name_keys: [], name_keys_version: 0 });
-      records.push({ case_id: id, party_id: party, side, case_version: 1, record: JSON.stringify([variant]), keys: k, updated_at: now });
+      records.push({ case_id: id, party_id: party, side, case_version: 1, record: codec.sealRecords(id, [variant]), keys: k, updated_at: now });
       for (const key of k) keys.push({ side, key, case_id: id });
     }
     keyCount += keys.length;

@@ -11,6 +11,7 @@ import { registerLogCommands } from "./log-command.ts";
 import { registerReportCommands } from "./report-command.ts";
 import { registerMatchCommands } from "./match-command.ts";
 import { registerWitnessCommands } from "./witness-command.ts";
+import { registerKeyCommands } from "./key-command.ts";
 
 // Each command family lives in its own file and registers itself here, so the program's
 // shape is visible in one place.
@@ -30,5 +31,6 @@ export function buildProgram(): Command {
   registerReportCommands(program);
   registerMatchCommands(program);
   registerWitnessCommands(program);
+  registerKeyCommands(program);
   return program;
 }

@@ -20,13 +20,17 @@ export function registerServeCommands(program: Command): void {
     .description("serve the HTTP API (docs at /api/docs); DATABASE_URL selects PostgreSQL, otherwise the embedded database in --data")
     .option("--port <port>", "TCP port", port, 8080)
     .option("--host <host>", "address to listen on (0.0.0.0 for every interface)", "127.0.0.1")
-    .option("--data <dir>", "data directory: embedded database and encryption key", DEFAULT_DATA_DIR)
+    .option("--data <dir>", "data directory of the embedded database (the encryption key: HOMEWARD_KEY_FILE, else DIR.key beside it)", DEFAULT_DATA_DIR)
     .option("--demo", "seed synthetic demo cases and enable the demo accounts")
     .option("--trust-proxy", "behind a reverse proxy: throttle failed logins by the client address in X-Forwarded-For (its last hop)")
     .action(async (opts: { port: number; host: string; data: string; demo?: boolean; trustProxy?: boolean }) => {
       const logger = createLogger();
       // Identity-verified, confirmed-by-mediator and post-return-verified wait for their signed reports.
-      const store = await openCliStore(opts.data, { signedReportsRequired: true });
+      const store = await openCliStore(opts.data, {
+        signedReportsRequired: true,
+        demo: opts.demo === true,
+        onWarning: (message) => logger.warn(message),
+      });
       logger.info({ database: describeStore(store, opts.data) }, "store open");
       if (opts.demo) {
         const started = performance.now();

@@ -6,6 +6,7 @@ import { generateDemoCases } from "./generate-demo-cases.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 import { verifyPassword } from "../server/passwords.ts";
 import { testDoor } from "../store/test-support/test-door.ts";
+import { readSummary } from "../store/cases/index.ts";
 
 describe("seedDemo", () => {
   const now = new Date("2026-06-01T10:00:00Z");
@@ -67,12 +68,13 @@ describe("seedDemo", () => {
     const sides = await testDoor(store).db
       .selectFrom("case_actions as a")
       .innerJoin("cases as c", "c.id", "a.case_id")
-      .select(["a.client_id", "c.party_id", "c.summary"])
+      .select(["a.client_id", "c.id", "c.party_id", "c.summary"])
       .where((eb) => eb.or([eb("a.client_id", "like", "demo-disclosure:%"), eb("a.client_id", "like", "demo-tracing-request:%")]))
       .execute();
     const sideOf = (id: string) => {
       const r = sides.find((x) => x.client_id === id)!;
-      const summary = (typeof r.summary === "string" ? JSON.parse(r.summary) : r.summary) as { side: string; photos: unknown[] };
+      // The photos' list is sealed with the child's identity: read it as the store does.
+      const summary = readSummary(testDoor(store).atRest, r.id, r.summary);
       return { party: r.party_id, side: summary.side, photos: summary.photos.length };
     };
     expect(sideOf("demo-disclosure:d-1")).toEqual({ party: "holding-authority", side: "holding", photos: 1 });

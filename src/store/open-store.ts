@@ -6,10 +6,11 @@ import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
 import { KEY_BYTES, loadOrCreateKey, sealedBox } from "./sealed-box.ts";
+import { atRest } from "./at-rest.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { runMigrations } from "./migrate.ts";
 import { TEST_DOOR, type StoreInternals } from "./store-internals.ts";
-import { createCaseRepository, createSharesRepository, reindexNameKeys } from "./cases/index.ts";
+import { createCaseRepository, createSharesRepository, sealLegacyCases } from "./cases/index.ts";
 import { createAccessLogRepository } from "./access-log/index.ts";
 import {
   createPartyRepository,
@@ -28,7 +29,7 @@ import { createTracingRequestRepository } from "./tracing-requests/index.ts";
 import { createPhotoRepository } from "./photos/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { memoryPglite } from "./memory-pglite.ts";
-import { openStoreKeys, recoverKeyFile } from "./secrets/index.ts";
+import { openStoreKeys, recoverKeyFile, rotateKeyFile } from "./secrets/index.ts";
 import { createBatchRepository, type BatchesApi } from "./batches/index.ts";
 import { createStatsRepository } from "./stats/index.ts";
 import { createDashboardRepository } from "./dashboard/index.ts";
@@ -68,7 +69,7 @@ async function openDb(options: OpenStoreOptions): Promise<{ db: Db; kind: Store[
   }
 }
 
-type Features = Omit<Store, "kind" | "migrate" | "close">;
+type Features = Omit<Store, "kind" | "migrate" | "close" | "rotateKey">;
 
 // The one place the features are put together. Each feature gets what it needs by name; the
 // action sinks and preconditions every case action passes are listed here, in order.
@@ -78,7 +79,7 @@ function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions):
   const { ledger, recordAction } = createLedgerStore({ db, box, caseSalt, now });
   const reports = createReportsStore({ db, box, caseSalt, now, ledger, cases });
   // Both parties' cases for one child are linked when both accept the match (case-links/).
-  const { matching, enqueueOnAction } = createMatchingService({ db, now, ledger, cases, caseSalt, links: createCaseLinks(internals) });
+  const { matching, enqueueOnAction } = createMatchingService({ db, now, ledger, cases, caseSalt, atRest: internals.atRest, links: createCaseLinks(internals) });
   // Batch steps are signed log entries; statistics count the children returned in batches.
   const batches: BatchesApi = createBatchRepository(internals, { cases, ledger, settings: options.batches ?? {} });
   const stats = createStatsRepository(internals, { batches: () => batches });
@@ -139,6 +140,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   const internals: StoreInternals = {
     db,
     box: sealedBox(key),
+    get atRest(): never {
+      throw new Error("the store's keys are read after its migrations");
+    },
     caseSalt: () => {
       throw new Error("the store's keys are read after its migrations");
     },
@@ -148,9 +152,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     partyKinds: new Map(),
   };
   async function migrate(): Promise<string[]> {
-    const applied = await runMigrations(db, [...MIGRATIONS, ...(options.migrations ?? [])]);
-    await reindexNameKeys(db);
-    return applied;
+    return runMigrations(db, [...MIGRATIONS, ...(options.migrations ?? [])]);
   }
   try {
     if (options.migrate !== false) await migrate();
@@ -158,7 +160,10 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     // database; a rotation of the key file cut short is finished or forgotten first.
     const keys = await openStoreKeys(db, keyFile ? await recoverKeyFile(keyFile, db) : key);
     internals.box = keys.box;
+    Object.defineProperty(internals, "atRest", { value: atRest(keys.box, keys.indexHash), enumerable: true });
     internals.caseSalt = keys.caseSalt;
+    // Rows written before identity was sealed, or keyed by an older search-key function.
+    if (options.migrate !== false) await sealLegacyCases(internals);
   } catch (e) {
     await db.destroy();
     await release();
@@ -169,6 +174,10 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     kind,
     ...assembleFeatures(internals, options),
     migrate,
+    async rotateKey() {
+      if (keyFile === null) throw new Error("this store has no key file to rotate (an in-memory store)");
+      return { keyFile, ...(await rotateKeyFile(keyFile, db)) };
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -1,12 +1,15 @@
 import type { PartyKind, PreconditionName } from "../domain/index.ts";
 import { ForbiddenError } from "../domain/index.ts";
 import type { SealedBox } from "./sealed-box.ts";
+import type { AtRest } from "./at-rest.ts";
 import type { ActionSink, Db, Precondition, RequestContext, Tx } from "./types.ts";
 import type { Actor } from "../domain/index.ts";
 
 export interface StoreInternals {
   db: Db;
   box: SealedBox;
+  // Sealing and keyed lookup keys for anything that identifies a child (see at-rest.ts).
+  atRest: AtRest;
   // The case's salt for its commitments in the signed log (see src/ledger/case-commitment.ts).
   caseSalt: (caseId: string) => string;
   now: () => Date;

@@ -62,5 +62,8 @@ export interface Store {
   readonly witnessing: WitnessingApi;
   // Applies pending migrations (already done by openStore unless migrate: false).
   migrate(): Promise<string[]>;
+  // Replaces the key file's master key with a new one and re-wraps the working keys under it in
+  // one transaction (src/store/secrets/key-file.ts); the old key file opens nothing afterwards.
+  rotateKey(): Promise<{ keyFile: string; rewrapped: number }>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@
 // case, so a second process finds the first one's step (or the case already switched).
 import { sql } from "kysely";
 import { dueForAdultTrack, TERMINAL_STATUSES } from "../../domain/index.ts";
-import { mergeState, openSensitive, parseSummary } from "../cases/index.ts";
+import { mergeState, openSensitive, readSummary } from "../cases/index.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import type { AdultTrackApi, CasesApi } from "../types.ts";
 
@@ -27,7 +27,7 @@ export function createAdultTrackJob(s: StoreInternals, deps: { cases: CasesApi }
         .limit(PAGE)
         .execute();
       for (const r of rows) {
-        const state = mergeState(parseSummary(r.summary), openSensitive(s.box, r.id, r.sensitive));
+        const state = mergeState(readSummary(s.atRest, r.id, r.summary), openSensitive(s.box, r.id, r.sensitive));
         if (dueForAdultTrack(state, now)) due.push({ id: r.id, partyId: r.party_id });
       }
       if (rows.length < PAGE) return due;

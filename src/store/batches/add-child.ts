@@ -10,7 +10,7 @@ import { BatchStepError, loadCaseFacts, readinessFor } from "./batch-readiness.t
 // "schedule" step on its case.
 export async function addChild(s: StoreInternals, cases: CasesApi, ctx: RequestContext, id: string, caseId: string): Promise<void> {
   const row = await mediatorRow(s, ctx, id, s.db);
-  const facts = isUuid(caseId) ? await loadCaseFacts(s.db, s.box, caseId) : null;
+  const facts = isUuid(caseId) ? await loadCaseFacts(s.db, s, caseId) : null;
   if (!facts || (facts.ownerPartyId !== ctx.partyId && !facts.participants.includes(ctx.partyId))) throw new NotFoundError("no such case");
   // A repeat of an addition that was made changes nothing, whatever the batch became since.
   const inBatch = await sql<{ batch_id: string }>`select batch_id from batch_children where case_id = ${caseId} and batch_id = ${id}`.execute(s.db);

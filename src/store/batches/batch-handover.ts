@@ -26,7 +26,7 @@ export async function confirmHandoverStep(
   }
   const member = await sql`select 1 from batch_children where batch_id = ${batch.id} and case_id = ${caseId}`.execute(s.db);
   if (member.rows.length === 0) throw new NotFoundError("no such child in this batch");
-  const facts = (await loadCaseFacts(s.db, s.box, caseId))!;
+  const facts = (await loadCaseFacts(s.db, s, caseId))!;
   const missing = stillWilling(facts, s.now());
   if (missing) throw new BatchStepError(missing.missingStep, missing.detail, caseId);
   await d.cases.appendAction(ctx, caseId, { type: "confirm-handover", batchId: batch.id }, { clientId: `batch:${batch.id}:handover:${caseId}:${ctx.partyId}` });

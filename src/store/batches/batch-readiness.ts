@@ -3,8 +3,9 @@
 import { sql } from "kysely";
 import type { CaseState } from "../../domain/index.ts";
 import { caseConsent, ConflictError } from "../../domain/index.ts";
-import { mergeState, openSensitive, parseSummary } from "../cases/index.ts";
+import { mergeState, openSensitive, readSummary } from "../cases/index.ts";
 import type { SealedBox } from "../sealed-box.ts";
+import type { AtRest } from "../at-rest.ts";
 import type { Db, Tx } from "../types.ts";
 
 export const MISSING_STEPS = [
@@ -44,15 +45,15 @@ export interface CaseFacts {
   linked?: CaseState;
 }
 
-export async function loadCaseFacts(db: Db | Tx, box: SealedBox, caseId: string): Promise<CaseFacts | null> {
+export async function loadCaseFacts(db: Db | Tx, keys: { box: SealedBox; atRest: AtRest }, caseId: string): Promise<CaseFacts | null> {
   const row = await db.selectFrom("cases").select(["id", "party_id", "summary", "sensitive"]).where("id", "=", caseId).executeTakeFirst();
   if (!row) return null;
   const shares = await db.selectFrom("case_shares").select(["party_id", "scope"]).where("case_id", "=", caseId).execute();
-  const state = mergeState(parseSummary(row.summary), openSensitive(box, row.id, row.sensitive));
+  const state = mergeState(readSummary(keys.atRest, row.id, row.summary), openSensitive(keys.box, row.id, row.sensitive));
   const facts: CaseFacts = { state, ownerPartyId: row.party_id, participants: shares.filter((s) => s.scope === "participate").map((s) => s.party_id) };
   if (state.linkedCase !== undefined) {
     const other = await db.selectFrom("cases").select(["id", "summary", "sensitive"]).where("id", "=", state.linkedCase).executeTakeFirst();
-    if (other) facts.linked = mergeState(parseSummary(other.summary), openSensitive(box, other.id, other.sensitive));
+    if (other) facts.linked = mergeState(readSummary(keys.atRest, other.id, other.summary), openSensitive(keys.box, other.id, other.sensitive));
   }
   return facts;
 }

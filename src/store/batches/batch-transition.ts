@@ -20,7 +20,7 @@ export async function checkTransition(s: StoreInternals, tx: Tx, row: BatchRow, 
     const children = await sql<{ case_id: string }>`select case_id from batch_children where batch_id = ${row.id} order by case_id`.execute(tx);
     if (children.rows.length === 0) throw new BatchStepError("children", "a batch with no children cannot be confirmed");
     for (const c of children.rows) {
-      const facts = (await loadCaseFacts(tx, s.box, c.case_id))!;
+      const facts = (await loadCaseFacts(tx, s, c.case_id))!;
       const missing = stillWilling(facts, s.now());
       if (missing) throw new BatchStepError(missing.missingStep, `case ${c.case_id}: ${missing.detail}`, c.case_id);
     }

@@ -1,6 +1,6 @@
 import type { Actor, CaseState, Role } from "../../domain/index.ts";
 import { isTerminal } from "../../domain/index.ts";
-import { appendStoreAction, mergeState, openSensitive, parseSummary } from "../cases/index.ts";
+import { appendStoreAction, mergeState, openSensitive, readSummary } from "../cases/index.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import { actorOf } from "../store-internals.ts";
 import type { Tx } from "../types.ts";
@@ -24,7 +24,7 @@ export interface CaseLinks {
 
 async function stateOf(s: StoreInternals, tx: Tx, caseId: string): Promise<CaseState | null> {
   const row = await tx.selectFrom("cases").select(["id", "summary", "sensitive"]).where("id", "=", caseId).forUpdate().executeTakeFirst();
-  return row ? mergeState(parseSummary(row.summary), openSensitive(s.box, row.id, row.sensitive)) : null;
+  return row ? mergeState(readSummary(s.atRest, row.id, row.summary), openSensitive(s.box, row.id, row.sensitive)) : null;
 }
 
 export function createCaseLinks(s: StoreInternals): CaseLinks {

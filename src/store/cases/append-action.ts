@@ -34,7 +34,7 @@ export async function appendAction(
       const seen = await viewOf(tx, actor, caseId);
       if (!seen) throw new NotFoundError("case not found");
       await logAccess(s, tx, actor, ctx, "write", [{ id: caseId, party: seen.row.party_id }]);
-      return { case: projectCase(stateFor(s.box, seen.row, seen.view), seen.view, s.now()), sequence: prior.sequence, replayed: true };
+      return { case: projectCase(stateFor(s, seen.row, seen.view), seen.view, s.now()), sequence: prior.sequence, replayed: true };
     }
     const relation = row ? relationOf(row, actor.partyId) : null;
     if (!row || relation === null || viewFor(relation, actor.role, actor.partyKind) === null) {
@@ -43,7 +43,7 @@ export async function appendAction(
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
       throw new ConflictError(`the case is at version ${row.version}, not ${opts.expectedVersion}`, row.version);
     }
-    const after = await commitAction(s, tx, actor, relation, fullState(s.box, row), action, clientId);
+    const after = await commitAction(s, tx, actor, relation, fullState(s, row), action, clientId);
     if (opts.alongside) await opts.alongside(tx);
     // The caller's relation may have changed (an owner never loses it; a share can be revoked only by the owner).
     const view = viewFor(relation, actor.role, actor.partyKind) ?? "shared";

@@ -3,10 +3,9 @@
 // Used by the repository for people's actions and by the store for the steps it writes itself.
 import type { ActionRecord, Actor, CaseAction, CaseState } from "../../domain/index.ts";
 import { applyAction, ConflictError, isTerminal } from "../../domain/index.ts";
-import { SEARCH_KEY_VERSION } from "../../matching/index.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import type { Tx } from "../types.ts";
-import { mergeState, nameKeysOf, openSensitive, parseSummary, sealSensitive } from "./case-codec.ts";
+import { mergeState, NAME_KEYS_VERSION, openSensitive, readSummary, sealSensitive, storedNameKeys } from "./case-codec.ts";
 import { actionRow } from "./prepare-new-case.ts";
 import { runSinks } from "./run-sinks.ts";
 
@@ -14,7 +13,7 @@ import { runSinks } from "./run-sinks.ts";
 export async function writeAction(s: StoreInternals, tx: Tx, actor: Actor, before: CaseState, record: ActionRecord, now: Date): Promise<CaseState> {
   const { action, caseId } = record;
   const after = applyAction(before, record);
-  const sealed = sealSensitive(s.box, after);
+  const sealed = sealSensitive(s.atRest, s.box, after);
   const res = await tx
     .updateTable("cases")
     .set({
@@ -23,8 +22,8 @@ export async function writeAction(s: StoreInternals, tx: Tx, actor: Actor, befor
       updated_at: now,
       summary: sealed.summary,
       sensitive: sealed.sensitive,
-      name_keys: nameKeysOf(after.details.names),
-      name_keys_version: SEARCH_KEY_VERSION,
+      name_keys: storedNameKeys(s.atRest, after.details.names),
+      name_keys_version: NAME_KEYS_VERSION,
     })
     .where("id", "=", caseId)
     .where("version", "=", before.version)
@@ -64,7 +63,7 @@ export async function appendStoreAction(
     .where("client_id", "=", input.clientId)
     .executeTakeFirst();
   if (done) return null;
-  const before = mergeState(parseSummary(row.summary), openSensitive(s.box, row.id, row.sensitive));
+  const before = mergeState(readSummary(s.atRest, row.id, row.summary), openSensitive(s.box, row.id, row.sensitive));
   if (isTerminal(before.status)) return null;
   const now = s.now();
   const { userId, partyId, role } = input.actor;

@@ -19,7 +19,7 @@ export function createCaseRepository(s: StoreInternals): CasesApi {
       const actor = await actorOf(s, ctx);
       const seen = await viewOf(s.db, actor, id);
       if (!seen) return null;
-      const view = projectCase(stateFor(s.box, seen.row, seen.view), seen.view, s.now());
+      const view = projectCase(stateFor(s, seen.row, seen.view), seen.view, s.now());
       await logAccess(s, s.db, actor, ctx, "read", [{ id: seen.row.id, party: seen.row.party_id }]);
       return view;
     },

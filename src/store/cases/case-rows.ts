@@ -3,7 +3,14 @@ import { viewFor } from "../../domain/index.ts";
 import type { SealedBox } from "../sealed-box.ts";
 import { isUuid } from "../errors-util.ts";
 import type { Db, Tx } from "../types.ts";
-import { mergeState, openSensitive, parseSummary } from "./case-codec.ts";
+import { mergeState, openSensitive, readSummary } from "./case-codec.ts";
+import type { AtRest } from "../at-rest.ts";
+
+/** What reading a case's row takes: the owner-only part's box and the identity's sealing. */
+export interface CaseKeys {
+  box: SealedBox;
+  atRest: AtRest;
+}
 
 // A case's row as every read and write of the case loads it, with the caller's share (if any).
 export interface CaseRow {
@@ -33,13 +40,13 @@ export async function loadCase(db: Db | Tx, caseId: string, partyId: string, loc
   return q.executeTakeFirst();
 }
 
-export function fullState(box: SealedBox, row: CaseRow): CaseState {
-  return mergeState(parseSummary(row.summary), openSensitive(box, row.id, row.sensitive));
+export function fullState(keys: CaseKeys, row: CaseRow): CaseState {
+  return mergeState(readSummary(keys.atRest, row.id, row.summary), openSensitive(keys.box, row.id, row.sensitive));
 }
 
-export function stateFor(box: SealedBox, row: CaseRow, view: ViewKind): CaseState {
+export function stateFor(keys: CaseKeys, row: CaseRow, view: ViewKind): CaseState {
   // Only the owning party's full view needs the sensitive part: others never decrypt it.
-  return view === "full" ? fullState(box, row) : parseSummary(row.summary);
+  return view === "full" ? fullState(keys, row) : readSummary(keys.atRest, row.id, row.summary);
 }
 
 // The case and how the actor may see it; null when the actor may not see it at all.

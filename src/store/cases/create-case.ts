@@ -34,7 +34,7 @@ export async function createCase(
       const seen = await viewOf(tx, actor, prior.case_id);
       if (!seen) throw new ConflictError("this client id was already used for another request");
       await logAccess(s, tx, actor, ctx, "write", [{ id: prior.case_id, party: seen.row.party_id }]);
-      return { id: prior.case_id, case: projectCase(stateFor(s.box, seen.row, seen.view), seen.view, s.now()), replayed: true };
+      return { id: prior.case_id, case: projectCase(stateFor(s, seen.row, seen.view), seen.view, s.now()), replayed: true };
     }
     const id = crypto.randomUUID();
     const prepared = prepareNewCase(s, actor, id, action, clientId, s.now());

@@ -9,12 +9,11 @@ import {
   turning18Within,
   viewFor,
 } from "../../domain/index.ts";
-import { nameSearchKeys } from "../../matching/index.ts";
 import { checkOffset, clampLimit } from "../errors-util.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import { actorOf } from "../store-internals.ts";
 import type { ListCasesQuery, RequestContext } from "../types.ts";
-import { parseSummary } from "./case-codec.ts";
+import { readSummary, storedQueryKeys } from "./case-codec.ts";
 import { fullState, relationOf } from "./case-rows.ts";
 import { logAccess } from "./log-access.ts";
 
@@ -34,14 +33,18 @@ export async function listCases(s: StoreInternals, ctx: RequestContext, query: L
   if (viewFor("shared-view", actor.role, actor.partyKind)) scopes.push("view");
   if (viewFor("shared-participate", actor.role, actor.partyKind)) scopes.push("participate");
   if (!ownerView && scopes.length === 0) return { items: [], total: 0 };
-  let keys: string[] = [];
+  let keys: { all: string[]; last: string[] } | null = null;
   if (query.q !== undefined && query.q.trim() !== "") {
-    keys = nameSearchKeys(query.q);
-    if (keys.length === 0) return { items: [], total: 0 };
+    keys = storedQueryKeys(s.atRest, query.q);
+    if (keys.last.length === 0) return { items: [], total: 0 };
   }
   let base = visibleCases(s, actor, ownerView, scopes);
   if (statuses.length > 0) base = base.where("c.status", "in", statuses);
-  if (keys.length > 0) base = base.where(sql<boolean>`c.name_keys @> ${sql.val(keys)}::text[]`);
+  if (keys !== null) {
+    // Every word but the last whole; the last whole or the start of a word (keyed hashes both).
+    if (keys.all.length > 0) base = base.where(sql<boolean>`c.name_keys @> ${sql.val(keys.all)}::text[]`);
+    base = base.where(sql<boolean>`c.name_keys && ${sql.val(keys.last)}::text[]`);
+  }
   if (query.track !== undefined) {
     base = base.where(query.track === "adult" ? sql<boolean>`(c.summary ->> 'adultTrackSince') is not null` : sql<boolean>`(c.summary ->> 'adultTrackSince') is null`);
   }
@@ -67,11 +70,11 @@ function visibleCases(s: StoreInternals, actor: Actor, ownerView: boolean, scope
 
 type VisibleCases = ReturnType<typeof visibleCases>;
 
-function summariesFor(actor: Actor, rows: readonly { party_id: string; scope: string | null; summary: unknown }[], now: Date): CaseSummary[] {
+function summariesFor(s: StoreInternals, actor: Actor, rows: readonly { id: string; party_id: string; scope: string | null; summary: unknown }[], now: Date): CaseSummary[] {
   const items: CaseSummary[] = [];
   for (const row of rows) {
     const view = viewFor(relationOf(row, actor.partyId), actor.role, actor.partyKind);
-    if (view !== null) items.push(summarise(projectCase(parseSummary(row.summary), view, now)));
+    if (view !== null) items.push(summarise(projectCase(readSummary(s.atRest, row.id, row.summary), view, now)));
   }
   return items;
 }
@@ -88,7 +91,7 @@ async function updatedPage(s: StoreInternals, actor: Actor, base: VisibleCases, 
       .execute(),
     base.select((eb) => eb.fn.countAll<string | number | bigint>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { items: summariesFor(actor, rows, s.now()), total: Number(count.n) };
+  return { items: summariesFor(s, actor, rows, s.now()), total: Number(count.n) };
 }
 
 // A partial birth date needs the pure rule, not SQL: filter the open child-track cases here.
@@ -100,6 +103,6 @@ async function turning18Page(s: StoreInternals, actor: Actor, base: VisibleCases
     .select(["c.id", "c.party_id", "c.version", "c.summary", "c.sensitive", "s.scope"])
     .orderBy("c.id")
     .execute();
-  const hits = open.filter((r) => turning18Within(fullState(s.box, r).details.birthDate, now, days));
-  return { items: summariesFor(actor, hits.slice(offset, offset + limit), now), total: hits.length };
+  const hits = open.filter((r) => turning18Within(fullState(s, r).details.birthDate, now, days));
+  return { items: summariesFor(s, actor, hits.slice(offset, offset + limit), now), total: hits.length };
 }

@@ -1,10 +1,9 @@
 import type { ActionRecord, Actor, CaseAction } from "../../domain/index.ts";
 import { applyAction, decideAction, defaultSide } from "../../domain/index.ts";
-import { SEARCH_KEY_VERSION } from "../../matching/index.ts";
 import type { SealedBox } from "../sealed-box.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import type { ActionEvent } from "../types.ts";
-import { actionAad, nameKeysOf, sealSensitive } from "./case-codec.ts";
+import { actionAad, NAME_KEYS_VERSION, sealSensitive, storedNameKeys } from "./case-codec.ts";
 
 // The `case_actions` row of one action, its payload sealed.
 export function actionRow(box: SealedBox, actor: Actor, record: ActionRecord, now: Date) {
@@ -35,7 +34,7 @@ export function prepareNewCase(s: StoreInternals, actor: Actor, caseId: string, 
     at: now.toISOString(),
   };
   const after = applyAction(null, record);
-  const sealed = sealSensitive(s.box, after);
+  const sealed = sealSensitive(s.atRest, s.box, after);
   const caseRow = {
     id: caseId,
     party_id: actor.partyId,
@@ -45,8 +44,8 @@ export function prepareNewCase(s: StoreInternals, actor: Actor, caseId: string, 
     updated_at: now,
     summary: sealed.summary,
     sensitive: sealed.sensitive,
-    name_keys: nameKeysOf(after.details.names),
-    name_keys_version: SEARCH_KEY_VERSION,
+    name_keys: storedNameKeys(s.atRest, after.details.names),
+    name_keys_version: NAME_KEYS_VERSION,
   };
   const event: ActionEvent = { caseId, action, actor, at: record.at, clientId, sequence: 1, before: null, after };
   return { caseRow, actionRow: actionRow(s.box, actor, record, now), event };

@@ -8,6 +8,7 @@ import { TERMINAL_STATUSES, turning18Within, viewFor } from "../../domain/index.
 import type { BatchesApi } from "../batches/index.ts";
 import type { MatchingService } from "../matching/index.ts";
 import { actorOf, type StoreInternals } from "../store-internals.ts";
+import { readSummary } from "../cases/index.ts";
 import type { RequestContext } from "../types.ts";
 
 export interface MonthCount {
@@ -67,7 +68,8 @@ export function createDashboardRepository(
       const months = monthsBack(now, opts.months ?? 12);
       const base = await visibleCases(ctx);
       const adultSql = sql<boolean>`(c.summary ->> 'adultTrackSince') is not null`;
-      const birthSql = sql<string | null>`(c.summary -> 'details' ->> 'birthDate')`;
+      // The year of birth is the one part of a birth date kept readable (see cases/case-codec.ts).
+      const birthSql = sql<string | null>`(c.summary ->> 'birthYear')`;
       // Only someone born in these years can turn 18 soon; the pure rule decides on the few left.
       const yearFrom = String(now.getUTCFullYear() - 19);
       const yearTo = String(now.getUTCFullYear() - 17 + Math.ceil(days / 365));
@@ -81,7 +83,7 @@ export function createDashboardRepository(
           .where(sql<boolean>`not ${adultSql}`)
           .where(birthSql, ">=", yearFrom)
           .where(birthSql, "<", yearTo)
-          .select(birthSql.as("birth"))
+          .select(["c.id", "c.summary"])
           .execute(),
         base === null ? [] : base
           .where("c.created_at", ">=", new Date(`${months[0]}-01T00:00:00Z`))
@@ -108,7 +110,7 @@ export function createDashboardRepository(
         byStatus,
         total: byStatus.reduce((sum, g) => sum + g.count, 0),
         adultTrack: groups.reduce((sum, g) => sum + Number(g.adult), 0),
-        turning18: { withinDays: days, count: soon.filter((r) => turning18Within(r.birth ?? undefined, now, days)).length },
+        turning18: { withinDays: days, count: soon.filter((r) => turning18Within(readSummary(s.atRest, r.id, r.summary).details.birthDate, now, days)).length },
         reviewsWaiting: reviews.total,
         overduePostReturnChecks: checks.length,
         months: [...perMonth.values()],

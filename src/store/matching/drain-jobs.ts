@@ -2,11 +2,12 @@ import type { CasesApi, RequestContext } from "../types.ts";
 import type { CaseLinks } from "../case-links/index.ts";
 import { matchCases, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
 import { loadModel } from "./match-model.ts";
+import type { MatchCodec } from "./match-codec.ts";
 
 // The tables are the queue: any process drains them, rows locked so two never take one job.
 
 /** Matches the queued cases in batches of `batch`, adding to `total`; returns the jobs done. */
-export async function drainMatches(db: MDb, batch: number, total: MatchRunStats, now: () => Date, options: MatchEngineOptions): Promise<number> {
+export async function drainMatches(db: MDb, codec: MatchCodec, batch: number, total: MatchRunStats, now: () => Date, options: MatchEngineOptions): Promise<number> {
   let matched = 0;
   for (;;) {
     const model = await loadModel(db);
@@ -21,7 +22,7 @@ export async function drainMatches(db: MDb, batch: number, total: MatchRunStats,
         .skipLocked()
         .execute();
       if (jobs.length === 0) return 0;
-      const stats = await matchCases(tx, jobs.map((j) => j.ref), model, now(), options);
+      const stats = await matchCases(tx, codec, jobs.map((j) => j.ref), model, now(), options);
       total.cases += stats.cases;
       total.candidatePairsCompared += stats.candidatePairsCompared;
       total.stored += stats.stored;

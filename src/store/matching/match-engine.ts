@@ -6,7 +6,7 @@ import { mayEnterCrossPartyMatching } from "../../domain/index.ts";
 import { crossScriptNormaliser, linkTables, recordBlockingKeys, scoreRecordPair, SEARCH_KEY_VERSION } from "../../matching/index.ts";
 import type { LinkSettings, ModelParams, PairScore } from "../../matching/index.ts";
 import type { FieldNormaliser } from "../../matching/index.ts";
-import { parseSummary } from "../cases/index.ts";
+import type { MatchCodec } from "./match-codec.ts";
 import type { Database } from "../schema.ts";
 import type { MatchTables, SetFlag } from "./match-schema.ts";
 import type { MatchModel } from "./match-model.ts";
@@ -45,9 +45,6 @@ const MAX_GROUP = 20;
 // Arbitrary constant naming the matching lock among advisory locks.
 const MATCH_LOCK = 7_305_514_031;
 
-function json<T>(v: unknown): T {
-  return (typeof v === "string" ? JSON.parse(v) : v) as T;
-}
 
 // Records whose keys show what the key functions do: a change to name groups, diminutives,
 // transliteration or the gazetteer changes some of their keys, and with them the version.
@@ -78,7 +75,8 @@ function computeKeysVersion(settings: LinkSettings, normaliser: FieldNormaliser)
   const hash = createHash("sha256");
   // "eligible:1": records are marked with whether their case may enter cross-party matching;
   // records stored before that are matched again (and marked) by the sweep.
-  hash.update(`${SEARCH_KEY_VERSION}\neligible:1\n${JSON.stringify(settings.blocking)}\n`);
+  // "keyed:1": blocking and term keys are stored as keyed hashes, and records sealed; clear ones are stored again.
+  hash.update(`${SEARCH_KEY_VERSION}\neligible:1\nkeyed:1\n${JSON.stringify(settings.blocking)}\n`);
   // The term-frequency keys too: records counted under keys of older functions are counted again.
   for (const probe of KEY_PROBES) hash.update(recordBlockingKeys(probe, settings, normaliser).join(",") + "|" + JSON.stringify(termKeysOf([probe], settings, normaliser)) + "\n");
   return hash.digest("hex").slice(0, 16);
@@ -111,7 +109,7 @@ const probabilityOf = (w: number): number => 1 / (1 + 2 ** -w);
  * party's access rules (it must see both sides); results are exposed only through the review
  * queue. Refreshes each case's stored record and blocking keys first.
  */
-export async function matchCases(tx: MTx, caseIds: readonly string[], model: MatchModel, now: Date, options: MatchEngineOptions = {}): Promise<MatchRunStats> {
+export async function matchCases(tx: MTx, codec: MatchCodec, caseIds: readonly string[], model: MatchModel, now: Date, options: MatchEngineOptions = {}): Promise<MatchRunStats> {
   const stats: MatchRunStats = { cases: 0, candidatePairsCompared: 0, stored: 0, skippedKeys: 0 };
   if (caseIds.length === 0) return stats;
   // One matching transaction at a time across all processes: two new records of opposite
@@ -131,7 +129,8 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
   const changes = new TermCountChanges();
   const fresh: Fresh[] = [];
   for (const r of rows) {
-    const side = caseSideOf(r.kind as PartyKind, parseSummary(r.summary));
+    const state = codec.state(r.id, r.summary);
+    const side = caseSideOf(r.kind as PartyKind, state);
     await tx.deleteFrom("match_keys").where("case_id", "=", r.id).execute();
     if (side === null) {
       changes.change(parseTermKeys(r.term_keys), null);
@@ -140,18 +139,17 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
     }
     // A withdrawn or duplicate case keeps an empty record (so sweeps see it as up to date) and
     // loses its undecided candidates; decided ones stay, as every decision does.
-    const state = parseSummary(r.summary);
     const variants = NOT_MATCHED.has(r.status) ? [] : matchRecordsOf(state);
     // A case without a consent to sharing or a legal basis is counted (term frequencies, training)
     // but never proposed to another party: no blocking keys, so no record of the other side finds
     // it, and its own undecided candidates are withdrawn below.
     const eligible = mayEnterCrossPartyMatching(state, now);
-    const keys = eligible ? [...new Set(variants.flatMap((v) => recordBlockingKeys(v, settings, normaliser)))] : [];
+    const keys = eligible ? codec.blockKeys([...new Set(variants.flatMap((v) => recordBlockingKeys(v, settings, normaliser)))]) : [];
     // A withdrawn case is counted under no key: it is no longer among the children matched.
-    const termKeys = termKeysOf(variants, settings, normaliser);
+    const termKeys = codec.termKeys(termKeysOf(variants, settings, normaliser));
     changes.change(parseTermKeys(r.term_keys), termKeys);
     const termJson = JSON.stringify(termKeys);
-    const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: JSON.stringify(variants), keys, keys_version: keysVersion, term_keys: termJson, eligible, updated_at: now };
+    const record = { case_id: r.id, party_id: r.party_id, side, case_version: r.version, record: codec.sealRecords(r.id, variants), keys, keys_version: keysVersion, term_keys: termJson, eligible, updated_at: now };
     await tx
       .insertInto("match_records")
       .values(record)
@@ -166,15 +164,15 @@ export async function matchCases(tx: MTx, caseIds: readonly string[], model: Mat
   await applyTermCountChanges(tx, changes);
   const affected = new Set<string>();
   for (const f of fresh) {
-    await matchOne(tx, f, model, normaliser, now, options, stats, affected);
+    await matchOne(tx, codec, f, model, normaliser, now, options, stats, affected);
     stats.cases++;
   }
   for (const id of caseIds) affected.add(id);
-  await reflag(tx, [...affected], model, normaliser);
+  await reflag(tx, codec, [...affected], model, normaliser);
   return stats;
 }
 
-async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldNormaliser, now: Date, options: MatchEngineOptions, stats: MatchRunStats, affected: Set<string>): Promise<void> {
+async function matchOne(tx: MTx, codec: MatchCodec, f: Fresh, model: MatchModel, normaliser: FieldNormaliser, now: Date, options: MatchEngineOptions, stats: MatchRunStats, affected: Set<string>): Promise<void> {
   const { settings, params } = model;
   const other: Side = f.side === "T" ? "H" : "T";
   const ids = await blockedCaseIds(tx, f, other, options.maxBlock ?? 1000, stats);
@@ -190,7 +188,7 @@ async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldN
       .where("eligible", "=", true)
       .execute();
     const partyOf = new Map(cands.map((c) => [c.case_id, c.party_id]));
-    const candVariants = cands.flatMap((c) => json<MatchRecord[]>(c.record));
+    const candVariants = cands.flatMap((c) => codec.records(c.case_id, c.record));
     const [tracingRows, holdingRows] = f.side === "T" ? [f.variants, candVariants] : [candVariants, f.variants];
     if (candVariants.length > 0) {
       const tf = await loadTermFrequency(tx, settings, f.termKeys, options.minTermRecords);
@@ -202,7 +200,7 @@ async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldN
       const headroom = tf ? termWeightHeadroom(settings, params, f.termKeys, tf) : 0;
       const candKeys = new Map<string, TermKeys>();
       if (tf) {
-        for (const c of cands) candKeys.set(c.case_id, parseTermKeys(c.term_keys) ?? termKeysOf(json<MatchRecord[]>(c.record), settings, normaliser));
+        for (const c of cands) candKeys.set(c.case_id, parseTermKeys(c.term_keys) ?? codec.termKeys(termKeysOf(codec.records(c.case_id, c.record), settings, normaliser)));
       }
       const pairHeadroom = new Map<string, number>();
       // One new record against stored ones sees only part of the competition: every candidate is
@@ -223,13 +221,13 @@ async function matchOne(tx: MTx, f: Fresh, model: MatchModel, normaliser: FieldN
           }
           if (res.matches.weight[p]! + room < storeWeight) continue;
         }
-        const score = scoreRecordPair(t, h, settings, params, normaliser, tf);
+        const score = scoreRecordPair(t, h, settings, params, normaliser, tf && codec.clearTermFrequency(tf));
         if (score.probability < storeAt) continue;
         if ((best.get(pairKey)?.prob ?? -1) < score.probability) best.set(pairKey, { prob: score.probability, score, partyId: partyOf.get(partner)! });
       }
     }
   }
-  await storeCandidates(tx, f, best, model, now, stats, affected);
+  await storeCandidates(tx, codec, f, best, model, now, stats, affected);
 }
 
 // The other side's cases sharing a blocking key with `f`; keys shared by too many are skipped.
@@ -258,6 +256,7 @@ async function blockedCaseIds(tx: MTx, f: Fresh, other: Side, maxBlock: number, 
 // candidates of `f` that no longer reach the threshold.
 async function storeCandidates(
   tx: MTx,
+  codec: MatchCodec,
   f: Fresh,
   best: Map<string, { prob: number; score: PairScore; partyId: string }>,
   model: MatchModel,
@@ -275,7 +274,7 @@ async function storeCandidates(
   for (const [pairKey, b] of best) {
     const [tracingCase, holdingCase] = pairKey.split("|") as [string, string];
     const scored = b.score;
-    const explanation = JSON.stringify({ text: scored.explanation, contributions: scored.contributions });
+    const explanation = codec.sealExplanation(tracingCase, holdingCase, { text: scored.explanation, contributions: scored.contributions });
     const prior = byPair.get(pairKey);
     affected.add(f.side === "T" ? holdingCase : tracingCase);
     if (prior) {
@@ -331,7 +330,7 @@ function kin(a: MatchRecord, b: MatchRecord, model: MatchModel, normaliser: Fiel
  * record, the set goes to a person; 'family_conflict' when two of the competitors are kin
  * (siblings, twins), else 'multiple'. Nothing is decided here.
  */
-async function reflag(tx: MTx, caseIds: readonly string[], model: MatchModel, normaliser: FieldNormaliser): Promise<void> {
+async function reflag(tx: MTx, codec: MatchCodec, caseIds: readonly string[], model: MatchModel, normaliser: FieldNormaliser): Promise<void> {
   if (caseIds.length === 0) return;
   const sides = await tx.selectFrom("match_records").select(["case_id", "side"]).where("case_id", "in", [...caseIds]).execute();
   const threshold = model.settings.thresholds.conflict;
@@ -348,7 +347,7 @@ async function reflag(tx: MTx, caseIds: readonly string[], model: MatchModel, no
     if (live.length >= 2) {
       const partnerIds = live.map((r) => (r as Record<string, unknown>)[partner] as string);
       const recs = await tx.selectFrom("match_records").select(["case_id", "record"]).where("case_id", "in", partnerIds).execute();
-      const first = recs.map((r) => json<MatchRecord[]>(r.record)[0]).filter((r): r is MatchRecord => r !== undefined);
+      const first = recs.map((r) => codec.records(r.case_id, r.record)[0]).filter((r): r is MatchRecord => r !== undefined);
       flag = "multiple";
       outer: for (let i = 0; i < first.length; i++) {
         for (let j = i + 1; j < first.length; j++) {

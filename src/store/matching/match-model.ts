@@ -1,3 +1,4 @@
+import type { MatchCodec } from "./match-codec.ts";
 import type { Kysely } from "kysely";
 import { childPreset, linkTables, crossScriptNormaliser, parseSettings } from "../../matching/index.ts";
 import type { LinkResult, LinkSettings, ModelParams } from "../../matching/index.ts";
@@ -64,12 +65,12 @@ export interface LearnedParams {
  * one variant per case. Stores nothing: the caller stores the result (see storeLearned) in a
  * transaction of its own, so the long computation holds no transaction open.
  */
-export async function learnFromStored(db: MDb, settings: LinkSettings = childPreset()): Promise<LearnedParams> {
-  const rows = await db.selectFrom("match_records").select(["side", "record"]).execute();
+export async function learnFromStored(db: MDb, codec: MatchCodec, settings: LinkSettings = childPreset()): Promise<LearnedParams> {
+  const rows = await db.selectFrom("match_records").select(["case_id", "side", "record"]).execute();
   const left: MatchRecord[] = [];
   const right: MatchRecord[] = [];
   for (const r of rows) {
-    const first = json<MatchRecord[]>(r.record)[0];
+    const first = codec.records(r.case_id, r.record)[0];
     if (first) (r.side === "T" ? left : right).push(first);
   }
   const res = linkTables(left, right, settings, crossScriptNormaliser());
@@ -90,8 +91,8 @@ export async function storeLearned(db: MDb, learned: LearnedParams): Promise<Tra
  * Learns m/u from the stored records and stores them as the model in use. Candidates already
  * stored keep the score they were given; new matching uses the new parameters.
  */
-export async function trainStoredModel(db: MDb, settings: LinkSettings = childPreset()): Promise<TrainedModel> {
-  return storeLearned(db, await learnFromStored(db, settings));
+export async function trainStoredModel(db: MDb, codec: MatchCodec, settings: LinkSettings = childPreset()): Promise<TrainedModel> {
+  return storeLearned(db, await learnFromStored(db, codec, settings));
 }
 
 export interface ModelSummary {

@@ -1,4 +1,6 @@
 import { sql } from "kysely";
+import type { AtRest } from "../at-rest.ts";
+import { matchCodec } from "./match-codec.ts";
 import type { LinkSettings } from "../../matching/index.ts";
 import { lockMatching, matchCases, matchKeysVersion, type MatchEngineOptions, type MatchRunStats, type MDb } from "./match-engine.ts";
 import { drainAgreements, drainMatches } from "./drain-jobs.ts";
@@ -66,6 +68,8 @@ export interface MatchingDeps extends MatchEngineOptions {
   links?: CaseLinks;
   // The case's salt for its log commitments: decisions name cases by commitment.
   caseSalt: (caseId: string) => string;
+  // Records and explanations sealed, keys hashed (match-codec.ts).
+  atRest: AtRest;
 }
 
 const MATCHED_KINDS = ["tracing-authority", "ngo", "holding-authority"];
@@ -78,7 +82,8 @@ const MATCH_ON = new Set(["report", "update-details", "withdraw", "mark-duplicat
  * registers the sink; the service is the store's `matching` property.
  */
 export function createMatchingService(deps: MatchingDeps): { matching: MatchingService; enqueueOnAction: ActionSink } {
-  const { now, ledger, db: _db, cases: _cases, links: _links, caseSalt, ...options } = deps;
+  const { now, ledger, db: _db, cases: _cases, links: _links, caseSalt, atRest, ...options } = deps;
+  const codec = matchCodec(atRest);
   const commit = (caseId: string): string => caseCommitment({ case: caseId, salt: caseSalt(caseId) }, nodeSha256);
   const db = deps.db.withTables<MatchTables>() as MDb;
   const store = { cases: deps.cases };
@@ -114,7 +119,7 @@ export function createMatchingService(deps: MatchingDeps): { matching: MatchingS
     runPending(opts = {}) {
       return serial(async () => {
         const stats: MatchRunStats = { cases: 0, candidatePairsCompared: 0, stored: 0, skippedKeys: 0 };
-        const matched = await drainMatches(db, opts.batch ?? 200, stats, now, options);
+        const matched = await drainMatches(db, codec, opts.batch ?? 200, stats, now, options);
         const agreements = await drainAgreementsNow();
         return { matched, agreements, stats };
       });
@@ -136,7 +141,7 @@ export function createMatchingService(deps: MatchingDeps): { matching: MatchingS
     rematch(caseIds) {
       return serial(async () => {
         const model = await loadModel(db);
-        return db.transaction().execute((tx) => matchCases(tx, caseIds, model, now(), options));
+        return db.transaction().execute((tx) => matchCases(tx, codec, caseIds, model, now(), options));
       });
     },
     model: () => loadModel(db),
@@ -145,17 +150,17 @@ export function createMatchingService(deps: MatchingDeps): { matching: MatchingS
         const { settings } = await loadModel(db);
         return db.transaction().execute(async (tx) => {
           await lockMatching(tx);
-          return recountTermCounts(tx, settings);
+          return recountTermCounts(tx, codec, settings);
         });
       });
     },
-    train: (settings, by) => serial(() => trainModel(db, ledger, now, settings, by)),
-    list: (ctx, query = {}) => listCandidates(db, ctx, query, now()),
-    get: (ctx, id) => getCandidate(db, ctx, id, now()),
+    train: (settings, by) => serial(() => trainModel(db, codec, ledger, now, settings, by)),
+    list: (ctx, query = {}) => listCandidates(db, codec, ctx, query, now()),
+    get: (ctx, id) => getCandidate(db, codec, ctx, id, now()),
     async decide(ctx, id, input) {
       // Every decision, one side's accept or a rejection as much as an agreement, is a signed
       // entry appended with it: the log must show who matched whom.
-      const result = await decideCandidate(db, ctx, id, input, now(), async (tx, d) => {
+      const result = await decideCandidate(db, codec, ctx, id, input, now(), async (tx, d) => {
         await ledger.append(tx as unknown as Tx, {
           id: `match:${d.candidate}:${d.side}`,
           type: matchDecidedBlinded.type,

@@ -1,6 +1,6 @@
 import type { PartyKind, Role } from "../../domain/index.ts";
 import { ConflictError, ForbiddenError, mayEnterCrossPartyMatching, NotFoundError, ValidationError } from "../../domain/index.ts";
-import { parseSummary } from "../cases/index.ts";
+import type { MatchCodec } from "./match-codec.ts";
 import { checkOffset, clampLimit, isUuid, toIso } from "../errors-util.ts";
 import type { MDb, MTx } from "./match-engine.ts";
 import { verificationFields, sideOf, type VerificationFields } from "./match-records.ts";
@@ -90,9 +90,6 @@ function visible(row: Row, v: Viewer): boolean {
   return sideIn(row, v) !== null;
 }
 
-function json<T>(v: unknown): T {
-  return (typeof v === "string" ? JSON.parse(v) : v) as T;
-}
 
 function combinedFlag(row: Row): SetFlag | null {
   if (row.tracing_set === "family_conflict" || row.holding_set === "family_conflict") return "family_conflict";
@@ -109,10 +106,10 @@ function sideDecision(row: Row, side: "tracing" | "holding", v: Viewer): SideDec
   return out;
 }
 
-async function loadFields(db: MDb | MTx, ids: readonly string[]): Promise<Map<string, VerificationFields>> {
+async function loadFields(db: MDb | MTx, codec: MatchCodec, ids: readonly string[]): Promise<Map<string, VerificationFields>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom("cases").select(["id", "summary"]).where("id", "in", [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, verificationFields(parseSummary(r.summary))]));
+  return new Map(rows.map((r) => [r.id, verificationFields(codec.state(r.id, r.summary))]));
 }
 
 /**
@@ -120,11 +117,11 @@ async function loadFields(db: MDb | MTx, ids: readonly string[]): Promise<Map<st
  * sharing that holds today (not refused, withdrawn or expired) or a recorded legal basis. The
  * matcher proposes no other pair; this also hides pairs whose consent lapsed since.
  */
-async function eligibleRows(db: MDb | MTx, rows: readonly Row[], now: Date): Promise<Row[]> {
+async function eligibleRows(db: MDb | MTx, codec: MatchCodec, rows: readonly Row[], now: Date): Promise<Row[]> {
   if (rows.length === 0) return [];
   const ids = [...new Set(rows.flatMap((r) => [r.tracing_case_id, r.holding_case_id]))];
   const states = await db.selectFrom("cases").select(["id", "summary"]).where("id", "in", ids).execute();
-  const eligible = new Set(states.filter((c) => mayEnterCrossPartyMatching(parseSummary(c.summary), now)).map((c) => c.id));
+  const eligible = new Set(states.filter((c) => mayEnterCrossPartyMatching(codec.state(c.id, c.summary), now)).map((c) => c.id));
   return rows.filter((r) => eligible.has(r.tracing_case_id) && eligible.has(r.holding_case_id));
 }
 
@@ -152,10 +149,10 @@ async function logReads(db: MDb | MTx, v: Viewer, rows: readonly Row[], kind: "r
   if (entries.length > 0) await db.insertInto("access_log").values(entries).execute();
 }
 
-async function present(db: MDb | MTx, v: Viewer, rows: readonly Row[]): Promise<MatchCandidate[]> {
-  const fields = await loadFields(db, rows.flatMap((r) => [r.tracing_case_id, r.holding_case_id]));
+async function present(db: MDb | MTx, codec: MatchCodec, v: Viewer, rows: readonly Row[]): Promise<MatchCandidate[]> {
+  const fields = await loadFields(db, codec, rows.flatMap((r) => [r.tracing_case_id, r.holding_case_id]));
   return rows.map((r) => {
-    const ex = json<{ text: string; contributions: FieldExplanation[] }>(r.explanation);
+    const ex = codec.explanation<{ text: string; contributions: FieldExplanation[] }>(r.tracing_case_id, r.holding_case_id, r.explanation);
     return {
       id: r.id,
       status: r.status,
@@ -179,7 +176,7 @@ export interface ListQuery {
   offset?: number;
 }
 
-export async function listCandidates(db: MDb, ctx: RequestContext, query: ListQuery, now: Date): Promise<{ items: MatchCandidate[]; total: number }> {
+export async function listCandidates(db: MDb, codec: MatchCodec, ctx: RequestContext, query: ListQuery, now: Date): Promise<{ items: MatchCandidate[]; total: number }> {
   const v = await viewerOf(db, ctx);
   const limit = clampLimit(query.limit, 50, 500);
   const offset = checkOffset(query.offset);
@@ -211,25 +208,25 @@ export async function listCandidates(db: MDb, ctx: RequestContext, query: ListQu
     base.selectAll().orderBy("probability", "desc").orderBy("id").limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<string | number | bigint>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  const shown = await eligibleRows(db, rows, now);
-  const items = await present(db, v, shown);
+  const shown = await eligibleRows(db, codec, rows, now);
+  const items = await present(db, codec, v, shown);
   await logReads(db, v, shown, "list", now);
   return { items, total: Number(count.n) };
 }
 
-async function visibleRow(db: MDb | MTx, v: Viewer, id: string, now: Date, lock = false): Promise<Row> {
+async function visibleRow(db: MDb | MTx, codec: MatchCodec, v: Viewer, id: string, now: Date, lock = false): Promise<Row> {
   if (!isUuid(id)) throw new NotFoundError("match candidate not found");
   let q = db.selectFrom("match_candidates").selectAll().where("id", "=", id);
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   // Existence is itself sensitive: a candidate the caller may not see is "not found".
-  if (!row || !visible(row, v) || (await eligibleRows(db, [row], now)).length === 0) throw new NotFoundError("match candidate not found");
+  if (!row || !visible(row, v) || (await eligibleRows(db, codec, [row], now)).length === 0) throw new NotFoundError("match candidate not found");
   return row;
 }
 
-export async function getCandidate(db: MDb, ctx: RequestContext, id: string, now: Date): Promise<MatchCandidate & { group: MatchGroup | null }> {
+export async function getCandidate(db: MDb, codec: MatchCodec, ctx: RequestContext, id: string, now: Date): Promise<MatchCandidate & { group: MatchGroup | null }> {
   const v = await viewerOf(db, ctx);
-  const row = await visibleRow(db, v, id, now);
+  const row = await visibleRow(db, codec, v, id, now);
   let group: MatchGroup | null = null;
   const flag = combinedFlag(row);
   if (flag !== null) {
@@ -240,11 +237,11 @@ export async function getCandidate(db: MDb, ctx: RequestContext, id: string, now
       if (row.holding_set !== null) ors.push(eb("holding_case_id", "=", row.holding_case_id));
       return eb.or(ors);
     });
-    const others = await eligibleRows(db, (await q.orderBy("probability", "desc").limit(50).execute()).filter((r) => r.status !== "rejected" && visible(r, v)), now);
-    group = { flag, members: await present(db, v, others) };
+    const others = await eligibleRows(db, codec, (await q.orderBy("probability", "desc").limit(50).execute()).filter((r) => r.status !== "rejected" && visible(r, v)), now);
+    group = { flag, members: await present(db, codec, v, others) };
     await logReads(db, v, others, "read", now);
   }
-  const [item] = await present(db, v, [row]);
+  const [item] = await present(db, codec, v, [row]);
   await logReads(db, v, [row], "read", now);
   return { ...item!, group };
 }
@@ -278,6 +275,7 @@ export interface DecisionRecord {
 
 export async function decideCandidate(
   db: MDb,
+  codec: MatchCodec,
   ctx: RequestContext,
   id: string,
   input: DecisionInput,
@@ -290,13 +288,13 @@ export async function decideCandidate(
   if (reason !== undefined && reason.length > 2000) throw new ValidationError("reason", "at most 2000 characters");
   return db.transaction().execute(async (tx) => {
     const v = await viewerOf(tx, ctx);
-    const row = await visibleRow(tx, v, id, now, true);
+    const row = await visibleRow(tx, codec, v, id, now, true);
     const side = sideIn(row, v);
     if (side === null) throw new ForbiddenError("only the parties whose records these are decide on a candidate");
     const mine = side === "tracing" ? row.tracing_decision : row.holding_decision;
     if (mine !== null) {
       if (mine !== input.decision) throw new ConflictError(`your party already decided "${mine}" on this candidate; a decision is kept`);
-      const [candidate] = await present(tx, v, [row]);
+      const [candidate] = await present(tx, codec, v, [row]);
       return { candidate: candidate!, replayed: true, agreedNow: false };
     }
     if (row.status !== "pending") throw new ConflictError(`this candidate is already ${row.status}`);
@@ -329,7 +327,7 @@ export async function decideCandidate(
       // Recording the agreement on both cases is deferred work: persisted, done after commit.
       await tx.insertInto("match_jobs").values({ kind: "agree", ref: id }).onConflict((oc) => oc.columns(["kind", "ref"]).doNothing()).execute();
     }
-    const [candidate] = await present(tx, v, [updated]);
+    const [candidate] = await present(tx, codec, v, [updated]);
     return { candidate: candidate!, replayed: false, agreedNow: status === "agreed" };
   });
 }

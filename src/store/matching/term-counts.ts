@@ -1,3 +1,4 @@
+import type { MatchCodec } from "./match-codec.ts";
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import { crossScriptNormaliser } from "../../matching/index.ts";
@@ -199,12 +200,12 @@ export async function storedTermCounts(q: Q): Promise<Map<string, number>> {
 }
 
 /** The counts worked out from scratch from every stored record's variants, as storedTermCounts lays them out. */
-export async function termCountsFromScratch(q: Q, settings: LinkSettings, normaliser: FieldNormaliser = crossScriptNormaliser()): Promise<Map<string, number>> {
+export async function termCountsFromScratch(q: Q, codec: MatchCodec, settings: LinkSettings, normaliser: FieldNormaliser = crossScriptNormaliser()): Promise<Map<string, number>> {
   const changes = new TermCountChanges();
-  const rows = await q.selectFrom("match_records").select(["record"]).execute();
+  const rows = await q.selectFrom("match_records").select(["case_id", "record"]).execute();
   for (const r of rows) {
-    const variants = (typeof r.record === "string" ? JSON.parse(r.record) : r.record) as MatchRecord[];
-    changes.change(null, termKeysOf(variants, settings, normaliser));
+    const variants = codec.records(r.case_id, r.record);
+    changes.change(null, codec.termKeys(termKeysOf(variants, settings, normaliser)));
   }
   return changes.delta;
 }
@@ -214,7 +215,7 @@ export async function termCountsFromScratch(q: Q, settings: LinkSettings, normal
  * keys are worked out anew and the table replaced. For repair, or after records were written
  * around the matcher (a bulk load); matching keeps the counts up to date otherwise.
  */
-export async function recountTermCounts(tx: Q, settings: LinkSettings, normaliser: FieldNormaliser = crossScriptNormaliser()): Promise<number> {
+export async function recountTermCounts(tx: Q, codec: MatchCodec, settings: LinkSettings, normaliser: FieldNormaliser = crossScriptNormaliser()): Promise<number> {
   await tx.deleteFrom("match_term_counts").execute();
   const changes = new TermCountChanges();
   let lastId: string | null = null;
@@ -227,8 +228,8 @@ export async function recountTermCounts(tx: Q, settings: LinkSettings, normalise
     const ids: string[] = [];
     const keyJson: string[] = [];
     for (const r of rows) {
-      const variants = (typeof r.record === "string" ? JSON.parse(r.record) : r.record) as MatchRecord[];
-      const keys = termKeysOf(variants, settings, normaliser);
+      const variants = codec.records(r.case_id, r.record);
+      const keys = codec.termKeys(termKeysOf(variants, settings, normaliser));
       changes.change(null, keys);
       ids.push(r.case_id);
       keyJson.push(JSON.stringify(keys));

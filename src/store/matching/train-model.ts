@@ -4,6 +4,7 @@ import { defineEntryType, hashCanonical, hex32 } from "../../ledger/index.ts";
 import type { LedgerStore } from "../ledger/index.ts";
 import type { Tx } from "../types.ts";
 import type { MDb } from "./match-engine.ts";
+import type { MatchCodec } from "./match-codec.ts";
 import { learnFromStored, loadModel, storeLearned, type TrainedModel } from "./match-model.ts";
 
 /**
@@ -27,13 +28,14 @@ export const matchModelTrained = defineEntryType({
 // Learns m/u from the stored records and stores them; with `by`, the new model is that party's signed entry.
 export async function trainModel(
   db: MDb,
+  codec: MatchCodec,
   ledger: LedgerStore,
   now: () => Date,
   settings: LinkSettings | undefined,
   by: { partyId: string; userId?: string } | undefined,
 ): Promise<TrainedModel & { logIndex: number | null }> {
   // Learning takes seconds on a large registry: no transaction is held open meanwhile.
-  const learned = await learnFromStored(db, settings ?? (await loadModel(db)).settings);
+  const learned = await learnFromStored(db, codec, settings ?? (await loadModel(db)).settings);
   return db.transaction().execute(async (tx) => {
     const model = await storeLearned(tx, learned);
     if (!model.trained || by === undefined) return { ...model, logIndex: null };

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { CaseRelation, CaseSide, PartyKind, Role } from "../../domain/index.ts";
 import { actorSide } from "../../domain/index.ts";
-import { parseSummary } from "../cases/index.ts";
+import { readPublicSummary } from "../cases/index.ts";
 import type { Db, RequestContext, Tx } from "../types.ts";
 
 export type SigningRole = "tracing-verifier" | "holding-verifier" | "mediator";
@@ -33,6 +33,6 @@ export async function callerOnCase(
   if (!row) return { relation: null, kind: "ngo", side: null };
   const relation: CaseRelation | null =
     row.party_id === ctx.partyId ? "owner" : row.scope === "participate" ? "shared-participate" : row.scope === "view" ? "shared-view" : null;
-  const side = relation === null ? null : actorSide(parseSummary(row.summary).side, relation, row.kind);
+  const side = relation === null ? null : actorSide(readPublicSummary(row.summary).side, relation, row.kind);
   return { relation, kind: row.kind, side };
 }

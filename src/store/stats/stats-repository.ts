@@ -3,7 +3,7 @@
 // through the suppression in src/domain/stats/.
 import type { StatsCase } from "../../domain/index.ts";
 import { publishStats } from "../../domain/index.ts";
-import { mergeState, openSensitive, parseSummary } from "../cases/index.ts";
+import { mergeState, openSensitive, readSummary } from "../cases/index.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import type { BatchesApi } from "../batches/index.ts";
 import type { PublicStats } from "../../domain/index.ts";
@@ -21,7 +21,7 @@ export function createStatsRepository(s: StoreInternals, deps: { batches: () => 
     for (;;) {
       const rows = await s.db.selectFrom("cases").select(["id", "summary", "sensitive", "created_at"]).where("id", ">", after).orderBy("id").limit(PAGE).execute();
       for (const r of rows) {
-        const st = mergeState(parseSummary(r.summary), openSensitive(s.box, r.id, r.sensitive));
+        const st = mergeState(readSummary(s.atRest, r.id, r.summary), openSensitive(s.box, r.id, r.sensitive));
         const d = st.details;
         out.push({
           status: st.status,

@@ -6,9 +6,12 @@ import type { PreconditionName } from "../../domain/index.ts";
 import type { Store } from "../store.ts";
 import { TEST_DOOR, type StoreInternals } from "../store-internals.ts";
 import type { ActionSink, Db, Precondition } from "../types.ts";
+import type { AtRest } from "../at-rest.ts";
 
 export interface TestDoor {
   readonly db: Db;
+  // The store's sealing and lookup keys, to read what it stored as the store itself does.
+  readonly atRest: AtRest;
   // Adds a sink after openStore's own; returns its removal.
   onAction(sink: ActionSink): () => void;
   // Replaces the check for a named precondition.
@@ -20,6 +23,7 @@ export function testDoor(store: Store): TestDoor {
   if (!internals) throw new Error("not a store opened by openStore");
   return {
     db: internals.db,
+    atRest: internals.atRest,
     onAction(sink) {
       internals.sinks.push(sink);
       return () => {

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { CaseActionInput, CaseInput, CaseRelation, TracingRequestInput } from "../../domain/index.ts";
 import { TracingRequestInputSchema, projectCase, summarise, viewFor } from "../../domain/index.ts";
-import { channelCaseWriter, parseSummary, sharesFor } from "../cases/index.ts";
+import { channelCaseWriter, readSummary, sharesFor } from "../cases/index.ts";
 import type { MatchTables } from "../matching/index.ts";
 import { checkOffset, clampLimit, validationFromZod } from "../errors-util.ts";
 import type { StoreInternals } from "../store-internals.ts";
@@ -86,7 +86,7 @@ export function createTracingRequestRepository(s: StoreInternals, cases: CasesAp
       const now = s.now();
       const visible = rows.flatMap((row) => {
         const view = viewFor(relationOf(row, me), actor.role, actor.partyKind);
-        return view === null ? [] : [{ row, state: parseSummary(row.summary), view }];
+        return view === null ? [] : [{ row, state: readSummary(s.atRest, row.id, row.summary), view }];
       });
       const links = await candidatesOf(visible.map((v) => v.row.id), me, actor.partyKind === "mediator");
       const items: TracingRequestItem[] = visible.map(({ row, state, view }) => ({

@@ -612,6 +612,31 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         expect((await store.cases.list(c, { q: "Aleksandr Ivanov" })).items.map((i) => i.id)).toEqual([id]);
       });
 
+      it("finds a child as the name is typed, in any script, by the start of any word", async () => {
+        const w = await world();
+        const c = w.ctx("tracing", "caseworker");
+        const id = await newCase(w, childInput({ names: [{ given: "Анастасія", family: "Воронцова" }], sex: "F" }), false);
+        const kov = await newCase(w, childInput({ names: [{ given: "Олександр", family: "Коваленко" }] }), false);
+        const found = async (q: string) => (await store.cases.list(c, { q })).items.map((i) => i.id);
+        for (const q of ["Воронцо", "Ворон", "Vorontso", "Воронцова", "Анастасія Ворон", "Anastasiia Voron", "Настя Воронц"]) expect(await found(q), q).toEqual([id]);
+        for (const q of ["Kovalenk", "Коваленк", "Ковал", "Oleksandr Koval", "Александр Ковален"]) expect(await found(q), q).toEqual([kov]);
+        // A first word must be whole; a last word shorter than three letters is whole too.
+        for (const q of ["Воронц Анастасія", "Во", "Kovalenkx", "Петр"]) expect(await found(q), q).toEqual([]);
+      });
+
+      it("keeps names, birth dates and places out of the rows: sealed, and only keyed hashes to search by", async () => {
+        const w = await world();
+        const c = w.ctx("tracing", "caseworker");
+        const id = await newCase(w, childInput({ names: [{ given: "Мирослава", family: "Ткаченко", patronymic: "Богданівна" }], sex: "F", birthDate: "2013-11-23", birthPlace: "Бахмут" }), false);
+        const row = await testDoor(store).db.selectFrom("cases").select(["summary", "name_keys"]).where("id", "=", id).executeTakeFirstOrThrow();
+        const stored = JSON.stringify(row);
+        for (const t of ["Мирослава", "Ткаченко", "Богданівна", "2013-11-23", "Бахмут", "tkachenk", "ткаченк"]) expect(stored.toLowerCase(), t).not.toContain(t.toLowerCase());
+        expect(row.name_keys.every((k) => /^[A-Za-z0-9_-]{22}$/.test(k))).toBe(true);
+        expect((row.summary as { birthYear?: string }).birthYear).toBe("2013");
+        const seen = await store.cases.get(c, id);
+        expect(seen).toMatchObject({ names: [{ given: "Мирослава", family: "Ткаченко" }], birthDate: "2013-11-23", birthPlace: "Бахмут" });
+      });
+
       it("rejects unknown statuses and bad paging with the field named", async () => {
         const w = await world();
         const c = w.ctx("tracing", "caseworker");

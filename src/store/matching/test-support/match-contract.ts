@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseInput } from "../../../domain/index.ts";
 import { childPreset } from "../../../matching/index.ts";
 import type { MatchTables } from "../match-schema.ts";
+import { matchCodec } from "../match-codec.ts";
 import { applyTermCountChanges, parseTermKeys, storedTermCounts, TermCountChanges, termCountsFromScratch } from "../term-counts.ts";
 import { matchCases, type MDb } from "../match-engine.ts";
 import { type MatchingService } from "../match-registry.ts";
@@ -252,13 +253,13 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
     });
     const rescore = async (caseIds: string[]) => {
       const model = await matching.model();
-      await db.transaction().execute((tx) => matchCases(tx, caseIds, model, new Date(), { minTermRecords: MIN }));
+      await db.transaction().execute((tx) => matchCases(tx, matchCodec(testDoor(store).atRest), caseIds, model, new Date(), { minTermRecords: MIN }));
     };
     afterAll(() => store?.close());
 
     const settings = childPreset();
     const expectCountsFromScratch = async () => {
-      expect(Object.fromEntries(await storedTermCounts(db))).toEqual(Object.fromEntries(await termCountsFromScratch(db, settings)));
+      expect(Object.fromEntries(await storedTermCounts(db))).toEqual(Object.fromEntries(await termCountsFromScratch(db, matchCodec(testDoor(store).atRest), settings)));
     };
     const count = async (field: string, key: string) => (await storedTermCounts(db)).get(`${field}\u0000${key}`) ?? 0;
     const termKeysOfCase = async (caseId: string) =>

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "csv-stringify/sync";
+import iconv from "iconv-lite";
 import { openStore } from "../store/index.ts";
 import { DEMO_PARTIES } from "../demo/demo-accounts.ts";
 
@@ -66,6 +67,42 @@ describe("homeward import disclosures / tracing-requests", () => {
       expect(held.side).toBe("holding");
       expect((await check.disclosures.get(ctx, held.id)).services).toEqual([{ kind: "medical", providerType: "municipal", summary: "vaccinations" }]);
       expect((await check.tracingRequests.list(ctx)).items.map((i) => i.case.names[0]?.given)).toEqual(["Олег"]);
+    } finally {
+      await check.close();
+    }
+  }, 120_000);
+
+  it("imports a Windows-1251, semicolon-separated disclosure file with Russian headers through --mapping", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "homeward-channel-import-"));
+    dirs.push(dir);
+    const data = join(dir, "data");
+    const store = await openStore({ dataDir: data });
+    for (const p of Object.values(DEMO_PARTIES)) await store.parties.ensure(p);
+    await store.close();
+    const mapping = join(dir, "ru-register.json");
+    await writeFile(mapping, JSON.stringify({
+      columns: { "Номер": "record_id", "Фамилия": "family_name", "Имя": "given_name", "Пол": "sex", "Биография": "biography", "Кому": "to", "Посредник": "mediator" },
+      values: { sex: { "мальчик": "M", "девочка": "F" } },
+    }));
+    const file = join(dir, "disclosures.csv");
+    await writeFile(file, iconv.encode([
+      "Номер;Фамилия;Имя;Пол;Биография;Кому;Посредник",
+      "R-1;Коваленко;Александр;мальчик;Доставлен из Мариуполя в 2022 году.;tracing-authority;mediator",
+      "R-2;Шевченко;Мария;девочка;;tracing-authority;mediator",
+    ].join("\r\n"), "win1251"));
+    const first = await run(["import", "disclosures", file, "--party", DEMO_PARTIES.holding.id, "--data", data, "--mapping", mapping]);
+    expect(first.stderr).toMatch(/windows-1251/);
+    expect(first.stdout, first.stderr).toContain("1 created, 0 already imported, 1 rejected");
+    expect(first.code).toBe(2);
+    const rejected = await readFile(join(dir, "disclosures.rejected.csv"), "utf8");
+    expect(rejected).toMatch(/^3,.*biography/m);
+    const check = await openStore({ dataDir: data });
+    try {
+      const holder = await check.users.findByUsername(`cli-import.${DEMO_PARTIES.holding.id}`);
+      const ctx = { partyId: DEMO_PARTIES.holding.id, userId: holder!.id, role: "caseworker" as const };
+      const [held] = (await check.cases.list(ctx)).items;
+      expect(held?.names[0]).toMatchObject({ given: "Александр", family: "Коваленко" });
+      expect((await check.disclosures.get(ctx, held!.id)).biography).toBe("Доставлен из Мариуполя в 2022 году.");
     } finally {
       await check.close();
     }

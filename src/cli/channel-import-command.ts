@@ -1,51 +1,102 @@
 import type { Command } from "commander";
-import { readFile, rm, writeFile } from "node:fs/promises";
-import { SingleBar } from "cli-progress";
+import { InvalidArgumentError } from "commander";
 import { importClientId } from "../interop/case-csv.ts";
-import { CaseCsvHeaderError } from "../interop/case-csv.ts";
-import { parseChannelCsv } from "../interop/channel-csv.ts";
+import { channelChunks } from "../interop/channel-table.ts";
 import type { AcceptedChannelRow, ChannelCsvKind } from "../interop/channel-csv.ts";
-import { rejectedCsv } from "../interop/parse-case-csv.ts";
+import { HeaderError } from "../interop/column-mapping.ts";
+import type { Delimiter } from "../interop/detect-delimiter.ts";
+import { EncodingDetectionError } from "../interop/detect-encoding.ts";
+import type { DateOrder } from "../interop/local-date.ts";
+import { openTable } from "../interop/open-table.ts";
+import { TextEncodingError, encodingNamed } from "../interop/strict-text-decoder.ts";
+import type { TextEncoding } from "../interop/strict-text-decoder.ts";
+import { TableReadError } from "../interop/table-source.ts";
+import { ValidationError } from "../domain/index.ts";
 import type { DisclosureInput, TracingRequestInput } from "../domain/index.ts";
-import type { Store } from "../store/index.ts";
+import type { ImportResult, RequestContext, Store } from "../store/index.ts";
 import { DEFAULT_DATA_DIR, openCliStore } from "./open-cli-store.ts";
 import { fail, reportErrors } from "./cli-errors.ts";
-import { importContext, rejectedPathFor } from "./import-command.ts";
+import { RejectFile, chunkOption, delimiterOption, encodingOption, importContext, loadMapping, rejectedPathFor } from "./import-command.ts";
 
-// `homeward import disclosures FILE.csv --party P` and `import tracing-requests`: the columns of
-// docs/import-channel.md. Rows are written in transactions of 500, each all or none; re-running
-// adds nothing (record_id names a row); rejected rows go to FILE.rejected.csv with their line.
+// `homeward import disclosures FILE --party P` and `import tracing-requests`: the columns of
+// docs/import-channel.md, from the same spreadsheets the case import reads (XLSX, or delimited
+// text in any detected encoding and delimiter, with --mapping for foreign headers). Rows are
+// written in transactions of --chunk-size, each all or none; re-running adds nothing (record_id
+// names a row); rejected rows go to FILE.rejected.csv with their line.
 
-const CHUNK = 500;
+interface ChannelImportOptions {
+  party: string;
+  data: string;
+  dryRun?: boolean;
+  encoding?: TextEncoding;
+  delimiter?: Delimiter;
+  mapping?: string;
+  dateOrder?: DateOrder;
+  chunkSize: number;
+}
 
 function inputOf(row: AcceptedChannelRow): DisclosureInput | TracingRequestInput {
   return { ...row.input, ...(row.disclosure ?? {}), ...(row.to ? { to: row.to } : {}), ...(row.mediator ? { mediator: row.mediator } : {}) } as DisclosureInput;
 }
 
-async function runChannelImport(file: string, kind: ChannelCsvKind, partyId: string, store: Store, cmd: Command): Promise<void> {
-  const parsed = parseChannelCsv(await readFile(file, "utf8"), kind);
-  const rejectedPath = rejectedPathFor(file);
-  if (parsed.rejected.length > 0) await writeFile(rejectedPath, rejectedCsv(parsed.header, parsed.rejected));
-  else await rm(rejectedPath, { force: true });
-  if ((await store.parties.get(partyId)) === null) fail(cmd, `no party "${partyId}" (add it with \`homeward party add\`)`);
-  const ctx = await importContext(store, partyId);
-  const bar = new SingleBar({ format: `${kind} {bar} {value}/{total} rows`, hideCursor: true });
-  if (process.stderr.isTTY) bar.start(parsed.accepted.length, 0);
+/** One chunk in one transaction; a row the registry refuses (its path names it) is rejected and the rest tried again. */
+async function importChunk(store: Store, ctx: RequestContext, kind: ChannelCsvKind, rows: readonly AcceptedChannelRow[], rejects: RejectFile): Promise<ImportResult> {
+  let remaining = [...rows];
+  for (;;) {
+    const items = remaining.map((row) => ({ clientId: importClientId(`${kind}:${row.recordId}`), input: inputOf(row) }));
+    try {
+      return kind === "disclosure"
+        ? await store.disclosures.createMany(ctx, items as { clientId: string; input: DisclosureInput }[])
+        : await store.tracingRequests.createMany(ctx, items as { clientId: string; input: TracingRequestInput }[]);
+    } catch (e) {
+      const at = e instanceof ValidationError ? /^rows\.(\d+)\.?(.*)$/.exec(e.path ?? "") : null;
+      const row = at === null ? undefined : remaining[Number(at[1])];
+      if (row === undefined) throw e;
+      await rejects.write([{ line: row.line, fields: row.fields ?? [], reason: `${at![2] === "" ? "row" : at![2]}: ${(e as Error).message.replace(/^[^:]*: /, "")}` }]);
+      remaining = remaining.filter((r) => r !== row);
+      if (remaining.length === 0) return { created: 0, existing: 0, ids: [] };
+    }
+  }
+}
+
+async function runChannelImport(file: string, kind: ChannelCsvKind, opts: ChannelImportOptions, store: Store, cmd: Command): Promise<void> {
+  if ((await store.parties.get(opts.party)) === null) fail(cmd, `no party "${opts.party}" (add it with \`homeward party add\`)`);
+  const mapping = await loadMapping(opts.mapping, cmd);
+  const source = await openTable(file, {
+    encoding: opts.encoding ?? (mapping?.encoding === undefined ? undefined : encodingNamed(mapping.encoding)),
+    delimiter: opts.delimiter ?? mapping?.delimiter,
+  });
+  process.stderr.write(`${file}: ${source.description}\n`);
+  const ctx = opts.dryRun ? undefined : await importContext(store, opts.party);
+  const rejects = new RejectFile(rejectedPathFor(file));
+  let read = 0;
   let created = 0;
   let existing = 0;
-  for (let i = 0; i < parsed.accepted.length; i += CHUNK) {
-    const chunk = parsed.accepted.slice(i, i + CHUNK);
-    const items = chunk.map((row) => ({ clientId: importClientId(`${kind}:${row.recordId}`), input: inputOf(row) }));
-    const result = kind === "disclosure"
-      ? await store.disclosures.createMany(ctx, items as { clientId: string; input: DisclosureInput }[])
-      : await store.tracingRequests.createMany(ctx, items as { clientId: string; input: TracingRequestInput }[]);
-    created += result.created;
-    existing += result.existing;
-    if (process.stderr.isTTY) bar.update(i + chunk.length);
+  try {
+    const chunks = channelChunks(source.rows, kind, {
+      chunkSize: opts.chunkSize,
+      mapping,
+      dateOrder: opts.dateOrder ?? mapping?.dateOrder ?? "dmy",
+      padShortRows: source.format === "xlsx",
+    }, (header) => rejects.setHeader(header));
+    for await (const chunk of chunks) {
+      read += chunk.accepted.length + chunk.rejected.length;
+      await rejects.write(chunk.rejected);
+      if (ctx !== undefined && chunk.accepted.length > 0) {
+        const result = await importChunk(store, ctx, kind, chunk.accepted, rejects);
+        created += result.created;
+        existing += result.existing;
+      }
+      if (process.stderr.isTTY) process.stderr.write(`\r${kind}: ${read} rows read`);
+    }
+    if (process.stderr.isTTY) process.stderr.write("\n");
+  } finally {
+    await rejects.close();
   }
-  if (process.stderr.isTTY) bar.stop();
-  console.log(`${created} created, ${existing} already imported, ${parsed.rejected.length} rejected${parsed.rejected.length > 0 ? ` (see ${rejectedPath})` : ""}`);
-  if (parsed.rejected.length > 0) process.exitCode = 2;
+  const rejected = rejects.count;
+  if (opts.dryRun) console.log(`Dry run: ${read - rejected} row(s) would be imported; ${rejected} rejected${rejected > 0 ? ` (see ${rejects.path})` : ""}`);
+  else console.log(`${created} created, ${existing} already imported, ${rejected} rejected${rejected > 0 ? ` (see ${rejects.path})` : ""}`);
+  process.exitCode = rejected > 0 ? 2 : 0;
 }
 
 export function registerChannelImportCommands(program: Command): void {
@@ -56,17 +107,26 @@ export function registerChannelImportCommands(program: Command): void {
   ] as const) {
     imports
       .command(name)
-      .argument("<file>", "CSV with a header row; columns in docs/import-channel.md")
+      .argument("<file>", "CSV, semicolon- or tab-separated text, or an XLSX workbook, with a header row; columns in docs/import-channel.md")
       .description(`import ${what}; each row becomes the party's case with its ${kind}, shared with the addressees. Exit code 2 when rows were rejected.`)
       .requiredOption("--party <id>", "the party disclosing or requesting")
       .option("--data <dir>", "data directory of the embedded database", DEFAULT_DATA_DIR)
-      .action(async (file: string, opts: { party: string; data: string }, cmd: Command) => {
+      .option("--dry-run", "check every row and write the rejected ones; import nothing")
+      .option("--encoding <name>", "the file's text encoding, when detection should not decide (utf-8, utf-16le, utf-16be, windows-1251, koi8-u, ibm866)", encodingOption)
+      .option("--delimiter <char>", 'the field delimiter (",", ";", "tab", "|"), when detection should not decide', delimiterOption)
+      .option("--mapping <file.json>", "a saved column mapping for files whose headers are not ours (docs/import-cases.md)")
+      .option("--date-order <order>", "dmy (default) or mdy: how to read dates like 03.07.2014", (v: string) => {
+        if (v !== "dmy" && v !== "mdy") throw new InvalidArgumentError("dmy or mdy");
+        return v;
+      })
+      .option("--chunk-size <rows>", "rows per transaction", chunkOption, 500)
+      .action(async (file: string, opts: ChannelImportOptions, cmd: Command) => {
         const store = await openCliStore(opts.data);
         await reportErrors(cmd, async () => {
           try {
-            await runChannelImport(file, kind, opts.party, store, cmd);
+            await runChannelImport(file, kind, opts, store, cmd);
           } catch (e) {
-            if (e instanceof CaseCsvHeaderError) fail(cmd, `${file}: ${e.message}`);
+            if (e instanceof HeaderError || e instanceof TextEncodingError || e instanceof EncodingDetectionError || e instanceof TableReadError) fail(cmd, `${file}: ${e.message}`);
             if (e instanceof Error && "code" in e && e.code === "ENOENT") fail(cmd, `${file}: no such file`);
             throw e;
           } finally {

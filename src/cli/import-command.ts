@@ -64,7 +64,7 @@ interface ImportOptions {
 }
 
 /** Appends rejected rows to the reject file as they come, creating it on the first. */
-class RejectFile {
+export class RejectFile {
   private out: WriteStream | undefined;
   private header: readonly string[] = [];
   readonly path: string;
@@ -122,7 +122,7 @@ function progressBar(source: TableSource): SingleBar {
   return bar;
 }
 
-async function loadMapping(path: string | undefined, cmd: Command): Promise<ColumnMapping | undefined> {
+export async function loadMapping(path: string | undefined, cmd: Command): Promise<ColumnMapping | undefined> {
   if (path === undefined) return undefined;
   let json: unknown;
   try {
@@ -197,19 +197,19 @@ async function runImport(file: string, opts: ImportOptions, cmd: Command, store:
   process.exitCode = rejects.count > 0 ? 2 : 0;
 }
 
-function encodingOption(value: string): TextEncoding {
+export function encodingOption(value: string): TextEncoding {
   const e = encodingNamed(value);
   if (e === undefined) throw new InvalidArgumentError("one of utf-8, utf-16le, utf-16be, windows-1251, koi8-u, ibm866");
   return e;
 }
 
-function delimiterOption(value: string): Delimiter {
+export function delimiterOption(value: string): Delimiter {
   const d = value === "tab" || value === "\\t" ? "\t" : value;
   if (!(DELIMITERS as readonly string[]).includes(d)) throw new InvalidArgumentError('one of "," ";" "tab" "|"');
   return d as Delimiter;
 }
 
-function chunkOption(value: string): number {
+export function chunkOption(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError("a whole number from 1 to 100000");
   return n;

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { CASE_CSV_COLUMNS, CaseCsvHeaderError, checkCaseCsvHeader, csvDate, parseCaseCsvRow } from "./case-csv.ts";
-import type { CaseCsvRow } from "./case-csv.ts";
+import type { CaseCsvRow, CaseRowOptions } from "./case-csv.ts";
 import type { CaseInput } from "../domain/case-details.ts";
 import type { DisclosureContentInput } from "../domain/disclosure.ts";
 import { DisclosureContentSchema } from "../domain/disclosure.ts";
@@ -27,6 +27,8 @@ export interface AcceptedChannelRow {
   readonly to?: string;
   readonly mediator?: string;
   readonly disclosure?: DisclosureContentInput;
+  // The row as it was, for the rejected file should the registry refuse it.
+  readonly fields?: readonly string[];
 }
 
 export interface ParsedChannelCsv {
@@ -116,10 +118,14 @@ function columnOf(path: readonly PropertyKey[]): string {
   return String(list ?? "row");
 }
 
-function parseRow(row: Record<string, string>, kind: ChannelCsvKind): { ok: true; row: Omit<AcceptedChannelRow, "line"> } | { ok: false; reason: string } {
+export function parseChannelRow(
+  row: Record<string, string>,
+  kind: ChannelCsvKind,
+  options: CaseRowOptions = {},
+): { ok: true; row: Omit<AcceptedChannelRow, "line"> } | { ok: false; reason: string } {
   const caseRow: CaseCsvRow = {};
   for (const [k, v] of Object.entries(row)) if (!isChannelColumn(k, kind)) (caseRow as Record<string, string>)[k] = v;
-  const parsed = parseCaseCsvRow(caseRow);
+  const parsed = parseCaseCsvRow(caseRow, options);
   if (!parsed.ok) return parsed;
   const to = cell(row, "to");
   const mediator = cell(row, "mediator");
@@ -161,7 +167,7 @@ export function parseChannelCsv(text: string, kind: ChannelCsvKind): ParsedChann
     }
     const row: Record<string, string> = {};
     header.forEach((column, i) => (row[column] = record[i] ?? ""));
-    const parsed = parseRow(row, kind);
+    const parsed = parseChannelRow(row, kind);
     if (!parsed.ok) {
       rejected.push({ line, fields: record, reason: parsed.reason });
       continue;

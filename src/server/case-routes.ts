@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createRoute } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { CaseInputSchema } from "../domain/index.ts";
-import { NotFoundError, ValidationError } from "../domain/index.ts";
+import { NotFoundError } from "../domain/index.ts";
 import { ProblemError } from "./problem.ts";
 import {
   ActionRequestSchema, ActionResultSchema, CaseIdParamSchema, CaseListSchema,
@@ -133,15 +133,7 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const headerKey = c.req.valid("header")["idempotency-key"];
     const clientId = clientIdFrom(headerKey, bodyClientId) ?? randomUUID();
     const input = CaseInputSchema.parse(rest);
-    const result = await store.cases.create(c.get("ctx"), input, { clientId }).catch((e: unknown) => {
-      // The store checks the case as the body of a "report" action; name fields as the client sent them.
-      if (e instanceof ValidationError) {
-        const strip = (p: string) => p.replace(/^details\./, "");
-        const message = e.issues.find((i) => i.path === e.path)?.message ?? e.message;
-        throw new ValidationError(strip(e.path), message, e.issues.map((i) => ({ path: strip(i.path), message: i.message })));
-      }
-      throw e;
-    });
+    const result = await store.cases.create(c.get("ctx"), input, { clientId });
     if (result.replayed) c.header("idempotent-replayed", "true");
     c.header("location", `/api/cases/${encodeURIComponent(result.id)}`);
     return c.json({ id: result.id }, 201);

@@ -1,5 +1,5 @@
 import type { CaseAction, CaseInput } from "../../domain/index.ts";
-import { CaseInputSchema, ConflictError, defaultSide, projectCase, viewFor } from "../../domain/index.ts";
+import { CaseInputSchema, ConflictError, ValidationError, defaultSide, projectCase, viewFor } from "../../domain/index.ts";
 import { checkClientId, validationFromZod } from "../errors-util.ts";
 import type { StoreInternals } from "../store-internals.ts";
 import { actorOf } from "../store-internals.ts";
@@ -37,7 +37,7 @@ export async function createCase(
       return { id: prior.case_id, case: projectCase(stateFor(s, seen.row, seen.view), seen.view, s.now()), replayed: true };
     }
     const id = crypto.randomUUID();
-    const prepared = prepareNewCase(s, actor, id, action, clientId, s.now());
+    const prepared = fieldsOfInput(() => prepareNewCase(s, actor, id, action, clientId, s.now()));
     await tx.insertInto("cases").values(prepared.caseRow).execute();
     await tx.insertInto("case_actions").values(prepared.actionRow).execute();
     await runSinks(s, tx, prepared.event);
@@ -46,4 +46,17 @@ export async function createCase(
     await logAccess(s, tx, actor, ctx, "write", [{ id, party: actor.partyId }]);
     return { id, case: projectCase(after, view, s.now()), replayed: false };
   });
+}
+
+// The input is the "report" action's details, and the policy names the fields of the action
+// ("details.birthDate"): errors name them as the caller sent them ("birthDate").
+function fieldsOfInput<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const strip = (p: string) => p.replace(/^details\./, "");
+    const message = e.issues.find((i) => i.path === e.path)?.message ?? e.message;
+    throw new ValidationError(strip(e.path), message, e.issues.map((i) => ({ path: strip(i.path), message: i.message })));
+  }
 }

@@ -580,7 +580,7 @@ export function registerStoreContract(label: string, open: (options: ContractOpt
         const w = await world();
         const thirtyAgo = String(new Date().getUTCFullYear() - 30);
         const attempt = store.cases.create(w.ctx("tracing", "caseworker"), childInput({ birthDate: thirtyAgo }), { clientId: cid() });
-        await expect(attempt).rejects.toMatchObject({ path: "details.consent.givenBy" });
+        await expect(attempt).rejects.toMatchObject({ path: "consent.givenBy" });
         expect(await countCasesOf(w.ids.tracing)).toBe(0);
       });
     });

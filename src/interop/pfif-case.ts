@@ -20,8 +20,33 @@ function utc(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 19)}Z`;
 }
 
+// PFIF links two person records believed to be the same person by a note naming the other in
+// linked_person_record_id. A case links to the other party's case for the same child once both
+// sides accepted the match, and to the case it duplicates; the link leaves only when the
+// exporting party may see the other record too (else its id would say what it may not see).
+function linkNotes(view: CaseView, id: string, opts: { domain: string; now: Date; mayLink: (caseId: string) => boolean }): PfifNote[] {
+  const links: [string | undefined, string, string][] = [
+    [view.linkedCase, "matched", "Both parties accepted the match: these records are the same child."],
+    [view.duplicateOf, "duplicate", "This record is a duplicate of the linked record."],
+  ];
+  return links
+    .filter(([other]) => other !== undefined && other !== view.id && opts.mayLink(other))
+    .map(([other, kind, text]) => ({
+      note_record_id: `${opts.domain}/case.${view.id}.${kind}`,
+      person_record_id: id,
+      linked_person_record_id: personRecordId(opts.domain, other!),
+      entry_date: utc(opts.now.toISOString()),
+      source_date: utc(view.updatedAt),
+      text,
+    }));
+}
+
 /** The case as the exporting party sees it (its view already applied by the store). */
-export function caseToPfif(view: CaseView, history: readonly HistoryEntry[], opts: { domain: string; sourceName: string; now: Date }): { person: PfifPerson; notes: PfifNote[] } {
+export function caseToPfif(
+  view: CaseView,
+  history: readonly HistoryEntry[],
+  opts: { domain: string; sourceName: string; now: Date; mayLink?: (caseId: string) => boolean },
+): { person: PfifPerson; notes: PfifNote[] } {
   const name = view.names.find((n) => n.kind === "birth") ?? view.names[0];
   const id = personRecordId(opts.domain, view.id);
   const full = name === undefined ? undefined : [name.given, name.patronymic, name.family].filter((x) => x !== undefined).join(" ");
@@ -48,6 +73,7 @@ export function caseToPfif(view: CaseView, history: readonly HistoryEntry[], opt
       text: h.action.text,
     });
   }
+  notes.push(...linkNotes(view, id, { domain: opts.domain, now: opts.now, mayLink: opts.mayLink ?? (() => false) }));
   return { person, notes };
 }
 

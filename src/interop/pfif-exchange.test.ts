@@ -90,4 +90,36 @@ describe("PFIF 1.4 export and import of cases", () => {
       ["note x.org/n2", "person_record_id"],
     ]);
   });
+
+  it("maps linked_person_record_id: a link between two imported persons is kept on the case as a flag naming the other case, never a merge", async () => {
+    const xml = `<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">
+      <pfif:person><pfif:person_record_id>z.org/a</pfif:person_record_id><pfif:full_name>Олег Бойко</pfif:full_name></pfif:person>
+      <pfif:person><pfif:person_record_id>z.org/b</pfif:person_record_id><pfif:full_name>Oleh Boiko</pfif:full_name></pfif:person>
+      <pfif:note><pfif:note_record_id>z.org/link</pfif:note_record_id><pfif:person_record_id>z.org/a</pfif:person_record_id><pfif:linked_person_record_id>z.org/b</pfif:linked_person_record_id><pfif:text>Same boy, two spellings.</pfif:text></pfif:note>
+      <pfif:note><pfif:note_record_id>z.org/self</pfif:note_record_id><pfif:person_record_id>z.org/a</pfif:person_record_id><pfif:linked_person_record_id>z.org/a</pfif:linked_person_record_id><pfif:text>x</pfif:text></pfif:note>
+    </pfif:pfif>`;
+    const result = await importPfif(b, received, xml, NOW);
+    expect(result).toMatchObject({ created: 2, notesAdded: 1, rejected: [{ record: "note z.org/self", problems: ["linked_person_record_id: links the person to itself"] }] });
+    const list = await b.cases.list(received, { q: "Бойко" });
+    const a1 = list.items.find((c) => c.names.some((n) => n.given === "Олег"))!;
+    const note = (await b.cases.history(received, a1.id)).find((h) => h.action?.type === "add-note")!;
+    const text = (note.action as { text: string }).text;
+    expect(text).toMatch(/^Same boy, two spellings\.\n\n\[PFIF link\] .*person record z\.org\/b \(case [0-9a-f-]{36}\)/);
+    const again = await importPfif(b, received, xml, NOW);
+    expect(again.notesAdded).toBe(0);
+    expect((await b.cases.get(received, a1.id))?.status).not.toBe("duplicate");
+  });
+
+  it("exports a duplicate's link to the record it duplicates when the party sees both, and no link to a record it does not see", async () => {
+    const c1 = await a.cases.create(tracing, { names: [{ given: "Ліна", family: "Гордієнко" }], sex: "F", birthDate: "2015-02-02" }, { clientId: "dup-1" });
+    const c2 = await a.cases.create(tracing, { names: [{ given: "Лина", family: "Гордиенко" }], sex: "F", birthDate: "2015-02-02" }, { clientId: "dup-2" });
+    await a.cases.appendAction(tracing, c2.id, { type: "mark-duplicate", duplicateOf: c1.id }, { clientId: "dup-2/mark" });
+    const doc = readPfif((await exportPfif(a, tracing, { domain: "tracing.example", now: NOW })).xml);
+    const links = doc.notes.filter((n) => n.linked_person_record_id !== undefined);
+    expect(links).toEqual([expect.objectContaining({ person_record_id: `tracing.example/case.${c2.id}`, linked_person_record_id: `tracing.example/case.${c1.id}` })]);
+    // The same duplicate exported by a party that sees only c2 would name c1: it does not.
+    await a.shares.grant(tracing, c2.id, "holding", "view");
+    const theirs = readPfif((await exportPfif(a, holding, { domain: "holding.example", now: NOW })).xml);
+    expect(theirs.notes.some((n) => n.linked_person_record_id !== undefined)).toBe(false);
+  });
 });

@@ -17,18 +17,23 @@ export async function exportPfif(store: Store, ctx: RequestContext, opts: PfifEx
   const now = opts.now ?? new Date();
   const persons: PfifPerson[] = [];
   const notes: PfifNote[] = [];
+  // The ids first: a link to another record leaves only when that record is exported too.
+  const ids: string[] = [];
   for (let offset = 0; ; offset += 500) {
     const page = await store.cases.list(ctx, { limit: 500, offset });
-    for (const summary of page.items) {
-      const view = await store.cases.get(ctx, summary.id);
-      if (view === null) continue;
-      const history = await store.cases.history(ctx, summary.id);
-      const out = caseToPfif(view, history, { domain: opts.domain, sourceName: `Homeward (${ctx.partyId})`, now });
+    ids.push(...page.items.map((c) => c.id));
+    if (page.items.length < 500) break;
+  }
+  const visible = new Set(ids);
+  for (const [i, id] of ids.entries()) {
+    const view = await store.cases.get(ctx, id);
+    if (view !== null) {
+      const history = await store.cases.history(ctx, id);
+      const out = caseToPfif(view, history, { domain: opts.domain, sourceName: `Homeward (${ctx.partyId})`, now, mayLink: (other) => visible.has(other) });
       persons.push(out.person);
       notes.push(...out.notes);
     }
-    opts.onProgress?.(Math.min(offset + page.items.length, page.total), page.total);
-    if (page.items.length < 500) break;
+    if ((i + 1) % 500 === 0 || i + 1 === ids.length) opts.onProgress?.(i + 1, ids.length);
   }
   return { xml: writePfif({ persons, notes }), persons: persons.length, notes: notes.length };
 }
@@ -42,10 +47,28 @@ export interface PfifImportResult {
 
 const MAX_ID = 190;
 
+export const PFIF_LINK_MARK = "[PFIF link]";
+
+/**
+ * A note's linked_person_record_id says its author believes two records are the same person. From
+ * a feed that is a claim, not a decision: it is kept on the case as a flag naming the other case,
+ * for a person to review (and mark one record a duplicate of the other if so), never as a merge.
+ * The linked record must be one this import holds: a link to a record Homeward does not have
+ * could not be reviewed.
+ */
+function linkOf(n: PfifNote, caseId: string, caseOf: ReadonlyMap<string, string>): { ok: true; text: string } | { ok: false; problem: string } {
+  const linkedId = n.linked_person_record_id;
+  if (linkedId === undefined) return { ok: true, text: "" };
+  const linked = caseOf.get(linkedId);
+  if (linked === undefined) return { ok: false, problem: `linked_person_record_id: "${linkedId}" is not a person imported from this file; a link is kept only between records Homeward holds` };
+  if (linked === caseId) return { ok: false, problem: "linked_person_record_id: links the person to itself" };
+  return { ok: true, text: `\n\n${PFIF_LINK_MARK} The note's author believes this record and person record ${linkedId} (case ${linked}) are the same child. Review both; mark one a duplicate of the other if they are.` };
+}
+
 /**
  * Imports persons as cases of the party and their notes as notes on those cases, each
  * idempotent by its PFIF record id. Expired persons and records with problems are reported,
- * never imported; a note links to another person (a match claim) is reported, not recorded.
+ * never imported; a note linking two persons of the file is kept as a flag for review (see linkOf).
  */
 export async function importPfif(store: Store, ctx: RequestContext, xml: string, now = new Date()): Promise<PfifImportResult> {
   const doc = readPfif(xml);
@@ -88,15 +111,16 @@ export async function importPfif(store: Store, ctx: RequestContext, xml: string,
       rejected.push({ record: where, problems: [`person_record_id: "${n.person_record_id}" is not a person imported from this file`] });
       continue;
     }
-    if (n.linked_person_record_id !== undefined) {
-      rejected.push({ record: where, problems: ["linked_person_record_id: links between records are decided by matching in Homeward, not imported"] });
+    const link = linkOf(n, caseId, caseOf);
+    if (!link.ok) {
+      rejected.push({ record: where, problems: [link.problem] });
       continue;
     }
     if (n.note_record_id!.length > MAX_ID) {
       rejected.push({ record: where, problems: [`note_record_id: longer than ${MAX_ID} characters`] });
       continue;
     }
-    const result = await store.cases.appendAction(ctx, caseId, { type: "add-note", text: n.text! }, { clientId: `pfif-note:${n.note_record_id}` });
+    const result = await store.cases.appendAction(ctx, caseId, { type: "add-note", text: `${n.text!}${link.text}` }, { clientId: `pfif-note:${n.note_record_id}` });
     if (!result.replayed) notesAdded++;
   }
   return { created, existing, notesAdded, rejected };

@@ -63,7 +63,7 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
   // Each of the two parties of the return confirms the handover from its own side.
   { action: "confirm-handover", from: ["scheduled"], to: "same", actors: [OWNER_WORK, PARTY_WORK] },
   // A step back: the batch was cancelled or postponed before this child's handover.
-  { action: "unschedule", from: ["scheduled"], to: "confirmed-by-mediator", actors: [MEDIATOR] },
+  { action: "unschedule", from: ["scheduled", "on-hold"], to: "confirmed-by-mediator", actors: [MEDIATOR] },
   { action: "reunite", from: ["scheduled"], to: "reunited", actors: [OWNER_WORK, MEDIATOR] },
   { action: "verify-post-return", from: ["reunited"], to: "post-return-verified", actors: [OWNER_VERIFIER, MEDIATOR], requires: "post-return-report" },
   { action: "close", from: ["post-return-verified"], to: "closed", actors: [OWNER_WORK] },

@@ -86,6 +86,8 @@ export function nextStatus(state: CaseState | null, action: CaseAction): CaseSta
     if (action.type !== "decline") throw new Error("by-decliner on a non-decline action");
     return `declined-by-${action.by}`;
   }
+  // A case on hold whose batch is called off stays on hold, to resume where it can join another.
+  if (action.type === "unschedule" && state?.status === "on-hold") return "on-hold";
   if (row.to === "linked") {
     if (action.type !== "follow-linked") throw new Error("linked on a non-follow-linked action");
     // A case on hold stays on hold: it resumes to the state its linked case reached.
@@ -166,6 +168,7 @@ export function applyAction(state: CaseState | null, record: ActionRecord): Case
       break;
     case "unschedule":
       delete s.batchId;
+      if (state.status === "on-hold") s.statusBeforeHold = "confirmed-by-mediator";
       break;
     case "link-case":
       s.linkedCase = action.linkedCase;

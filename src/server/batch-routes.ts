@@ -32,6 +32,7 @@ const BatchSchema = z
         handovers: z.array(z.object({ partyId: z.string(), at: z.string() })),
         reunitedAt: z.string().nullable(),
         postReturnCheckDue: z.string().nullable(),
+        releasedAt: z.string().nullable().openapi({ description: "When the batch, cancelled or postponed, let go of the child (back to confirmed-by-mediator, free to join another batch)" }),
       }),
     ),
     transitions: z.array(z.object({ from: StatusSchema, to: StatusSchema, reason: z.string().nullable(), at: z.string() })),

@@ -24,7 +24,7 @@ export async function confirmHandoverStep(
   if (on !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`)) || on > today)) {
     throw new ValidationError("on", "the day of the handover, YYYY-MM-DD, not in the future");
   }
-  const member = await sql`select 1 from batch_children where batch_id = ${batch.id} and case_id = ${caseId}`.execute(s.db);
+  const member = await sql`select 1 from batch_children where batch_id = ${batch.id} and case_id = ${caseId} and released_at is null`.execute(s.db);
   if (member.rows.length === 0) throw new NotFoundError("no such child in this batch");
   const facts = (await loadCaseFacts(s.db, s, caseId))!;
   const missing = stillWilling(facts, s.now());

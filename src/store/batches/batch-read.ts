@@ -23,7 +23,7 @@ async function childrenOf(db: Db | Tx, ids: readonly string[]): Promise<Map<stri
   const out = new Map<string, BatchChild[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
   const list = sql.join(ids.map((id) => sql`${id}::uuid`));
-  const children = await sql<{ batch_id: string; case_id: string; added_at: Date | string }>`select batch_id, case_id, added_at
+  const children = await sql<{ batch_id: string; case_id: string; added_at: Date | string; released_at: Date | string | null }>`select batch_id, case_id, added_at, released_at
     from batch_children where batch_id in (${list}) order by added_at, case_id`.execute(db);
   const handovers = await sql<{ batch_id: string; case_id: string; party_id: string; at: Date | string }>`select batch_id, case_id, party_id, at
     from batch_handovers where batch_id in (${list}) order by at, party_id`.execute(db);
@@ -37,6 +37,7 @@ async function childrenOf(db: Db | Tx, ids: readonly string[]): Promise<Map<stri
       handovers: handovers.rows.filter((h) => h.batch_id === c.batch_id && h.case_id === c.case_id).map((h) => ({ partyId: h.party_id, at: toIso(h.at) })),
       reunitedAt: check ? toIso(check.reunited_at) : null,
       postReturnCheckDue: check?.due_date ?? null,
+      releasedAt: c.released_at === null ? null : toIso(c.released_at),
     });
   }
   return out;
@@ -85,7 +86,7 @@ export async function readReturns(db: Db | Tx): Promise<ReturnFact[]> {
     join batch_children bc on bc.batch_id = b.id
     join parties p on p.id = b.to_party_id
     join cases c on c.id = bc.case_id
-    where b.status = 'completed'`.execute(db);
+    where b.status = 'completed' and bc.released_at is null`.execute(db);
   return rows.rows.map((r) => ({
     batchCompletedAt: toIso(r.completed_at),
     direction: r.kind === "holding-authority" ? "to-holding-side" : "to-tracing-side",

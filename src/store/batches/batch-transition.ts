@@ -8,6 +8,7 @@ import type { BatchStatus, TransitionInput } from "./batch-types.ts";
 import { BATCH_TRANSITIONS } from "./batch-types.ts";
 import { BatchStepError, loadCaseFacts, stillWilling } from "./batch-readiness.ts";
 import type { BatchRow } from "./batch-read.ts";
+import { releaseChildren } from "./release-children.ts";
 
 // Whether the batch may take this step now: the transition is allowed, its reason or date is
 // given, every child is still ready to go (confirmed, in transit) or handed over (completed).
@@ -17,7 +18,7 @@ export async function checkTransition(s: StoreInternals, tx: Tx, row: BatchRow, 
   if ((input.to === "postponed" || input.to === "cancelled") && !input.reason) throw new ValidationError("reason", `a batch is ${input.to} with a reason`);
   if (from === "postponed" && input.to === "planned" && !input.plannedDate) throw new ValidationError("plannedDate", "a postponed batch is planned again with its new date");
   if (input.to === "confirmed" || input.to === "in-transit") {
-    const children = await sql<{ case_id: string }>`select case_id from batch_children where batch_id = ${row.id} order by case_id`.execute(tx);
+    const children = await sql<{ case_id: string }>`select case_id from batch_children where batch_id = ${row.id} and released_at is null order by case_id`.execute(tx);
     if (children.rows.length === 0) throw new BatchStepError("children", "a batch with no children cannot be confirmed");
     for (const c of children.rows) {
       const facts = (await loadCaseFacts(tx, s, c.case_id))!;
@@ -27,7 +28,7 @@ export async function checkTransition(s: StoreInternals, tx: Tx, row: BatchRow, 
   }
   if (input.to === "completed") {
     const open = await sql<{ case_id: string }>`select bc.case_id from batch_children bc
-      where bc.batch_id = ${row.id} and (select count(*) from batch_handovers h where h.batch_id = bc.batch_id and h.case_id = bc.case_id) < 2
+      where bc.batch_id = ${row.id} and bc.released_at is null and (select count(*) from batch_handovers h where h.batch_id = bc.batch_id and h.case_id = bc.case_id) < 2
       order by bc.case_id`.execute(tx);
     if (open.rows.length > 0) {
       throw new BatchStepError("handovers", `both parties have not yet confirmed the handover of ${open.rows.map((r) => r.case_id).join(", ")}`, open.rows[0]!.case_id);
@@ -49,4 +50,5 @@ export async function applyTransition(s: StoreInternals, ledger: LedgerStore, tx
     values (${row.id}, ${seq}, ${clientId}, ${row.status}, ${input.to}, ${input.reason ?? null}, ${ctx.userId}, ${now}, ${index})`.execute(tx);
   await sql`update batches set status = ${input.to}, status_reason = ${input.reason ?? null}, planned_date = ${plannedDate}, updated_at = ${now},
     completed_at = ${input.to === "completed" ? now : null} where id = ${row.id}`.execute(tx);
+  if (input.to === "cancelled" || input.to === "postponed") await releaseChildren(s, tx, ctx, row, seq, input.reason);
 }

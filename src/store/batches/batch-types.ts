@@ -44,6 +44,8 @@ export interface BatchChild {
   handovers: { partyId: string; at: string }[];
   reunitedAt: string | null;
   postReturnCheckDue: string | null;
+  // When the batch let go of the child (cancelled or postponed before its handover).
+  releasedAt: string | null;
 }
 
 export interface BatchView {

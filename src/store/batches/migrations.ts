@@ -64,4 +64,13 @@ export const BATCH_MIGRATIONS: readonly Migration[] = [
     id: "1202-batch-handover-day",
     statements: [`alter table batch_handovers add column handed_over_on text`],
   },
+  {
+    // A child released from a batch cancelled or postponed before its handover stays listed
+    // (released_at), and may join again (joined counts its additions, keying each "schedule").
+    id: "1203-batch-children-released",
+    statements: [
+      `alter table batch_children add column released_at timestamptz`,
+      `alter table batch_children add column joined integer not null default 1`,
+    ],
+  },
 ];

@@ -1963,6 +1963,8 @@ export interface components {
                 }[];
                 reunitedAt: string | null;
                 postReturnCheckDue: string | null;
+                /** @description When the batch, cancelled or postponed, let go of the child (back to confirmed-by-mediator, free to join another batch) */
+                releasedAt: string | null;
             }[];
             transitions: {
                 /** @enum {string} */

@@ -178,6 +178,48 @@ export function registerBatchContract(label: string, open: (now: () => Date) => 
       await expect(store.batches.transition(ctx.med!, batch.id, { to: "planned", plannedDate: "2026-06-01" }, { clientId: cid() })).rejects.toThrow(ConflictError);
     });
 
+    it("lets go of the children of a cancelled batch: back to confirmed-by-mediator, listed as released, free to join another", async () => {
+      const { batch } = await plan();
+      const a = await verifiedCase("2012-04-04");
+      const b = await verifiedCase("2013-04-04");
+      for (const id of [a, b]) await store.batches.addChild(ctx.med!, batch.id, id);
+      await step("tcw", b, { type: "hold", reason: "a court hearing" });
+      const gone = await store.batches.transition(ctx.med!, batch.id, { to: "cancelled", reason: "the crossing is closed" }, { clientId: cid() });
+      expect(gone.children.every((c) => c.releasedAt !== null)).toBe(true);
+      const freed = (await store.cases.get(ctx.tcw!, a))!;
+      expect([freed.status, freed.batchId]).toEqual(["confirmed-by-mediator", undefined]);
+      // A child on hold stays on hold, and resumes where it can join another batch.
+      expect((await store.cases.get(ctx.tcw!, b))!).toMatchObject({ status: "on-hold", statusBeforeHold: "confirmed-by-mediator" });
+      await step("tcw", b, { type: "resume", reason: "heard" });
+      const history = await store.cases.history(ctx.tcw!, a);
+      expect(history.at(-1)).toMatchObject({ type: "unschedule", action: { batchId: batch.id, reason: "the crossing is closed" } });
+      const next = (await plan()).batch;
+      for (const id of [a, b]) await store.batches.addChild(ctx.med!, next.id, id);
+      expect((await store.cases.get(ctx.tcw!, a))!).toMatchObject({ status: "scheduled", batchId: next.id });
+    });
+
+    it("lets go of the children a postponed batch had not handed over, and takes them again once it is planned anew", async () => {
+      const { batch } = await plan();
+      const a = await verifiedCase("2012-05-05");
+      const b = await verifiedCase("2013-05-05");
+      for (const id of [a, b]) await store.batches.addChild(ctx.med!, batch.id, id);
+      for (const to of ["confirmed", "in-transit"] as const) await store.batches.transition(ctx.med!, batch.id, { to }, { clientId: cid() });
+      for (const who of ["hcw", "tcw"]) await store.batches.confirmHandover(ctx[who]!, batch.id, a);
+      await store.batches.confirmHandover(ctx.hcw!, batch.id, b);
+      const held = await store.batches.transition(ctx.med!, batch.id, { to: "postponed", reason: "a storm" }, { clientId: cid() });
+      expect(held.children.map((c) => [c.caseId, c.releasedAt === null])).toEqual(expect.arrayContaining([[a, true], [b, false]]));
+      expect((await store.cases.get(ctx.tcw!, a))!.status).toBe("reunited");
+      expect((await store.cases.get(ctx.tcw!, b))!.status).toBe("confirmed-by-mediator");
+      await expectStep(store.batches.addChild(ctx.med!, batch.id, b), "status");
+      await store.batches.transition(ctx.med!, batch.id, { to: "planned", plannedDate: "2026-05-01" }, { clientId: cid() });
+      await store.batches.addChild(ctx.med!, batch.id, b);
+      // The same call again changes nothing.
+      await store.batches.addChild(ctx.med!, batch.id, b);
+      expect((await store.cases.get(ctx.tcw!, b))!).toMatchObject({ status: "scheduled", batchId: batch.id });
+      expect((await store.cases.history(ctx.tcw!, b)).filter((e) => e.type === "schedule")).toHaveLength(2);
+      expect((await store.batches.transition(ctx.med!, batch.id, { to: "confirmed" }, { clientId: cid() })).status).toBe("confirmed");
+    });
+
     it("stops counting the guardian's consent once the child turns 18", async () => {
       clock.at = new Date("2026-05-01T10:00:00Z");
       const { batch } = await plan();

@@ -132,6 +132,18 @@ export function registerCaseLinksContract(label: string, open: (now: () => Date)
       expect((e as { missingStep?: string }).missingStep).toBe("child-refused");
     });
 
+    it("takes both cases back to confirmed-by-mediator when their batch is cancelled", async () => {
+      const { t, h } = await agreedPair(["Дарина", "Дарина"], "Ткаченко", "2010-06-07");
+      await confirmed(t);
+      const { batch } = await store.batches.create(ctx.med!, { name: "Group", from: "holding", to: "tracing", plannedDate: "2026-04-01", handoverPoint: "synthetic crossing" }, { clientId: cid() });
+      await store.batches.addChild(ctx.med!, batch.id, t);
+      await store.batches.transition(ctx.med!, batch.id, { to: "cancelled", reason: "called off" }, { clientId: cid() });
+      for (const [who, id] of [["tcw", t], ["hcw", h]] as const) {
+        const c = (await store.cases.get(ctx[who]!, id))!;
+        expect([c.status, c.batchId]).toEqual(["confirmed-by-mediator", undefined]);
+      }
+    });
+
     it("follows both ways, resumes a case on hold to the shared state, and stops following a case closed for good", async () => {
       const { t, h } = await agreedPair(["Ірина", "Ирина"], "Мельник", "2014-11-12");
       await step("hcw", h, { type: "hold", reason: "awaiting documents" });

@@ -1,11 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { stream } from "hono/streaming";
-import { AccessLogFilterSchema, AccessLogQuerySchema, AccessLogSchema } from "./schemas.ts";
+import { AccessLogFilterSchema, AccessLogSchema } from "./schemas.ts";
 import { BEARER } from "./auth-routes.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
 import type { AccessLogQuery } from "../store/index.ts";
-import { problem } from "./http-helpers.ts";
+import { problem, PaginationQuerySchema } from "./http-helpers.ts";
 
 // Who looked at a child: admins and auditors of a party read the reads of its cases (and the
 // reads its own people made), filtered, and export them as CSV to check against the signed log.
@@ -18,7 +18,8 @@ const listRoute = createRoute({
   tags: ["admin"],
   summary: "Who read which case, when (admins and auditors)",
   security: BEARER,
-  request: { query: AccessLogQuerySchema },
+  // 100 reads a page unless asked.
+  request: { query: AccessLogFilterSchema.extend(PaginationQuerySchema.shape) },
   responses: {
     200: { description: "Access log entries, newest first", content: { "application/json": { schema: AccessLogSchema } } },
     400: problem("Invalid filter; `errors` names it"),

@@ -11,7 +11,7 @@ import {
 import { BEARER } from "./auth-routes.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
 import { z } from "@hono/zod-openapi";
-import { problem, json } from "./http-helpers.ts";
+import { problem, json, PaginationQuerySchema } from "./http-helpers.ts";
 
 
 export const IdempotencyHeaders = z.object({
@@ -28,7 +28,7 @@ const listRoute = createRoute({
   tags: ["cases"],
   summary: "List and search the cases the caller's party may see",
   security: BEARER,
-  request: { query: ListCasesQuerySchema },
+  request: { query: ListCasesQuerySchema.extend(PaginationQuerySchema.shape) },
   responses: { 200: json("A page of cases", CaseListSchema), 400: problem("Invalid query"), 401: problem("Not logged in") },
 });
 

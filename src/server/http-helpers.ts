@@ -9,3 +9,10 @@ export const problem = (description: string) => ({ description, content: { "appl
 export const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 export { CaseIdParamSchema as IdParamSchema } from "./schemas.ts";
+
+// Every listing pages the same way: `limit` items after skipping `offset`. Each listing keeps
+// its own default page size (stated in its description), applied by the store.
+export const PaginationQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).optional().openapi({ description: "Items per page, 1 to 500", example: 50 }),
+  offset: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().openapi({ description: "Items to skip (default 0)", example: 0 }),
+});

@@ -5,7 +5,7 @@ import { modelSummary, QUEUE_FILTERS } from "../store/matching/index.ts";
 import { ProblemError } from "./problem.ts";
 import { BEARER } from "./auth-routes.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
-import { problem, json, IdParamSchema } from "./http-helpers.ts";
+import { problem, json, IdParamSchema, PaginationQuerySchema } from "./http-helpers.ts";
 
 
 const VerificationFieldsSchema = z
@@ -63,9 +63,7 @@ const ListQuerySchema = z.object({
     .enum(QUEUE_FILTERS as unknown as ["pending", "awaiting-you", "agreed", "rejected", "decided"])
     .optional()
     .openapi({ description: "pending; awaiting-you (pending, your party has not decided); agreed; rejected; decided (agreed or rejected)" }),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-});
+}).extend(PaginationQuerySchema.shape);
 
 
 const DecisionBodySchema = z

@@ -119,6 +119,7 @@ export const CaseViewSchema = CaseSummarySchema.extend({
   // Fields a newer server adds pass through to older clients.
   .openapi("Case", { additionalProperties: true });
 
+// Paged with PaginationQuerySchema (http-helpers.ts); 50 cases a page unless asked.
 export const ListCasesQuerySchema = z.object({
   q: z.string().trim().max(200).optional().openapi({
     description: "Any name in any script: Oleksandr Kovalenko, Олександр Коваленко and Александр Коваленко find the same child.",
@@ -143,8 +144,6 @@ export const ListCasesQuerySchema = z.object({
     description: "Open cases not yet on the adult track whose person certainly turns 18 within this many days",
     example: 90,
   }),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 export const CaseIdParamSchema = z.object({
@@ -188,11 +187,6 @@ export const AccessLogFilterSchema = z.object({
   userId: requiredText(200).optional().openapi({ description: "Only reads made by this user" }),
   from: z.iso.datetime({ offset: true }).optional().openapi({ description: "Reads at or after this time (ISO 8601)" }),
   to: z.iso.datetime({ offset: true }).optional().openapi({ description: "Reads before this time (ISO 8601)" }),
-});
-
-export const AccessLogQuerySchema = AccessLogFilterSchema.extend({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
 });
 
 export const AccessLogSchema = z

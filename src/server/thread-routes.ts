@@ -5,7 +5,7 @@ import { BEARER } from "./auth-routes.ts";
 import { IdempotencyHeaders } from "./case-routes.ts";
 import { singleClientId } from "./one-or-many.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
-import { problem, json, IdParamSchema } from "./http-helpers.ts";
+import { problem, json, IdParamSchema, PaginationQuerySchema } from "./http-helpers.ts";
 
 // The open channel over HTTP: threads about a case or a batch, their messages with attachments
 // and read receipts, and the mediator's annotations of cases. Anyone outside a thread gets 404,
@@ -59,10 +59,7 @@ const NewThreadSchema = OpenThreadSchema.extend({ clientId: clientIdField }).ope
 const NewMessageSchema = MessageInputSchema.extend({ clientId: clientIdField }).openapi("NewThreadMessage");
 const NewAnnotationSchema = AnnotationInputSchema.extend({ clientId: clientIdField }).openapi("NewAnnotation");
 const ReadSchema = z.object({ upTo: z.string().min(1).max(100).openapi({ description: "The last message read: it and every earlier one are marked" }) }).openapi("ThreadRead");
-const Paging = {
-  limit: z.coerce.number().int().min(0).max(500).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-};
+const Paging = PaginationQuerySchema.shape;
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
 const notFound = problem("No such thread, or the caller is not one of its people (or no longer sees its subject)");
 const common = { 401: problem("Not logged in"), 404: notFound };

@@ -7,7 +7,7 @@ import { BEARER } from "./auth-routes.ts";
 import { IdempotencyHeaders } from "./case-routes.ts";
 import { itemClientIds, oneOrMany, oneOrManyHook, singleClientId } from "./one-or-many.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
-import { problem, json } from "./http-helpers.ts";
+import { problem, json, PaginationQuerySchema } from "./http-helpers.ts";
 
 
 const BodySchema = oneOrMany(TracingRequestInputSchema, "NewTracingRequest");
@@ -35,10 +35,7 @@ const ListSchema = z
   })
   .openapi("TracingRequestList");
 
-const ListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(0).max(500).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-});
+const ListQuerySchema = PaginationQuerySchema;
 
 const postRoute = createRoute({
   method: "post",

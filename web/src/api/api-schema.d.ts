@@ -2719,7 +2719,9 @@ export interface operations {
                 track?: "adult" | "child";
                 /** @description Open cases not yet on the adult track whose person certainly turns 18 within this many days */
                 turning18Within?: number;
+                /** @description Items per page, 1 to 500 */
                 limit?: number;
+                /** @description Items to skip (default 0) */
                 offset?: number | null;
             };
             header?: never;
@@ -2979,7 +2981,9 @@ export interface operations {
             query?: {
                 /** @description pending; awaiting-you (pending, your party has not decided); agreed; rejected; decided (agreed or rejected) */
                 status?: "pending" | "awaiting-you" | "agreed" | "rejected" | "decided";
+                /** @description Items per page, 1 to 500 */
                 limit?: number;
+                /** @description Items to skip (default 0) */
                 offset?: number | null;
             };
             header?: never;
@@ -4602,7 +4606,9 @@ export interface operations {
     listTracingRequests: {
         parameters: {
             query?: {
-                limit?: number | null;
+                /** @description Items per page, 1 to 500 */
+                limit?: number;
+                /** @description Items to skip (default 0) */
                 offset?: number | null;
             };
             header?: never;
@@ -4839,7 +4845,9 @@ export interface operations {
                 from?: string;
                 /** @description Reads before this time (ISO 8601) */
                 to?: string;
+                /** @description Items per page, 1 to 500 */
                 limit?: number;
+                /** @description Items to skip (default 0) */
                 offset?: number | null;
             };
             header?: never;
@@ -4949,7 +4957,9 @@ export interface operations {
             query?: {
                 subjectKind?: "case" | "batch";
                 subjectId?: string;
-                limit?: number | null;
+                /** @description Items per page, 1 to 500 */
+                limit?: number;
+                /** @description Items to skip (default 0) */
                 offset?: number | null;
             };
             header?: never;
@@ -5111,7 +5121,9 @@ export interface operations {
     listThreadMessages: {
         parameters: {
             query?: {
-                limit?: number | null;
+                /** @description Items per page, 1 to 500 */
+                limit?: number;
+                /** @description Items to skip (default 0) */
                 offset?: number | null;
             };
             header?: never;

@@ -122,4 +122,17 @@ describe("PFIF 1.4 export and import of cases", () => {
     const theirs = readPfif((await exportPfif(a, holding, { domain: "holding.example", now: NOW })).xml);
     expect(theirs.notes.some((n) => n.linked_person_record_id !== undefined)).toBe(false);
   });
+
+  it("honours expiry_date on export: an imported record goes out with its expiry, and not at all once it has expired", async () => {
+    const xml = `<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">
+      <pfif:person><pfif:person_record_id>e.org/soon</pfif:person_record_id><pfif:expiry_date>2026-06-10T12:00:00Z</pfif:expiry_date><pfif:full_name>Тарас Кравець</pfif:full_name></pfif:person>
+    </pfif:pfif>`;
+    expect((await importPfif(b, received, xml, NOW)).created).toBe(1);
+    const before = readPfif((await exportPfif(b, received, { domain: "ngo.example", now: NOW })).xml);
+    expect(before.persons.find((p) => p.family_name === "Кравець")?.expiry_date).toBe("2026-06-10T12:00:00Z");
+    const after = readPfif((await exportPfif(b, received, { domain: "ngo.example", now: new Date("2026-06-10T12:00:00Z") })).xml);
+    expect(after.persons.some((p) => p.family_name === "Кравець")).toBe(false);
+    expect(after.persons.every((p) => p.expiry_date === undefined || p.expiry_date > "2026-06-10T12:00:00Z")).toBe(true);
+    expect(after.persons.some((p) => p.given_name === "Олег")).toBe(true);
+  });
 });

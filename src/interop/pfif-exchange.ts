@@ -24,13 +24,18 @@ export async function exportPfif(store: Store, ctx: RequestContext, opts: PfifEx
     ids.push(...page.items.map((c) => c.id));
     if (page.items.length < 500) break;
   }
-  const visible = new Set(ids);
+  // A record imported with an expiry_date is not passed on once it has expired; before, its
+  // expiry goes with it.
+  const expiries = await store.pfifRecords.expiries(ids);
+  const expired = (id: string) => expiries.has(id) && Date.parse(expiries.get(id)!) <= now.getTime();
+  const visible = new Set(ids.filter((id) => !expired(id)));
   for (const [i, id] of ids.entries()) {
-    const view = await store.cases.get(ctx, id);
+    const view = visible.has(id) ? await store.cases.get(ctx, id) : null;
     if (view !== null) {
       const history = await store.cases.history(ctx, id);
       const out = caseToPfif(view, history, { domain: opts.domain, sourceName: `Homeward (${ctx.partyId})`, now, mayLink: (other) => visible.has(other) });
-      persons.push(out.person);
+      const expiry = expiries.get(id);
+      persons.push(expiry === undefined ? out.person : { ...out.person, expiry_date: `${expiry.slice(0, 19)}Z` });
       notes.push(...out.notes);
     }
     if ((i + 1) % 500 === 0 || i + 1 === ids.length) opts.onProgress?.(i + 1, ids.length);
@@ -76,6 +81,7 @@ export async function importPfif(store: Store, ctx: RequestContext, xml: string,
   const today = now.toISOString().slice(0, 10);
   const rows: ImportRow[] = [];
   const recordOf: string[] = [];
+  const expiryOf = new Map<string, string>();
   for (const p of doc.persons) {
     const id = p.person_record_id!;
     if (isExpired(p, now)) {
@@ -92,6 +98,7 @@ export async function importPfif(store: Store, ctx: RequestContext, xml: string,
       continue;
     }
     rows.push({ clientId: `pfif:${id}`, input: parsed.input });
+    if (p.expiry_date !== undefined) expiryOf.set(id, p.expiry_date);
     recordOf.push(id);
   }
   const caseOf = new Map<string, string>();
@@ -102,6 +109,10 @@ export async function importPfif(store: Store, ctx: RequestContext, xml: string,
     created += result.created;
     existing += result.existing;
     result.ids.forEach((caseId, j) => caseOf.set(recordOf[i + j]!, caseId));
+    await store.pfifRecords.remember(ctx, result.ids.map((caseId, j) => {
+      const expiryDate = expiryOf.get(recordOf[i + j]!);
+      return { caseId, recordId: recordOf[i + j]!, ...(expiryDate === undefined ? {} : { expiryDate }) };
+    }));
   }
   let notesAdded = 0;
   for (const n of doc.notes) {

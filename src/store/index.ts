@@ -7,3 +7,4 @@ export type { DashboardApi, DashboardSummary } from "./dashboard/index.ts";
 export { BatchStepError, BATCH_STATUSES } from "./batches/index.ts";
 export type * from "./threads/index.ts";
 export type { HealthSummariesApi, HealthSummaryRelease, RecordedConsent } from "./health-summaries/index.ts";
+export type { PfifRecordsApi } from "./pfif-records/index.ts";

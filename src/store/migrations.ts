@@ -8,6 +8,7 @@ import { ACCESS_LOG_MIGRATIONS } from "./access-log/index.ts";
 import { SECRETS_MIGRATIONS } from "./secrets/index.ts";
 import { THREAD_MIGRATIONS } from "./threads/index.ts";
 import { HEALTH_SUMMARY_MIGRATIONS } from "./health-summaries/index.ts";
+import { PFIF_RECORD_MIGRATIONS } from "./pfif-records/index.ts";
 import { WITNESSING_MIGRATIONS } from "./witnessing/index.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -120,6 +121,8 @@ export const MIGRATIONS: readonly Migration[] = [
   ...THREAD_MIGRATIONS,
   // Health summaries, their release consents and releases (src/store/health-summaries/).
   ...HEALTH_SUMMARY_MIGRATIONS,
+  // The PFIF records cases were imported from, with their expiry (src/store/pfif-records/).
+  ...PFIF_RECORD_MIGRATIONS,
   // Checkpoints as signed notes and witnesses' co-signatures (src/store/witnessing/).
   ...WITNESSING_MIGRATIONS,
 ];

@@ -37,6 +37,7 @@ import { createAdultTrackJob } from "./adult-track/index.ts";
 import { createAnnotationRepository, createThreadRepository } from "./threads/index.ts";
 import { createWitnessingRepository } from "./witnessing/index.ts";
 import { createHealthSummaryRepository } from "./health-summaries/index.ts";
+import { createPfifRecordRepository } from "./pfif-records/index.ts";
 import { createCaseLinks, followLinkedSink } from "./case-links/index.ts";
 
 export function resolveKeyFile(options: OpenStoreOptions): string | null {
@@ -127,6 +128,8 @@ function assembleFeatures(internals: StoreInternals, options: OpenStoreOptions):
     annotations: createAnnotationRepository(internals, { cases, ledger }),
     // Health summaries released under consent, each change and release signed in the log.
     healthSummaries: createHealthSummaryRepository(internals, { ledger }),
+    // The PFIF records cases came from and their expiry, honoured on export.
+    pfifRecords: createPfifRecordRepository(internals),
     witnessing: createWitnessingRepository(internals, { ledger, ...(options.logOrigin ? { origin: options.logOrigin } : {}) }),
   };
 }

@@ -4,6 +4,7 @@ import type { ReportsStore } from "./reports/index.ts";
 import type { BatchesApi } from "./batches/index.ts";
 import type { StatsApi } from "./stats/index.ts";
 import type { HealthSummariesApi } from "./health-summaries/index.ts";
+import type { PfifRecordsApi } from "./pfif-records/index.ts";
 import type { DashboardApi } from "./dashboard/index.ts";
 import type { AnnotationsApi, ThreadsApi } from "./threads/index.ts";
 import type { WitnessingApi } from "./witnessing/index.ts";
@@ -58,6 +59,8 @@ export interface Store {
   readonly annotations: AnnotationsApi;
   // A child's health summary, released under a recorded consent (src/store/health-summaries/).
   readonly healthSummaries: HealthSummariesApi;
+  // The PFIF person record each imported case came from, and its expiry (src/store/pfif-records/).
+  readonly pfifRecords: PfifRecordsApi;
   // Checkpoints as C2SP signed notes under the log's own key, and witnesses' co-signatures (src/store/witnessing/).
   readonly witnessing: WitnessingApi;
   // Applies pending migrations (already done by openStore unless migrate: false).

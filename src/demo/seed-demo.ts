@@ -1,4 +1,4 @@
-import { MAIN_PATH } from "../domain/index.ts";
+import { MAIN_PATH, policyFor } from "../domain/index.ts";
 import type { CaseActionInput, CaseStatus } from "../domain/index.ts";
 import type { RequestContext, Store } from "../store/index.ts";
 import { hashPassword } from "../server/passwords.ts";
@@ -151,8 +151,20 @@ async function driveCase(
     const other = demo.party === "holding" ? DEMO_PARTIES.tracing.id : DEMO_PARTIES.holding.id;
     await act("share-counterpart", owner.caseworker, { type: "share", partyId: other, scope: "participate" });
   }
+  // A case linked to the other party's (both accepted the match) has followed the steps taken
+  // on that one already: only the steps still open from where it stands are taken here.
+  const linked = (await store.cases.get(owner.caseworker, caseId))?.linkedCase !== undefined;
+  const passed = async (step: Step): Promise<boolean> => {
+    if (!linked) return false;
+    const now = await store.cases.get(owner.caseworker, caseId);
+    return now !== null && !policyFor(step.action.type).from.includes(now.status);
+  };
   let n = 0;
   for (const step of steps) {
+    if (await passed(step)) {
+      n++;
+      continue;
+    }
     // Verification steps stand on a jointly signed report (src/demo/demo-reports.ts).
     await seedDemoReport(store, step.action.type, caseId, demo.clientId, owner.caseworker, identityEvidence);
     await act(`${++n}-${step.action.type}`, ctxOf(step.actor), step.action);

@@ -1,4 +1,4 @@
-// Case actions as signed log entries: one at a time (ledger-store.ts) or many of one
+// Case actions as signed log entries: one at a time (record-action.ts) or many of one
 // transaction at once, for bulk imports.
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";

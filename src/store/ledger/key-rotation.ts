@@ -1,7 +1,7 @@
 // Keys retired and replaced, each change signed into the log.
 import { sql } from "kysely";
 import { keyRevoked, keyRotated, type KeyRecord } from "../../ledger/index.ts";
-import { appendEntry } from "./append-entry.ts";
+import { appendEntry } from "./record-action.ts";
 import { createKey, currentKey, partyKey, recordOf, signerOf } from "./ledger-keys.ts";
 import { lockLedger, type LedgerState } from "./ledger-state.ts";
 

@@ -1,10 +1,9 @@
-// Party and personal signing keys: their secrets sealed with the store's encryption key, a new
-// personal key announced in the log. Callers hold the ledger's lock.
+// Party and personal signing keys, their secrets sealed with the store's encryption key (a new
+// personal key is announced in the log: record-action.ts). Callers hold the ledger's lock.
 import { sql } from "kysely";
-import { fromHex, generateKeyPair, keyAdded, keyRecord, toHex, type KeyRecord, type Signer } from "../../ledger/index.ts";
+import { fromHex, generateKeyPair, keyRecord, toHex, type KeyRecord, type Signer } from "../../ledger/index.ts";
 import { nodeSigner } from "../../ledger-node/index.ts";
 import type { Tx } from "../types.ts";
-import { appendEntry } from "./append-entry.ts";
 import type { LedgerState } from "./ledger-state.ts";
 
 // Roles whose people sign with their own key as well as their party's.
@@ -55,33 +54,4 @@ export async function createKey(st: LedgerState, tx: Tx, partyId: string, userId
 /** The party's key, created as a trust anchor when the party has none. Caller holds the lock. */
 export async function partyKey(st: LedgerState, tx: Tx, partyId: string): Promise<KeyRow> {
   return (await currentKey(tx, partyId, null)) ?? createKey(st, tx, partyId, null, true);
-}
-
-/** A person's key; a new one is announced in the log, signed by the party and by itself. */
-export async function userKey(st: LedgerState, tx: Tx, partyId: string, userId: string): Promise<KeyRow> {
-  const existing = await currentKey(tx, partyId, userId);
-  if (existing) return existing;
-  const party = await partyKey(st, tx, partyId);
-  const row = await createKey(st, tx, partyId, userId, false);
-  await appendEntry(st, tx, {
-    id: `key:${row.id}`,
-    type: keyAdded.type,
-    typeVersion: keyAdded.version,
-    subject: `user:${userId}`,
-    party: partyId,
-    time: st.deps.now().toISOString(),
-    payload: { key: recordOf(row) },
-  }, [signerOf(st, party), signerOf(st, row)]);
-  return row;
-}
-
-export async function signersFor(st: LedgerState, tx: Tx, partyId: string, userId: string | undefined, role?: string): Promise<Signer[]> {
-  const personal = userId !== undefined && (role === undefined || PERSONAL_KEY_ROLES.has(role));
-  // One round trip in the common case: the party's current key and the person's.
-  const rows = await sql<KeyRow>`select * from ledger_keys where party_id = ${partyId} and retired_at is null
-    and (user_id is null or user_id = ${personal ? userId : null})`.execute(tx);
-  const party = rows.rows.find((r) => r.user_id === null) ?? (await partyKey(st, tx, partyId));
-  const out = [signerOf(st, party)];
-  if (personal) out.push(signerOf(st, rows.rows.find((r) => r.user_id === userId) ?? (await userKey(st, tx, partyId, userId))));
-  return out;
 }

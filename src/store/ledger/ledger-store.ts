@@ -1,18 +1,16 @@
 // The registry's signed log: every case action becomes a signed entry appended in the same
 // transaction as the action, in a table the database itself keeps append-only. Party and
 // verifier keys live here too, their secrets sealed with the store's encryption key.
-import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { consistencyPath, toHex, type EntryLine } from "../../ledger/index.ts";
 import "../../ledger-node/index.ts";
-import type { ActionEvent, ActionSink, Tx } from "../types.ts";
+import type { ActionSink } from "../types.ts";
 import type { LedgerStore } from "./ledger-store-types.ts";
 import { caseStepsOf } from "./case-steps.ts";
-import { actionEntry, appendActionsInBulk } from "./bulk-append.ts";
-import { appendEntry } from "./append-entry.ts";
+import { actionSink, appendEntry, signersFor, userKey } from "./record-action.ts";
 import { exportLines } from "./export-lines.ts";
 import { checkpoint, latestCheckpoint } from "./ledger-checkpoints.ts";
-import { PERSONAL_KEY_ROLES, partyKey, recordOf, signersFor, userKey, type KeyRow } from "./ledger-keys.ts";
+import { PERSONAL_KEY_ROLES, partyKey, recordOf, type KeyRow } from "./ledger-keys.ts";
 import { ledgerState, lockLedger, logIdIn, sizeChecked, syncTree, type LedgerDeps, type LedgerState } from "./ledger-state.ts";
 import { revokeUserKey, rotateKey } from "./key-rotation.ts";
 
@@ -25,28 +23,7 @@ export type { LedgerDeps } from "./ledger-state.ts";
  */
 export function createLedgerStore(deps: LedgerDeps): { ledger: LedgerStore; recordAction: ActionSink } {
   const st = ledgerState(deps);
-  return { ledger: ledgerOf(st), recordAction: Object.assign((tx: Tx, event: ActionEvent) => recordAction(st, tx, event), { batch: recordActions(st) }) };
-}
-
-// Sink 1 of every case action: its signed entry. Caseworkers' actions are signed by their
-// party; verifiers and mediators sign as themselves too.
-async function recordAction(st: LedgerState, tx: Tx, event: ActionEvent): Promise<void> {
-  await lockLedger(tx);
-  const signWith = await signersFor(st, tx, event.actor.partyId, event.actor.userId, event.actor.role);
-  const salt = randomBytes(32).toString("hex");
-  await appendEntry(st, tx, actionEntry(event, salt, st.deps.caseSalt), signWith, salt);
-}
-
-// The same for the many new cases of one import, in bulk.
-function recordActions(st: LedgerState) {
-  return (tx: Tx, events: readonly ActionEvent[]) =>
-    appendActionsInBulk(tx, events, {
-      lock: lockLedger,
-      logId: (q) => logIdIn(st, q),
-      signersFor: (t, actor) => signersFor(st, t, actor.partyId, actor.userId, actor.role),
-      sealSalt: (salt, id) => st.deps.box.seal(salt, `ledger-salt:${id}`),
-      caseSalt: st.deps.caseSalt,
-    });
+  return { ledger: ledgerOf(st), recordAction: actionSink(st) };
 }
 
 function ledgerOf(st: LedgerState): LedgerStore {

@@ -30,7 +30,7 @@ const aad = (id: string) => `homeward:annotation:${id}`;
 
 export function createAnnotationRepository(s: StoreInternals, deps: { cases: CasesApi; ledger: LedgerStore }): AnnotationsApi {
   function viewOf(r: AnnotationRow): AnnotationView {
-    const doc = JSON.parse(s.box.open(r.body, aad(r.id))) as { text: string };
+    const doc = JSON.parse(s.atRest.open(r.body, aad(r.id))) as { text: string };
     return { id: r.id, caseId: r.case_id, party: r.party_id, user: r.user_id, at: toIso(r.created_at), text: doc.text, hash: r.annotation_hash, logIndex: Number(r.entry_idx) };
   }
 
@@ -72,7 +72,7 @@ export function createAnnotationRepository(s: StoreInternals, deps: { cases: Cas
           payload: { annotation: id, annotationHash: hash },
         }, { partyId: ctx.partyId });
         await sql`insert into case_annotations (id, case_id, party_id, user_id, client_id, request_hash, body, annotation_hash, entry_idx, created_at)
-          values (${id}, ${caseId}, ${ctx.partyId}, ${ctx.userId}, ${clientId}, ${requestHash}, ${Buffer.from(s.box.seal(JSON.stringify(doc), aad(id)))},
+          values (${id}, ${caseId}, ${ctx.partyId}, ${ctx.userId}, ${clientId}, ${requestHash}, ${Buffer.from(s.atRest.seal(JSON.stringify(doc), aad(id)))},
             ${hash}, ${index}, ${at})`.execute(tx);
       });
     } catch (e) {

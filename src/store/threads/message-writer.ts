@@ -53,7 +53,7 @@ function hashBytes(bytes: Uint8Array): string {
 
 export function createMessageWriter(s: StoreInternals, deps: SubjectDeps & { ledger: LedgerStore }) {
   async function views(rows: readonly MessageRow[]): Promise<MessageView[]> {
-    return messageViews(s.db, s.box, rows);
+    return messageViews(s.db, s.atRest, rows);
   }
 
   async function prior(ctx: RequestContext, clientId: string, requestHash: string): Promise<MessageView | null> {
@@ -104,11 +104,11 @@ export function createMessageWriter(s: StoreInternals, deps: SubjectDeps & { led
         }, { partyId: ctx.partyId });
         await sql`insert into thread_messages (id, thread_id, seq, party_id, user_id, role, client_id, request_hash, body, message_hash, entry_idx, created_at)
           values (${id}, ${threadId}, ${Number(next.rows[0]!.seq)}, ${ctx.partyId}, ${ctx.userId}, ${ctx.role}, ${clientId}, ${requestHash},
-            ${Buffer.from(s.box.seal(JSON.stringify(doc), messageAad(id)))}, ${hash}, ${index}, ${at})`.execute(tx);
+            ${Buffer.from(s.atRest.seal(JSON.stringify(doc), messageAad(id)))}, ${hash}, ${index}, ${at})`.execute(tx);
         for (const [position, f] of files.entries()) {
           await sql`insert into thread_attachments (id, message_id, thread_id, position, content_type, size, sha256, filename, data)
             values (${f.id}, ${id}, ${threadId}, ${position}, ${f.contentType}, ${f.bytes.length}, ${f.sha256},
-              ${Buffer.from(s.box.seal(f.filename, attachmentAad(f.id, "name")))}, ${Buffer.from(s.box.seal(f.bytes.toString("base64"), attachmentAad(f.id, "data")))})`.execute(tx);
+              ${Buffer.from(s.atRest.seal(f.filename, attachmentAad(f.id, "name")))}, ${Buffer.from(s.atRest.seal(f.bytes.toString("base64"), attachmentAad(f.id, "data")))})`.execute(tx);
         }
         await sql`insert into thread_reads (message_id, user_id, party_id, read_at) values (${id}, ${ctx.userId}, ${ctx.partyId}, ${at})`.execute(tx);
         await sql`update threads set last_message_at = ${at} where id = ${threadId}`.execute(tx);
@@ -142,9 +142,9 @@ export function createMessageWriter(s: StoreInternals, deps: SubjectDeps & { led
     const row = found.rows[0];
     if (!row) throw new NotFoundError("no such attachment");
     return {
-      bytes: Buffer.from(s.box.open(row.data, attachmentAad(row.id, "data")), "base64"),
+      bytes: Buffer.from(s.atRest.open(row.data, attachmentAad(row.id, "data")), "base64"),
       contentType: row.content_type,
-      filename: s.box.open(row.filename, attachmentAad(row.id, "name")),
+      filename: s.atRest.open(row.filename, attachmentAad(row.id, "name")),
     };
   }
 

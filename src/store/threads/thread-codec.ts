@@ -1,17 +1,20 @@
 import { sql } from "kysely";
 import type { ThreadSubject } from "../../domain/index.ts";
 import { toIso } from "../errors-util.ts";
-import type { SealedBox } from "../sealed-box.ts";
+import type { AtRest } from "../at-rest.ts";
+import { atRestAad } from "../at-rest.ts";
 import type { Db, Tx } from "../types.ts";
 import type { ThreadRow } from "./thread-access.ts";
 import type { AttachmentMeta, MessageView, ThreadView } from "./thread-types.ts";
 
 // How the channel's rows become what a reader sees, and the associated data binding each sealed
-// blob to its row (a sealed text copied to another message does not open).
+// blob to its row (a sealed text copied to another message does not open). Everything written
+// is sealed through the store's one API for data at rest (at-rest.ts).
 
-export const titleAad = (id: string) => `homeward:thread:${id}:title`;
+export const titleAad = (id: string) => atRestAad("thread", id, "title");
+// Without a part: the form messages were first sealed under.
 export const messageAad = (id: string) => `homeward:thread-message:${id}`;
-export const attachmentAad = (id: string, part: "name" | "data") => `homeward:thread-attachment:${id}:${part}`;
+export const attachmentAad = (id: string, part: "name" | "data") => atRestAad("thread-attachment", id, part);
 
 /** What a message's hash covers (the log holds the hash, the registry this document, sealed). */
 export interface MessageDocument {
@@ -41,7 +44,7 @@ export interface MessageRow {
   created_at: Date | string;
 }
 
-export async function threadViews(db: Db | Tx, box: SealedBox, rows: readonly ThreadRow[], userId: string): Promise<ThreadView[]> {
+export async function threadViews(db: Db | Tx, box: AtRest, rows: readonly ThreadRow[], userId: string): Promise<ThreadView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const parties = await sql<{ thread_id: string; party_id: string }>`
@@ -68,7 +71,7 @@ export async function threadViews(db: Db | Tx, box: SealedBox, rows: readonly Th
   });
 }
 
-export async function messageViews(db: Db | Tx, box: SealedBox, rows: readonly MessageRow[]): Promise<MessageView[]> {
+export async function messageViews(db: Db | Tx, box: AtRest, rows: readonly MessageRow[]): Promise<MessageView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const atts = await sql<{ id: string; message_id: string; content_type: string; size: number; sha256: string; filename: Uint8Array }>`

@@ -21,7 +21,7 @@ export function createThreadRepository(s: StoreInternals, deps: SubjectDeps & { 
   const writer = createMessageWriter(s, deps);
 
   async function view(row: ThreadRow, userId: string): Promise<ThreadView> {
-    return (await threadViews(s.db, s.box, [row], userId))[0]!;
+    return (await threadViews(s.db, s.atRest, [row], userId))[0]!;
   }
 
   async function prior(ctx: RequestContext, clientId: string, requestHash: string): Promise<ThreadRow | null> {
@@ -47,7 +47,7 @@ export function createThreadRepository(s: StoreInternals, deps: SubjectDeps & { 
     try {
       await s.db.transaction().execute(async (tx) => {
         await sql`insert into threads (id, subject_kind, subject_id, mediator_party_id, title, opened_by_party, opened_by_user, client_id, request_hash, created_at)
-          values (${id}, ${parsed.data.subject.kind}, ${parsed.data.subject.id}, ${mediator}, ${Buffer.from(s.box.seal(parsed.data.title, titleAad(id)))},
+          values (${id}, ${parsed.data.subject.kind}, ${parsed.data.subject.id}, ${mediator}, ${Buffer.from(s.atRest.seal(parsed.data.title, titleAad(id)))},
             ${ctx.partyId}, ${ctx.userId}, ${clientId}, ${requestHash}, ${at})`.execute(tx);
         for (const p of parties) await sql`insert into thread_parties (thread_id, party_id) values (${id}, ${p})`.execute(tx);
       });
@@ -80,7 +80,7 @@ export function createThreadRepository(s: StoreInternals, deps: SubjectDeps & { 
       order by coalesce(t.last_message_at, t.created_at) desc, t.id limit ${limit} offset ${offset}`.execute(s.db);
     const caseIds = [...new Set(rows.rows.filter((r) => r.subject_kind === "case").map((r) => r.subject_id))];
     await logThreadList(s.db, actor, "threads", caseIds, s.now());
-    return { items: await threadViews(s.db, s.box, rows.rows, ctx.userId), total: Number(total.rows[0]!.n) };
+    return { items: await threadViews(s.db, s.atRest, rows.rows, ctx.userId), total: Number(total.rows[0]!.n) };
   }
 
   async function get(ctx: RequestContext, id: string): Promise<ThreadView> {

@@ -1,6 +1,7 @@
 // Every migration of the store, in the order they apply (see migration.ts).
 import type { Migration } from "./migration.ts";
 import { PHOTO_MIGRATIONS } from "./photos/index.ts";
+import { DASHBOARD_MIGRATIONS } from "./dashboard/index.ts";
 import { LEDGER_MIGRATIONS } from "./ledger/index.ts";
 import { MATCH_MIGRATIONS } from "./matching/index.ts";
 import { BATCH_MIGRATIONS } from "./batches/index.ts";
@@ -125,4 +126,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ...PFIF_RECORD_MIGRATIONS,
   // Checkpoints as signed notes and witnesses' co-signatures (src/store/witnessing/).
   ...WITNESSING_MIGRATIONS,
+  // Indexes for the dashboard's counts (src/store/dashboard/).
+  ...DASHBOARD_MIGRATIONS,
 ];

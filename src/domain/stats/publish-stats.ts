@@ -6,6 +6,7 @@ import { ageRange } from "../partial-date.ts";
 import { OBLASTS, UNKNOWN_OBLAST, oblastOf } from "./oblast-of.ts";
 import type { CountCell, PublishedTable } from "./suppress-table.ts";
 import { SMALL, SMALL_CELL_LIMIT, publishTotal, suppressTable } from "./suppress-table.ts";
+import { KEY_SPACE, roundCells, roundCount } from "./round-count.ts";
 
 // One case as the statistics see it: no name, no id, nothing but what the tables count.
 export interface StatsCase {
@@ -15,6 +16,8 @@ export interface StatsCase {
   places: (string | undefined)[];
   birthDate?: string | undefined;
   registeredAt: string;
+  // The record's secret key (0 to 2^32-1, the same for the same case): see roundCount.
+  key?: number;
 }
 
 export const RETURN_DIRECTIONS = ["to-tracing-side", "to-holding-side"] as const;
@@ -25,6 +28,7 @@ export interface StatsReturn {
   batchCompletedAt: string;
   direction: ReturnDirection;
   registeredAt: string;
+  key?: number;
 }
 
 export interface StatsTable extends PublishedTable {
@@ -75,14 +79,21 @@ function monthOf(iso: string): string {
   return month < FIRST_MONTH ? BEFORE_FIRST_MONTH : month;
 }
 
-// Counts every label in `labels` (fixed, so a cell appearing never shows that it is no longer 0).
-function count<T>(items: readonly T[], labels: readonly string[], labelOf: (item: T) => string): CountCell[] {
-  const counts = new Map(labels.map((l) => [l, 0]));
+// Counts every label in `labels` (fixed, so a cell appearing never shows that it is no longer 0),
+// with each cell's key: the sum of its records' keys, modulo 2^32.
+function count<T extends { key?: number }>(items: readonly T[], labels: readonly string[], labelOf: (item: T) => string): CountCell[] {
+  const cells = new Map(labels.map((l) => [l, { label: l, count: 0, key: 0 }]));
   for (const it of items) {
-    const l = labelOf(it);
-    if (counts.has(l)) counts.set(l, counts.get(l)! + 1);
+    const c = cells.get(labelOf(it));
+    if (c === undefined) continue;
+    c.count += 1;
+    c.key = (c.key + (it.key ?? 0)) % KEY_SPACE;
   }
-  return labels.map((label) => ({ label, count: counts.get(label)! }));
+  return labels.map((label) => cells.get(label)!);
+}
+
+function keyOf(items: readonly { key?: number }[]): number {
+  return items.reduce((k, it) => (k + (it.key ?? 0)) % KEY_SPACE, 0);
 }
 
 function lowerMedian(values: number[]): number {
@@ -92,6 +103,7 @@ function lowerMedian(values: number[]): number {
 
 export interface StatsCounts {
   totals: { cases: number; returns: number };
+  totalKeys: { cases: number; returns: number };
   tables: { id: string; title: string; cells: CountCell[]; priority: readonly string[]; total: "cases" | "returns" }[];
   daysToReturn: number[];
 }
@@ -107,6 +119,7 @@ export function countStats(input: { cases: readonly StatsCase[]; returns: readon
   const t = (id: string, title: string, cells: CountCell[], priority: readonly string[] = [], total: "cases" | "returns" = "cases") => ({ id, title, cells, priority, total });
   return {
     totals: { cases: cases.length, returns: returns.length },
+    totalKeys: { cases: keyOf(cases), returns: keyOf(returns) },
     tables: [
       t("cases-by-status", "Cases by lifecycle state", count(cases, CASE_STATUSES, (c) => c.status), ["reported", "registered", "located"]),
       t("cases-by-separation", "Cases by separation category", count(cases, [...SEPARATION_CATEGORIES, "unknown"], (c) => c.separation ?? "unknown"), ["unknown", "deported"]),
@@ -124,8 +137,11 @@ export function publishStats(input: { cases: readonly StatsCase[]; returns: read
   const counts = countStats(input);
   return {
     generatedAt: input.now.toISOString(),
-    totals: { cases: publishTotal(counts.totals.cases), returns: publishTotal(counts.totals.returns) },
-    tables: counts.tables.map((t) => ({ id: t.id, title: t.title, ...suppressTable(t.cells, t.priority) })),
+    totals: {
+      cases: publishTotal(roundCount(counts.totals.cases, counts.totalKeys.cases)),
+      returns: publishTotal(roundCount(counts.totals.returns, counts.totalKeys.returns)),
+    },
+    tables: counts.tables.map((t) => ({ id: t.id, title: t.title, ...suppressTable(roundCells(t.cells), t.priority) })),
     medianDaysToReturn: counts.daysToReturn.length < SMALL_CELL_LIMIT ? null : lowerMedian(counts.daysToReturn),
   };
 }

@@ -3,6 +3,7 @@ import type { PublishedTable, PublishedValue } from "./suppress-table.ts";
 import { SMALL, WITHHELD } from "./suppress-table.ts";
 import type { PublishedTotal, Range } from "./table-attack.ts";
 import { attackPair } from "./table-attack.ts";
+import { ROUNDING_BASE } from "./round-count.ts";
 
 // Reads statistics back from their CSV form (what a user of the CSV has), so that the same
 // attack runs on both forms.
@@ -37,7 +38,8 @@ export function differencingDisclosures(
     const t2 = after.tables.get(id);
     if (!t2) continue;
     const total = TOTAL_OF[id] ?? "cases";
-    const r = attackPair(t1, before.totals[total]!, t2, after.totals[total]!);
+    // The published statistics are rounded (round-count.ts): the attacker knows it.
+    const r = attackPair(t1, before.totals[total]!, t2, after.totals[total]!, ROUNDING_BASE);
     if (!r) throw new Error(`table ${id}: the two publications are not one change apart`);
     t1.cells.forEach((c, i) => out.push({ table: id, label: c.label, before: r.before[i]!, after: r.after[i]! }));
   }

@@ -22,6 +22,8 @@ export type PublishedValue = number | typeof SMALL | typeof WITHHELD;
 export interface CountCell {
   label: string;
   count: number;
+  // The cell's key (round-count.ts), when its records have keys.
+  key?: number;
 }
 
 export interface PublishedCell {
@@ -58,11 +60,14 @@ export function suppressTable(cells: readonly CountCell[], priority: readonly st
 }
 
 // What a published value says about the count: [lowest, highest] (highest may be Infinity).
-export function bounds(value: PublishedValue, tableWithheld = false): [number, number] {
+// `rounding`: the base the counts were randomly rounded to before suppression (round-count.ts),
+// 1 when they were not: a published n is then any count within base-1 of it.
+export function bounds(value: PublishedValue, tableWithheld = false, rounding = 1): [number, number] {
   if (tableWithheld) return [0, Number.POSITIVE_INFINITY];
-  if (value === SMALL) return [0, SMALL_CELL_LIMIT - 1];
+  const slack = rounding - 1;
+  if (value === SMALL) return [0, SMALL_CELL_LIMIT - 1 + slack];
   if (value === WITHHELD) return [SMALL_CELL_LIMIT, Number.POSITIVE_INFINITY];
-  return [value, value];
+  return [Math.max(0, value - slack), value + slack];
 }
 
 // The total of a table as published: exact from 10, "<10" below.

@@ -25,16 +25,17 @@ export function rangesUnderSum(box: readonly Range[], total: Range): Range[] | n
   });
 }
 
-export function totalRange(total: PublishedTotal): Range {
-  return total === SMALL ? [0, 9] : [total, total];
+// `rounding`: the base published numbers were rounded to (1: exact), see round-count.ts.
+export function totalRange(total: PublishedTotal, rounding = 1): Range {
+  return bounds(total, false, rounding);
 }
 
-function boxes(t: PublishedTable): Range[] {
-  return t.cells.map((c) => bounds(c.value, t.withheld));
+function boxes(t: PublishedTable, rounding: number): Range[] {
+  return t.cells.map((c) => bounds(c.value, t.withheld, rounding));
 }
 
-export function attackOne(published: PublishedTable, total: PublishedTotal): Range[] {
-  const r = rangesUnderSum(boxes(published), totalRange(total));
+export function attackOne(published: PublishedTable, total: PublishedTotal, rounding = 1): Range[] {
+  const r = rangesUnderSum(boxes(published, rounding), totalRange(total, rounding));
   if (!r) throw new Error("the published table does not add up to its total");
   return r;
 }
@@ -48,12 +49,13 @@ export function attackPair(
   totalBefore: PublishedTotal,
   after: PublishedTable,
   totalAfter: PublishedTotal,
+  rounding = 1,
 ): { before: Range[]; after: Range[] } | null {
-  const t1 = totalRange(totalBefore);
-  const t2 = totalRange(totalAfter);
+  const t1 = totalRange(totalBefore, rounding);
+  const t2 = totalRange(totalAfter, rounding);
   const n = before.cells.length;
-  const b1 = boxes(before);
-  const b2 = boxes(after);
+  const b1 = boxes(before, rounding);
+  const b2 = boxes(after, rounding);
   const acc1: (Range | null)[] = Array.from({ length: n }, () => null);
   const acc2: (Range | null)[] = Array.from({ length: n }, () => null);
   for (const delta of changes(n)) {

@@ -81,8 +81,8 @@ export async function readBatches(db: Db | Tx, partyId: string, status?: BatchSt
 }
 
 export async function readReturns(db: Db | Tx): Promise<ReturnFact[]> {
-  const rows = await sql<{ completed_at: Date | string; kind: string; created_at: Date | string }>`
-    select b.completed_at, p.kind, c.created_at from batches b
+  const rows = await sql<{ completed_at: Date | string; kind: string; created_at: Date | string; case_id: string }>`
+    select b.completed_at, p.kind, c.created_at, bc.case_id from batches b
     join batch_children bc on bc.batch_id = b.id
     join parties p on p.id = b.to_party_id
     join cases c on c.id = bc.case_id
@@ -91,5 +91,6 @@ export async function readReturns(db: Db | Tx): Promise<ReturnFact[]> {
     batchCompletedAt: toIso(r.completed_at),
     direction: r.kind === "holding-authority" ? "to-holding-side" : "to-tracing-side",
     registeredAt: toIso(r.created_at),
+    caseId: r.case_id,
   }));
 }

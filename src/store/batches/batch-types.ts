@@ -79,6 +79,8 @@ export interface ReturnFact {
   batchCompletedAt: string;
   direction: "to-tracing-side" | "to-holding-side";
   registeredAt: string;
+  // Never published: keys the record for the statistics' rounding.
+  caseId: string;
 }
 
 export interface BatchesApi {

@@ -24,6 +24,9 @@ export interface MatchCodec {
   termKeys(keys: TermKeys): TermKeys;
   /** The term frequency of clear text (what the scorer asks), from counts kept under hashed keys. */
   clearTermFrequency(tf: TermFrequency): TermFrequency;
+  /** A party's reason for its decision on a candidate, sealed: free text may name the child. */
+  sealReason(candidateId: string, side: "tracing" | "holding", reason: string): string;
+  reason(candidateId: string, side: "tracing" | "holding", stored: string): string;
 }
 
 const pairId = (t: string, h: string): string => `${t}|${h}`;
@@ -48,5 +51,14 @@ export function matchCodec(atRest: AtRest): MatchCodec {
       return out;
     },
     clearTermFrequency: (tf) => (field, key) => tf(field, termKey(field, key)),
+    sealReason: (id, side, reason) => atRest.sealJson(reason, atRestAad("match_candidates", id, `${side}_reason`)),
+    reason(id, side, stored) {
+      try {
+        return atRest.openJson<string>(stored, atRestAad("match_candidates", id, `${side}_reason`));
+      } catch {
+        // A reason written before reasons were sealed.
+        return stored;
+      }
+    },
   };
 }

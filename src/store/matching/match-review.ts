@@ -96,13 +96,13 @@ function combinedFlag(row: Row): SetFlag | null {
   return row.tracing_set ?? row.holding_set ?? null;
 }
 
-function sideDecision(row: Row, side: "tracing" | "holding", v: Viewer): SideDecision | null {
+function sideDecision(codec: MatchCodec, row: Row, side: "tracing" | "holding", v: Viewer): SideDecision | null {
   const decision = side === "tracing" ? row.tracing_decision : row.holding_decision;
   if (decision === null) return null;
   const at = side === "tracing" ? row.tracing_decided_at : row.holding_decided_at;
   const out: SideDecision = { decision, at: at ? toIso(at) : "" };
   const reason = side === "tracing" ? row.tracing_reason : row.holding_reason;
-  if (sideIn(row, v) === side && reason !== null) out.reason = reason;
+  if (sideIn(row, v) === side && reason !== null) out.reason = codec.reason(row.id, side, reason);
   return out;
 }
 
@@ -160,7 +160,7 @@ async function present(db: MDb | MTx, codec: MatchCodec, v: Viewer, rows: readon
       weight: r.weight,
       flag: combinedFlag(r),
       yourSide: sideIn(r, v),
-      decisions: { tracing: sideDecision(r, "tracing", v), holding: sideDecision(r, "holding", v) },
+      decisions: { tracing: sideDecision(codec, r, "tracing", v), holding: sideDecision(codec, r, "holding", v) },
       tracing: fields.get(r.tracing_case_id)!,
       holding: fields.get(r.holding_case_id)!,
       explanation: { text: ex.text, fields: ex.contributions },
@@ -305,7 +305,7 @@ export async function decideCandidate(
       .updateTable("match_candidates")
       .set({
         [`${prefix}_decision`]: input.decision,
-        [`${prefix}_reason`]: reason ?? null,
+        [`${prefix}_reason`]: reason === undefined || reason === "" ? null : codec.sealReason(id, side, reason),
         [`${prefix}_user_id`]: ctx.userId,
         [`${prefix}_role`]: ctx.role,
         [`${prefix}_decided_at`]: now,

@@ -142,6 +142,11 @@ export function registerMatchContract(label: string, open: () => Promise<Store>)
       expect(all[0]).toMatchObject({ id: c!.id, status: "rejected" });
       expect((await matching.list(p.tracing, { status: "pending" })).total).toBe(0);
       expect(all[0]!.decisions.tracing).toMatchObject({ decision: "reject", reason: expect.stringMatching(/maiden/) });
+      // Free text about a child is sealed at rest like the rest of its record.
+      const stored = await testDoor(store).db.withTables<{ match_candidates: { id: string; tracing_reason: string | null } }>()
+        .selectFrom("match_candidates").select("tracing_reason").where("id", "=", c!.id).executeTakeFirstOrThrow();
+      expect(stored.tracing_reason).not.toBeNull();
+      expect(stored.tracing_reason).not.toContain("maiden");
       // The other party learns that the pair was rejected, not why.
       const seenByHolding = (await matching.list(p.holding)).items[0]!;
       expect(seenByHolding.decisions.tracing).toEqual({ decision: "reject", at: expect.any(String) });

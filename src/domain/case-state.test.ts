@@ -55,6 +55,14 @@ describe("case reducer", () => {
     expect(first).toEqual(copy);
   });
 
+  it("names the case a duplicate duplicates only to the owner's own views, not to a party it is shared with", () => {
+    const dup = "00000000-0000-4000-8000-000000000001";
+    const s = reduceCase(records([report, { type: "register" }, { type: "mark-duplicate", duplicateOf: dup }]))!;
+    expect(projectCase(s, "full", new Date()).duplicateOf).toBe(dup);
+    // The target may be the owner's private case: its id is not the other party's to know.
+    expect(JSON.stringify(projectCase(s, "shared", new Date()))).not.toContain(dup);
+  });
+
   it("keeps where the child was found, with or without a recorded separation", () => {
     const s = reduceCase(records([report, { type: "register" }, { type: "locate", location: "Таганрог" }]))!;
     expect(s.location).toBe("Таганрог");

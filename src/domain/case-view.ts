@@ -106,7 +106,8 @@ export function projectCase(state: CaseState, view: ViewKind, now: Date): CaseVi
   if (view !== "auditor") out.photos = state.photos ?? [];
   if (state.linkedCase !== undefined && view !== "shared") out.linkedCase = state.linkedCase;
   if (view === "mediator") return out;
-  if (state.duplicateOf !== undefined) out.duplicateOf = state.duplicateOf;
+  // The case it duplicates may be one the viewer cannot see: only the owner's views name it.
+  if (state.duplicateOf !== undefined && view !== "shared") out.duplicateOf = state.duplicateOf;
   if (state.batchId !== undefined) out.batchId = state.batchId;
   if (view === "full") {
     out.family = d.family;

@@ -124,8 +124,8 @@ export const MIGRATIONS: readonly Migration[] = [
   ...HEALTH_SUMMARY_MIGRATIONS,
   // The PFIF records cases were imported from, with their expiry (src/store/pfif-records/).
   ...PFIF_RECORD_MIGRATIONS,
-  // Checkpoints as signed notes and witnesses' co-signatures (src/store/witnessing/).
-  ...WITNESSING_MIGRATIONS,
   // Indexes for the dashboard's counts (src/store/dashboard/).
   ...DASHBOARD_MIGRATIONS,
+  // Checkpoints as signed notes and witnesses' co-signatures (src/store/witnessing/).
+  ...WITNESSING_MIGRATIONS,
 ];
